@@ -1,0 +1,90 @@
+"""Safe file writes: files a user owns are never overwritten in place.
+
+Everything that writes a user-visible file goes through :func:`atomic_write` or
+:func:`atomic_write_bytes`: data goes to a temporary file in the same directory, is fsynced, and
+is then renamed over the target, so a crash leaves either the old file or the new one, never half.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import BinaryIO
+
+__all__ = ["atomic_write", "atomic_write_bytes", "atomic_write_text", "unique_path"]
+
+
+@contextlib.contextmanager
+def atomic_write(target: str | os.PathLike[str], *, overwrite: bool = True) -> Iterator[BinaryIO]:
+    """Open a temporary file next to *target*; on clean exit, fsync and rename it to *target*.
+
+    On any exception the temporary file is removed and *target* is untouched.
+    With ``overwrite=False`` an existing *target* raises :class:`FileExistsError` (checked before
+    writing and again at rename time on platforms where rename can refuse).
+    """
+    target = Path(target)
+    if not overwrite and target.exists():
+        raise FileExistsError(str(target))
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            yield fh
+            fh.flush()
+            os.fsync(fh.fileno())
+        if not overwrite:
+            # os.link fails if the target appeared meanwhile; rename would silently replace it.
+            try:
+                os.link(tmp, target)
+            except OSError as exc:
+                if target.exists():
+                    raise FileExistsError(str(target)) from exc
+                os.replace(tmp, target)
+            else:
+                tmp.unlink()
+        else:
+            os.replace(tmp, target)
+        _fsync_dir(directory)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            tmp.unlink()
+        raise
+
+
+def atomic_write_bytes(target: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> None:
+    """Write *data* to *target* atomically (see :func:`atomic_write`)."""
+    with atomic_write(target, overwrite=overwrite) as fh:
+        fh.write(data)
+
+
+def atomic_write_text(target: str | os.PathLike[str], text: str, *, overwrite: bool = True) -> None:
+    """Write UTF-8 *text* to *target* atomically."""
+    atomic_write_bytes(target, text.encode("utf-8"), overwrite=overwrite)
+
+
+def unique_path(path: str | os.PathLike[str]) -> Path:
+    """Return *path* if it does not exist, else ``stem (2).suffix``, ``stem (3).suffix``, …"""
+    path = Path(path)
+    if not path.exists():
+        return path
+    n = 2
+    while True:
+        candidate = path.with_name(f"{path.stem} ({n}){path.suffix}")
+        if not candidate.exists():
+            return candidate
+        n += 1
+
+
+def _fsync_dir(directory: Path) -> None:
+    # Makes the rename itself durable on POSIX; directories cannot be opened on Windows.
+    if os.name != "posix":
+        return
+    fd = os.open(directory, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
