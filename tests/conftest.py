@@ -14,3 +14,62 @@ import pytest
 def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Settings, drafts and user trust roots go to a temporary directory, never the real profile."""
     monkeypatch.setenv("CGN_SEAL_HOME", str(tmp_path_factory.mktemp("home")))
+
+
+# --- the test PKI and the test UKEY (SoftHSM2) ------------------------------------------------
+
+from collections.abc import Iterator  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from tests.pki import TestPki, build_test_pki  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def test_pki() -> TestPki:
+    return build_test_pki()
+
+
+@dataclass
+class TestUKey:
+    """The SoftHSM2 set-up: module path, PIN, and which token holds what."""
+
+    __test__ = False
+
+    module: str
+    pin: str
+    pki: TestPki
+    root_pem_path: Path
+
+
+@pytest.fixture(scope="session")
+def ukey(test_pki: TestPki, tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestUKey]:
+    """Five SoftHSM2 tokens (see the table below), made once per test session."""
+    from cgn_seal_desktop.ukey.discovery import find_modules
+    from tests import softhsm
+
+    base = tmp_path_factory.mktemp("softhsm")
+    conf = softhsm.write_config(base)
+    # SoftHSM2 reads its configuration when the module is first initialised in this process.
+    os.environ["SOFTHSM2_CONF"] = str(conf)
+    module = next(
+        (m.path for m in find_modules() if m.vendor and m.vendor.id == "softhsm2"), None
+    )
+    assert module, "SoftHSM2 is not installed (packaging/dev.sh installs it)"
+    p = test_pki
+    specs = [
+        softhsm.TokenSpec("CGN-RSA", [(b"\x01", p.org_rsa)], [(b"\xca\x01", p.ca),
+                                                             (b"\xca\x02", p.root)], []),
+        softhsm.TokenSpec("CGN-EC", [(b"\x02", p.org_ec)],
+                          [(b"\xca\x01", p.ca), (b"\x04", p.org_b)], [(b"\x03", p.org_b)]),
+        softhsm.TokenSpec("CGN-EXPIRED", [(b"\x05", p.org_expired)], [(b"\xca\x01", p.ca)], []),
+        softhsm.TokenSpec("CGN-B", [(b"\x06", p.org_b)], [(b"\xca\x01", p.ca)], []),
+        softhsm.TokenSpec("CGN-UNTRUSTED", [(b"\x07", p.other_org)], [], []),
+    ]
+    for spec in specs:
+        softhsm.init_token(conf, spec.label)
+    for spec in specs:
+        softhsm.fill_token(module, spec)
+    root_pem = base / "test-root.pem"
+    root_pem.write_bytes(p.root_pem)
+    yield TestUKey(module=module, pin=softhsm.USER_PIN, pki=p, root_pem_path=root_pem)

@@ -1,0 +1,242 @@
+"""Loading a UKEY driver, listing its tokens with their PIN state, and reading certificates.
+
+Nothing here needs the PIN: token info and certificates are public objects.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import enum
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pkcs11
+from pkcs11 import Attribute, ObjectClass, TokenFlag
+from pkcs11 import exceptions as p11x
+from pkcs11._pkcs11 import lib as Pkcs11Lib
+
+from cgn_seal_desktop.ukey.certinfo import CertificateInfo, certificate_info
+from cgn_seal_desktop.ukey.errors import (
+    FinalTryNotConfirmedError,
+    InterfaceNotSupportedError,
+    ModuleLoadError,
+    NoTokenError,
+    PinLockedError,
+    TokenAmbiguousError,
+    TokenError,
+    TokenRemovedError,
+    UKeyError,
+    WrongPinError,
+)
+
+__all__ = [
+    "PinState",
+    "TokenInfo",
+    "check_pin_allowed",
+    "find_token",
+    "list_tokens",
+    "load_module",
+    "pin_state_from_flags",
+    "read_certificates",
+    "translate_pkcs11_error",
+]
+
+
+class PinState(enum.Enum):
+    """User PIN state as the token reports it (CK_TOKEN_INFO flags)."""
+
+    OK = "ok"
+    COUNT_LOW = "count_low"  # at least one wrong PIN since the last good one
+    FINAL_TRY = "final_try"  # one more wrong PIN locks the token
+    LOCKED = "locked"
+    NOT_INITIALIZED = "not_initialized"
+    TO_BE_CHANGED = "to_be_changed"
+
+
+def pin_state_from_flags(flags: int) -> PinState:
+    """Map token flags to the most severe :class:`PinState`."""
+    flags = TokenFlag(flags)
+    if flags & TokenFlag.USER_PIN_LOCKED:
+        return PinState.LOCKED
+    if flags & TokenFlag.USER_PIN_FINAL_TRY:
+        return PinState.FINAL_TRY
+    if flags & TokenFlag.USER_PIN_COUNT_LOW:
+        return PinState.COUNT_LOW
+    if not flags & TokenFlag.USER_PIN_INITIALIZED:
+        return PinState.NOT_INITIALIZED
+    if flags & TokenFlag.USER_PIN_TO_BE_CHANGED:
+        return PinState.TO_BE_CHANGED
+    return PinState.OK
+
+
+def check_pin_allowed(flags: int, *, confirm_final_try: bool) -> None:
+    """Raise before a login that must not be tried: locked PIN, or final try not confirmed."""
+    state = pin_state_from_flags(flags)
+    if state is PinState.LOCKED:
+        raise PinLockedError()
+    if state is PinState.FINAL_TRY and not confirm_final_try:
+        raise FinalTryNotConfirmedError()
+
+
+@dataclass(frozen=True)
+class TokenInfo:
+    """What the UI and ``cgn-seal tokens`` show about one inserted UKEY."""
+
+    module_path: str
+    slot_id: int
+    label: str
+    manufacturer: str
+    model: str
+    serial: str
+    flags: int
+    pin_state: PinState
+    login_required: bool
+    protected_auth_path: bool
+    certificates: list[CertificateInfo] = field(default_factory=list)
+
+
+_modules: dict[str, Pkcs11Lib] = {}
+_modules_lock = threading.Lock()
+
+
+def load_module(path: str, *, interface: str = "pkcs11") -> Pkcs11Lib:
+    """Load (once per process) and return the PKCS#11 module at *path*."""
+    if interface != "pkcs11":
+        raise InterfaceNotSupportedError(
+            f"{Path(path).name} is a {interface.upper()} driver; only PKCS#11 drivers are supported"
+        )
+    with _modules_lock:
+        lib = _modules.get(path)
+        if lib is not None:
+            return lib
+        if not Path(path).is_file():
+            raise ModuleLoadError(f"UKEY driver not found: {path}", path=path)
+        try:
+            lib = pkcs11.lib(path)
+        except (p11x.PKCS11Error, OSError, RuntimeError) as exc:
+            raise ModuleLoadError(
+                f"Could not load UKEY driver {Path(path).name}: {type(exc).__name__}", path=path
+            ) from exc
+        _modules[path] = lib
+        return lib
+
+
+def translate_pkcs11_error(exc: BaseException) -> UKeyError:
+    """Turn a python-pkcs11 exception into the matching typed :class:`UKeyError`."""
+    if isinstance(exc, UKeyError):
+        return exc
+    if isinstance(exc, p11x.PinIncorrect | p11x.PinInvalid | p11x.PinLenRange):
+        return WrongPinError()
+    if isinstance(exc, p11x.PinLocked):
+        return PinLockedError()
+    if isinstance(
+        exc,
+        p11x.DeviceRemoved | p11x.TokenNotPresent | p11x.SessionClosed
+        | p11x.SessionHandleInvalid | p11x.DeviceError | p11x.TokenNotRecognised,
+    ):
+        return TokenRemovedError()
+    return TokenError(f"UKEY error: {type(exc).__name__}")
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace").strip(" \x00")
+    return str(value).strip(" \x00")
+
+
+def read_certificates(session: pkcs11.Session) -> list[CertificateInfo]:
+    """All X.509 certificates on the token, signer certificates first."""
+    certs: list[CertificateInfo] = []
+    for obj in session.get_objects({Attribute.CLASS: ObjectClass.CERTIFICATE}):
+        try:
+            der = bytes(obj[Attribute.VALUE])
+            key_id = bytes(obj[Attribute.ID])
+            label = _text(obj[Attribute.LABEL])
+        except (p11x.AttributeTypeInvalid, p11x.AttributeSensitive):
+            continue
+        info = certificate_info(der, key_id=key_id, label=label)
+        if info is not None:
+            certs.append(info)
+    certs.sort(key=lambda c: (c.is_ca, c.subject))
+    return certs
+
+
+def _token_info(
+    lib_path: str, token: pkcs11.Token, certificates: list[CertificateInfo]
+) -> TokenInfo:
+    flags = int(token.flags)
+    return TokenInfo(
+        module_path=lib_path,
+        slot_id=int(token.slot.slot_id),
+        label=_text(token.label),
+        manufacturer=_text(token.manufacturer_id),
+        model=_text(token.model),
+        serial=_text(token.serial),
+        flags=flags,
+        pin_state=pin_state_from_flags(flags),
+        login_required=bool(flags & TokenFlag.LOGIN_REQUIRED),
+        protected_auth_path=bool(flags & TokenFlag.PROTECTED_AUTHENTICATION_PATH),
+        certificates=certificates,
+    )
+
+
+def list_tokens(module_path: str, *, with_certificates: bool = True) -> list[TokenInfo]:
+    """Every initialised token present in the module's slots, with its certificates.
+
+    A slot whose token is blank (not initialised, as SoftHSM2's spare slot) is left out; a token
+    that fails while its certificates are read is still listed, without certificates.
+    """
+    lib = load_module(module_path)
+    result: list[TokenInfo] = []
+    try:
+        slots = lib.get_slots(token_present=True)
+    except p11x.PKCS11Error as exc:
+        raise translate_pkcs11_error(exc) from exc
+    for slot in slots:
+        try:
+            token = slot.get_token()
+        except (p11x.TokenNotRecognised, p11x.TokenNotPresent, p11x.DeviceRemoved):
+            continue
+        except p11x.PKCS11Error as exc:
+            raise translate_pkcs11_error(exc) from exc
+        if not token.flags & TokenFlag.TOKEN_INITIALIZED:
+            continue
+        certs: list[CertificateInfo] = []
+        if with_certificates:
+            with contextlib.suppress(p11x.PKCS11Error), token.open() as session:
+                certs = read_certificates(session)
+        result.append(_token_info(module_path, token, certs))
+    return result
+
+
+def find_token(
+    module_path: str, *, label: str | None = None, serial: str | None = None
+) -> pkcs11.Token:
+    """The one token matching *label*/*serial* (or the only one inserted)."""
+    lib = load_module(module_path)
+    tokens = []
+    try:
+        for slot in lib.get_slots(token_present=True):
+            try:
+                token = slot.get_token()
+            except (p11x.TokenNotRecognised, p11x.TokenNotPresent):
+                continue
+            if token.flags & TokenFlag.TOKEN_INITIALIZED:
+                tokens.append(token)
+    except p11x.PKCS11Error as exc:
+        raise translate_pkcs11_error(exc) from exc
+    if label is not None:
+        tokens = [t for t in tokens if _text(t.label) == label]
+    if serial is not None:
+        tokens = [t for t in tokens if _text(t.serial) == serial]
+    if not tokens:
+        wanted = f" labelled {label!r}" if label else ""
+        raise NoTokenError(f"No UKEY{wanted} is inserted")
+    if len(tokens) > 1:
+        raise TokenAmbiguousError(
+            "Several UKEYs are inserted: " + ", ".join(_text(t.label) for t in tokens)
+        )
+    return tokens[0]
+
