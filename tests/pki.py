@@ -16,6 +16,8 @@ from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 PrivateKey = rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey
 
+_CA_USAGE = x509.KeyUsage(False, False, False, False, False, True, True, False, False)
+
 NOW = dt.datetime.now(dt.UTC).replace(microsecond=0)
 
 
@@ -67,7 +69,7 @@ def make_root(cn: str = "CGN Test Root CA", key: PrivateKey | None = None) -> Is
         .not_valid_after(NOW + dt.timedelta(days=3650))
         .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
         .add_extension(
-            x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True
+            _CA_USAGE, critical=True
         )
         .add_extension(_ski(key), critical=False)
         .sign(key, hashes.SHA256())
@@ -106,7 +108,7 @@ def issue(
     )
     if ca:
         builder = builder.add_extension(
-            x509.KeyUsage(False, False, False, False, False, True, True, False, False), critical=True
+            _CA_USAGE, critical=True
         )
     else:
         builder = builder.add_extension(
