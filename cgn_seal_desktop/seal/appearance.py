@@ -1,0 +1,360 @@
+"""The seal picture placed on the page when signing: a generated company seal or the user's image.
+
+:func:`default_seal_pdf` draws a red round Chinese company seal (公章) as a one-page vector PDF
+whose page is exactly the seal's diameter square and holds nothing but the ink, so pyHanko can use
+page 1 as a stamp background (``StaticStampStyle.from_pdf_file``) and it stays crisp at any zoom.
+The organisation name is real text in an embedded, subset CJK font, so it can be extracted.
+
+:func:`default_seal_png` renders the same seal with a transparent background for GUI previews, and
+:func:`image_to_seal_pdf` wraps a user-supplied PNG/JPEG (alpha kept as a soft mask) the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import os
+import struct
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pymupdf
+
+from cgn_seal_desktop.seal.errors import SealImageError
+
+__all__ = [
+    "MAX_IMAGE_BYTES",
+    "SEAL_RED",
+    "cjk_font_buffer",
+    "default_seal_pdf",
+    "default_seal_png",
+    "find_cjk_font",
+    "image_to_seal_pdf",
+    "mm_to_pt",
+]
+
+log = logging.getLogger(__name__)
+
+#: Seal red, #E60012 (the red of Chinese official seal ink on screen).
+SEAL_RED: tuple[float, float, float] = (0xE6 / 255, 0x00 / 255, 0x12 / 255)
+
+#: Largest user seal image accepted by :func:`image_to_seal_pdf`.
+MAX_IMAGE_BYTES = 10 * 1024 * 1024
+_MAX_IMAGE_PIXELS = 8000  # per side; a seal scanned at 600 dpi is ~1000 px
+_MIN_IMAGE_PIXELS = 16
+
+_PT_PER_MM = 72 / 25.4
+_FONT_RES = "SealCJK"  # resource name of the font inside the seal page
+
+_PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
+_JPEG_MAGIC = b"\xff\xd8\xff"
+
+
+def mm_to_pt(mm: float) -> float:
+    """Millimetres to PDF points (1/72 inch)."""
+    return mm * _PT_PER_MM
+
+
+# --------------------------------------------------------------------------- fonts
+
+
+def _font_candidates() -> list[Path]:
+    if sys.platform == "win32":
+        windir = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
+        return [windir / n for n in ("simsun.ttc", "simhei.ttf", "msyh.ttc", "simkai.ttf")]
+    if sys.platform == "darwin":
+        return [
+            Path("/System/Library/Fonts/Supplemental/Songti.ttc"),
+            Path("/System/Library/Fonts/STHeiti Medium.ttc"),
+            Path("/System/Library/Fonts/PingFang.ttc"),
+        ]
+    roots = [Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/noto-cjk"),
+             Path("/usr/share/fonts/google-noto-cjk")]
+    names = ("NotoSerifCJK-Bold.ttc", "NotoSerifCJK-Regular.ttc", "NotoSansCJK-Bold.ttc",
+             "NotoSansCJK-Regular.ttc")
+    return [root / n for root in roots for n in names]
+
+
+def find_cjk_font() -> Path | None:
+    """Return the first installed system CJK font file (SimSun/SimHei/YaHei, Noto CJK…), or None.
+
+    Only used when PyMuPDF's built-in CJK font lacks a character of the text to draw.
+    """
+    for path in _font_candidates():
+        if path.is_file():
+            return path
+    return None
+
+
+def _ttc_face(data: bytes, prefer: tuple[str, ...] = ("SC", "SimSun", "YaHei", "GB")) -> bytes:
+    """Cut one face out of a TrueType/OpenType collection as a standalone font.
+
+    MuPDF always loads face 0 of a collection, which for Noto CJK is the Japanese one; the
+    Simplified Chinese face has the mainland glyph shapes.
+    """
+    count = struct.unpack(">I", data[8:12])[0]
+    offsets = struct.unpack(f">{count}I", data[12 : 12 + 4 * count])
+    faces: list[bytes] = []
+    for off in offsets:
+        num = struct.unpack(">H", data[off + 4 : off + 6])[0]
+        records = [struct.unpack(">4sIII", data[off + 12 + 16 * i : off + 28 + 16 * i])
+                   for i in range(num)]
+        header = bytearray(data[off : off + 12])
+        table_dir = bytearray()
+        body = bytearray()
+        start = 12 + 16 * num
+        for tag, checksum, t_off, t_len in records:
+            table_dir += struct.pack(">4sIII", tag, checksum, start + len(body), t_len)
+            body += data[t_off : t_off + t_len]
+            body += b"\0" * (-len(body) % 4)
+        faces.append(bytes(header + table_dir + body))
+    for want in prefer:
+        for face in faces:
+            if want.lower() in pymupdf.Font(fontbuffer=face).name.lower():
+                return face
+    return faces[0]
+
+
+def cjk_font_buffer(text: str = "") -> bytes:
+    """Bytes of a CJK font able to draw every character of *text*.
+
+    PyMuPDF's built-in CJK font (Droid Sans Fallback) is preferred: always present, identical on
+    every machine, and MuPDF subsets it to a few KB. A system font (:func:`find_cjk_font`) is used
+    only when the built-in one lacks a character; such a font may not be subsettable and is then
+    embedded whole (large file), which beats a seal with a missing character.
+    """
+    builtin = pymupdf.Font("cjk")
+    needed = {ord(c) for c in text if not c.isspace()}
+    if all(builtin.has_glyph(cp) for cp in needed):
+        return bytes(builtin.buffer)
+    path = find_cjk_font()
+    if path is not None:
+        data = path.read_bytes()
+        if data[:4] == b"ttcf":
+            data = _ttc_face(data)
+        system = pymupdf.Font(fontbuffer=data)
+        if all(system.has_glyph(cp) for cp in needed):
+            log.info("built-in CJK font lacks characters; using system font %s", system.name)
+            return data
+    log.warning("no CJK font has every character of the text; some will be blank")
+    return bytes(builtin.buffer)
+
+
+# --------------------------------------------------------------------------- the seal
+
+
+@dataclass(frozen=True)
+class _Geometry:
+    size: float  # page side (points) = diameter
+    centre: float
+    ring_outer: float
+    ring_width: float
+
+    @property
+    def ring_inner(self) -> float:
+        return self.ring_outer - self.ring_width
+
+
+def _geometry(diameter_mm: float) -> _Geometry:
+    size = mm_to_pt(diameter_mm)
+    margin = size * 0.004  # keeps the anti-aliased ring edge inside the page
+    return _Geometry(size=size, centre=size / 2, ring_outer=size / 2 - margin,
+                     ring_width=size * 0.034)
+
+
+def _place_char(page: pymupdf.Page, font: pymupdf.Font, ch: str, *, angle: float, radius: float,
+                rotation: float, fontsize: float, xscale: float, c: float) -> None:
+    """Draw *ch* with its baseline centre at polar (*radius*, *angle*) around the seal centre.
+
+    *angle* is in degrees clockwise from 12 o'clock; the glyph is rotated clockwise by
+    *rotation* degrees and squeezed horizontally by *xscale*.
+    """
+    a = math.radians(angle)
+    anchor = pymupdf.Point(c + radius * math.sin(a), c - radius * math.cos(a))
+    advance = font.text_length(ch, fontsize=fontsize)
+    start = pymupdf.Point(anchor.x - advance / 2, anchor.y)
+    # In PyMuPDF page space (y down) Matrix(-deg) turns text clockwise on screen.
+    morph = pymupdf.Matrix(xscale, 0, 0, 1, 0, 0) * pymupdf.Matrix(-rotation)
+    page.insert_text(start, ch, fontname=_FONT_RES, fontsize=fontsize, color=SEAL_RED,
+                     fill=SEAL_RED, render_mode=2, border_width=0.02, morph=(anchor, morph))
+
+
+# CJK ideographs in Droid Sans Fallback sit about 0.12 em below to 0.88 em above the baseline.
+_INK_TOP = 0.88
+_INK_BOTTOM = 0.12
+
+
+def _draw_name(page: pymupdf.Page, font: pymupdf.Font, name: str, g: _Geometry) -> None:
+    n = len(name)
+    span = min(250.0, max(210.0, 150.0 + 7.0 * n))  # degrees of arc the name occupies
+    pitch = span / n
+    top = g.ring_inner - g.size * 0.028  # ink top of every character
+    fontsize = g.size * 0.16
+    xscale = 1.0
+    for _ in range(4):  # fixed-point: the usable arc length depends on the text radius
+        mid = top - fontsize * (_INK_TOP + _INK_BOTTOM) / 2
+        arc = mid * math.radians(pitch) * 0.88  # leave a gap between neighbours
+        xscale = min(1.0, arc / fontsize)
+        if xscale < 0.72:  # squeeze glyphs a little, then shrink them
+            fontsize = arc / 0.72
+            xscale = 0.72
+    fontsize = max(fontsize, g.size * 0.05)
+    baseline = top - fontsize * _INK_TOP
+    for i, ch in enumerate(name):
+        angle = -span / 2 + pitch * (i + 0.5)
+        _place_char(page, font, ch, angle=angle, radius=baseline, rotation=angle,
+                    fontsize=fontsize, xscale=xscale, c=g.centre)
+
+
+def _draw_serial(page: pymupdf.Page, font: pymupdf.Font, serial: str, g: _Geometry) -> None:
+    fontsize = g.size * 0.055
+    outer = g.ring_inner - g.size * 0.02  # glyph bottoms face the ring, tops the centre
+    baseline = outer - fontsize * 0.05
+    n = len(serial)
+    radius_mid = baseline - fontsize * 0.35
+    pitch = math.degrees(fontsize * 0.72 / radius_mid)
+    span = min(pitch * n, 110.0)
+    pitch = span / n
+    fontsize = min(fontsize, radius_mid * math.radians(pitch) / 0.6)
+    for i, ch in enumerate(serial):
+        # Left to right along the bottom: from 6 o'clock + span/2 back to 6 o'clock - span/2.
+        angle = 180 + span / 2 - pitch * (i + 0.5)
+        _place_char(page, font, ch, angle=angle, radius=baseline, rotation=angle - 180,
+                    fontsize=fontsize, xscale=1.0, c=g.centre)
+
+
+def _draw_star(page: pymupdf.Page, g: _Geometry, radius: float) -> None:
+    points = []
+    for k in range(10):
+        r = radius if k % 2 == 0 else radius * 0.382  # golden-ratio star
+        a = math.radians(36 * k)
+        points.append(pymupdf.Point(g.centre + r * math.sin(a), g.centre - r * math.cos(a)))
+    points.append(points[0])
+    page.draw_polyline(points, color=None, fill=SEAL_RED, closePath=True)
+
+
+def _draw_subtitle(page: pymupdf.Page, font: pymupdf.Font, text: str, g: _Geometry,
+                   star_radius: float, serial: bool) -> None:
+    fontsize = g.size * 0.075
+    top = g.centre + star_radius * 0.809 + g.size * 0.045  # below the star's lower points
+    floor_r = g.ring_inner - g.size * (0.1 if serial else 0.03)
+    for _ in range(3):
+        baseline = top + fontsize * _INK_TOP
+        bottom_y = baseline + fontsize * _INK_BOTTOM - g.centre
+        half = math.sqrt(max(floor_r**2 - bottom_y**2, 0.0)) * 0.92
+        width = font.text_length(text, fontsize=fontsize)
+        if width <= 2 * half:
+            break
+        fontsize *= 2 * half / width
+    width = font.text_length(text, fontsize=fontsize)
+    baseline = top + fontsize * _INK_TOP
+    page.insert_text(pymupdf.Point(g.centre - width / 2, baseline), text, fontname=_FONT_RES,
+                     fontsize=fontsize, color=SEAL_RED, fill=SEAL_RED, render_mode=2,
+                     border_width=0.02)
+
+
+def default_seal_pdf(org_name: str, *, diameter_mm: float = 42, subtitle: str | None = None,
+                     serial: str | None = None) -> bytes:
+    """Return a one-page vector PDF of a red round company seal for *org_name*.
+
+    The page is exactly ``diameter_mm`` square and contains only the seal's ink (no background):
+    an outer ring, the name along the upper arc (clockwise, glyphs following the arc, squeezed and
+    then shrunk for long names), a solid five-pointed star, an optional horizontal *subtitle*
+    below the star and optional small *serial* digits along the lower arc. The CJK font is embedded
+    as a subset. Output is deterministic for equal arguments.
+
+    :raises ValueError: empty name or a diameter outside 20–80 mm.
+    """
+    name = "".join(org_name.split())
+    if not name:
+        raise ValueError("organisation name is empty")
+    if not 20 <= diameter_mm <= 80:
+        raise ValueError("seal diameter must be between 20 and 80 mm")
+    sub = (subtitle or "").strip()
+    ser = "".join((serial or "").split())
+    g = _geometry(diameter_mm)
+    buffer = cjk_font_buffer(name + sub + ser)
+    font = pymupdf.Font(fontbuffer=buffer)
+
+    doc = pymupdf.open()
+    page = doc.new_page(width=g.size, height=g.size)
+    page.insert_font(fontname=_FONT_RES, fontbuffer=buffer)
+    ring_mid = g.ring_outer - g.ring_width / 2
+    page.draw_circle(pymupdf.Point(g.centre, g.centre), ring_mid, color=SEAL_RED, fill=None,
+                     width=g.ring_width)
+    star_radius = g.size * (0.15 if sub else 0.165)
+    _draw_star(page, g, star_radius)
+    _draw_name(page, font, name, g)
+    if sub:
+        _draw_subtitle(page, font, sub, g, star_radius, bool(ser))
+    if ser:
+        _draw_serial(page, font, ser, g)
+    doc.set_metadata({"title": f"{name} seal", "producer": "cgn-seal-desktop", "creator": ""})
+    doc.subset_fonts()
+    data = doc.tobytes(garbage=4, deflate=True, no_new_id=True)
+    doc.close()
+    return data
+
+
+def default_seal_png(org_name: str, *, diameter_mm: float = 42, dpi: int = 300,
+                     subtitle: str | None = None, serial: str | None = None) -> bytes:
+    """Render :func:`default_seal_pdf` to a PNG with alpha (transparent outside the ink)."""
+    if not 36 <= dpi <= 1200:
+        raise ValueError("dpi must be between 36 and 1200")
+    pdf = default_seal_pdf(org_name, diameter_mm=diameter_mm, subtitle=subtitle, serial=serial)
+    with pymupdf.open("pdf", pdf) as doc:
+        pix = doc[0].get_pixmap(dpi=dpi, alpha=True)
+        return bytes(pix.tobytes("png"))
+
+
+# --------------------------------------------------------------------------- user images
+
+
+def _check_image(data: bytes) -> pymupdf.Pixmap:
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise SealImageError("seal image must be bytes")
+    data = bytes(data)
+    if len(data) > MAX_IMAGE_BYTES:
+        raise SealImageError(
+            f"seal image is {len(data) / 1048576:.1f} MB; the limit is "
+            f"{MAX_IMAGE_BYTES // 1048576} MB")
+    if not (data.startswith(_PNG_MAGIC) or data.startswith(_JPEG_MAGIC)):
+        raise SealImageError("seal image must be a PNG or JPEG file")
+    try:
+        pix = pymupdf.Pixmap(data)
+    except Exception as exc:  # MuPDF raises plain Exception/RuntimeError on corrupt images
+        raise SealImageError("seal image cannot be decoded (damaged or truncated file)") from exc
+    if not (_MIN_IMAGE_PIXELS <= pix.width <= _MAX_IMAGE_PIXELS
+            and _MIN_IMAGE_PIXELS <= pix.height <= _MAX_IMAGE_PIXELS):
+        raise SealImageError(
+            f"seal image is {pix.width}×{pix.height} pixels; each side must be "
+            f"{_MIN_IMAGE_PIXELS}–{_MAX_IMAGE_PIXELS}")
+    return pix
+
+
+def image_to_seal_pdf(png_or_jpg_bytes: bytes, *, width_mm: float | None = None) -> bytes:
+    """Wrap a PNG (transparency kept as a soft mask) or JPEG in a one-page PDF of its aspect ratio.
+
+    The page is *width_mm* wide (default 42 mm, the usual company seal) and as high as the image's
+    aspect ratio requires; the image fills it exactly.
+
+    :raises SealImageError: not PNG/JPEG, larger than :data:`MAX_IMAGE_BYTES`, undecodable, or
+        with implausible pixel dimensions.
+    """
+    pix = _check_image(png_or_jpg_bytes)
+    width_mm = 42.0 if width_mm is None else float(width_mm)
+    if not 5 <= width_mm <= 200:
+        raise SealImageError("seal width must be between 5 and 200 mm")
+    width = mm_to_pt(width_mm)
+    height = width * pix.height / pix.width
+    doc = pymupdf.open()
+    page = doc.new_page(width=width, height=height)
+    try:
+        page.insert_image(page.rect, stream=bytes(png_or_jpg_bytes), keep_proportion=False)
+    except Exception as exc:
+        raise SealImageError("seal image cannot be embedded in a PDF") from exc
+    doc.set_metadata({"title": "seal image", "producer": "cgn-seal-desktop", "creator": ""})
+    data = doc.tobytes(garbage=4, deflate=True, no_new_id=True)
+    doc.close()
+    return data
