@@ -1,0 +1,150 @@
+"""The operator web console at ``/ops``: server-rendered HTML with one form per action."""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Annotated
+
+from fastapi import APIRouter, Form
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from cgn_seal_desktop.portal.models import (
+    Application,
+    ApprovalRequest,
+    IdentityStatus,
+    MaterialKind,
+    OpsSupplier,
+    RejectionRequest,
+)
+from cgn_seal_desktop.sandbox import ops
+from cgn_seal_desktop.sandbox.context import CtxDep
+from cgn_seal_desktop.sandbox.errors import ApiError
+
+__all__ = ["router"]
+
+router = APIRouter(include_in_schema=False)
+
+_STYLE = """body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse;margin:.5em 0}
+td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
+form{display:inline-block;margin:.1em}.msg{background:#ffd;padding:.5em;border:1px solid #cc8}
+h2{margin-top:1.5em;border-bottom:1px solid #888}"""
+
+
+def _button(action: str, label: str, **fields: str) -> str:
+    hidden = "".join(f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">'
+                     for k, v in fields.items())
+    return (f'<form method="post" action="{escape(action)}">{hidden}'
+            f'<button>{escape(label)}</button></form>')
+
+
+def _application_html(app: Application) -> str:
+    a = app.id
+    parts = [f"<tr><td>#{a} {escape(app.status.value)} r{app.revision}</td>",
+             f"<td>{escape(app.form.seal_name or '')}<br>缺: {escape(', '.join(app.missing))}",
+             f"<br>已缴费: {'是' if app.paid else '否'}"]
+    if app.reject_reason:
+        parts.append(f"<br>驳回: {escape(app.reject_reason)}")
+    if app.shipping:
+        parts.append(f"<br>{escape(app.shipping.courier)} {escape(app.shipping.tracking_number)}")
+    parts.append("</td><td>")
+    parts.append(_button(f"/ops/do/applications/{a}/mark-paid", "标记已缴费"))
+    parts.append(_button(f"/ops/do/applications/{a}/approve", "审核通过"))
+    kinds = "".join(f'<label><input type="checkbox" name="redo" value="{k.value}">{k.value}'
+                    "</label> " for k in MaterialKind)
+    parts.append(f'<form method="post" action="/ops/do/applications/{a}/reject">'
+                 f'<input name="reason" value="资料不清晰" size="12"> {kinds}'
+                 "<button>审核驳回</button></form>")
+    parts.append(f'<form method="post" action="/ops/do/applications/{a}/certificate">'
+                 '<input type="password" name="password" placeholder="PKCS#12 密码" size="10">'
+                 "<button>签发测试证书</button></form></td></tr>")
+    return "".join(parts)
+
+
+def _supplier_html(s: OpsSupplier) -> str:
+    uid, ov = s.account.id, s.verification
+    ident = ov.identity
+    rows = [f"<h2>{escape(s.account.username)} — {escape(s.account.company_name)} (#{uid})</h2>",
+            f"<p>机构认证: <b>{escape(ov.state.value)}</b>"]
+    if ident:
+        rows.append(f" · 身份认证会话 #{ident.id}: {escape(ident.status.value)}")
+    if ov.deposit:
+        rows.append(f" · 预计打款日 {ov.deposit.expected_by} · 剩余次数 {ov.deposit.attempts_left}")
+    rows.append("</p><p>")
+    for action, label in (("scanned", "模拟扫码"), ("passed", "身份认证通过"),
+                          ("failed", "身份认证失败")):
+        rows.append(_button(f"/ops/do/suppliers/{uid}/identity/{action}", label))
+    rows.append(_button(f"/ops/do/suppliers/{uid}/deposit", "打款并显示随机码"))
+    rows.append("</p><table><tr><th>申请</th><th>详情</th><th>操作</th></tr>")
+    rows.extend(_application_html(app) for app in s.applications)
+    rows.append("</table>")
+    return "".join(rows)
+
+
+@router.get("/ops", response_class=HTMLResponse)
+def console(ctx: CtxDep, msg: str = "") -> HTMLResponse:
+    """The console page: every supplier with buttons for the operator actions."""
+    body = [f"<!doctype html><html lang='zh-CN'><meta charset='utf-8'><title>沙箱运营台</title>"
+            f"<style>{_STYLE}</style><h1>沙箱运营台 (sandbox operator console)</h1>"]
+    if msg:
+        body.append(f"<p class='msg'>{escape(msg)}</p>")
+    suppliers = ops.overview(ctx).suppliers
+    body.extend(_supplier_html(s) for s in suppliers)
+    if not suppliers:
+        body.append("<p>还没有供应商注册。</p>")
+    return HTMLResponse("".join(body))
+
+
+def _back(msg: str) -> RedirectResponse:
+    from urllib.parse import quote
+
+    return RedirectResponse(f"/ops?msg={quote(msg)}", status_code=303)
+
+
+def _run(label: str, fn: object) -> RedirectResponse:
+    assert callable(fn)
+    try:
+        result = fn()
+    except ApiError as exc:
+        return _back(f"{label}: 失败 — {exc.body.message}")
+    return _back(f"{label}: 完成 {result}" if isinstance(result, str) else f"{label}: 完成")
+
+
+@router.post("/ops/do/suppliers/{user_id}/identity/{action}")
+def do_identity(user_id: int, action: IdentityStatus, ctx: CtxDep) -> RedirectResponse:
+    reason = "身份核验未通过（沙箱）"
+    return _run("身份认证", lambda: ops.identity_set(ctx, user_id, action, reason))
+
+
+@router.post("/ops/do/suppliers/{user_id}/deposit")
+def do_deposit(user_id: int, ctx: CtxDep) -> RedirectResponse:
+    return _run("打款", lambda: "随机码 " + ops.deposit_post(ctx, user_id).code)
+
+
+@router.post("/ops/do/applications/{app_id}/mark-paid")
+def do_paid(app_id: int, ctx: CtxDep) -> RedirectResponse:
+    return _run("缴费", lambda: ops.mark_paid(ctx, app_id))
+
+
+@router.post("/ops/do/applications/{app_id}/approve")
+def do_approve(app_id: int, ctx: CtxDep) -> RedirectResponse:
+    return _run("审核通过", lambda: ops.approve(ctx, app_id, ApprovalRequest()))
+
+
+@router.post("/ops/do/applications/{app_id}/reject")
+def do_reject(app_id: int, ctx: CtxDep, reason: Annotated[str, Form()] = "资料不符合要求",
+              redo: Annotated[list[MaterialKind] | None, Form()] = None) -> RedirectResponse:
+    req = RejectionRequest(reason=reason[:500] or "资料不符合要求", redo_materials=redo or [])
+    return _run("审核驳回", lambda: ops.reject(ctx, app_id, req))
+
+
+@router.post("/ops/do/applications/{app_id}/certificate", response_model=None)
+def do_certificate(app_id: int, ctx: CtxDep,
+                   password: Annotated[str, Form()] = "") -> Response:
+    if len(password) < 4:
+        return _back("签发测试证书: 密码至少 4 位")
+    try:
+        data = ops.issue_test_certificate(ctx, app_id, password)
+    except ApiError as exc:
+        return _back(f"签发测试证书: 失败 — {exc.body.message}")
+    return Response(data, media_type="application/x-pkcs12",
+                    headers={"Content-Disposition": f'attachment; filename="sandbox-{app_id}.p12"'})

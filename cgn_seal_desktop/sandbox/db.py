@@ -1,0 +1,142 @@
+"""The sandbox's state: one SQLite file (WAL) in the data directory, plus stored uploads.
+
+One connection is shared by the server's worker threads behind a lock: the sandbox serves one
+user at a time on loopback, so simplicity beats write concurrency. The ops CLI may open the same
+file from another process; WAL and a busy timeout make that safe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+__all__ = ["Database"]
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS users (
+    id INTEGER PRIMARY KEY,
+    username TEXT NOT NULL UNIQUE,
+    pw_salt BLOB NOT NULL,
+    pw_hash BLOB NOT NULL,
+    company_name TEXT NOT NULL,
+    contact_name TEXT NOT NULL,
+    mobile TEXT NOT NULL,
+    email TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    failed_logins INTEGER NOT NULL DEFAULT 0,
+    locked_until TEXT
+);
+CREATE TABLE IF NOT EXISTS tokens (
+    token_hash TEXT PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    kind TEXT NOT NULL CHECK (kind IN ('access', 'refresh')),
+    family TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    revoked INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE IF NOT EXISTS orgverify (
+    user_id INTEGER PRIMARY KEY REFERENCES users(id),
+    state TEXT NOT NULL,
+    elements TEXT,
+    bank TEXT,
+    deposit_code TEXT,
+    deposit_submitted_at TEXT,
+    deposit_expected_by TEXT,
+    deposit_sent_at TEXT,
+    attempts_left INTEGER NOT NULL DEFAULT 3,
+    verified_at TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS identity_sessions (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    status TEXT NOT NULL,
+    nonce TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    failure_reason TEXT
+);
+CREATE TABLE IF NOT EXISTS applications (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    status TEXT NOT NULL,
+    form TEXT NOT NULL,
+    paid INTEGER NOT NULL DEFAULT 0,
+    submitted_at TEXT,
+    reject_reason TEXT,
+    redo_materials TEXT NOT NULL DEFAULT '[]',
+    certificate_serial TEXT,
+    courier TEXT,
+    tracking_number TEXT,
+    shipped_at TEXT,
+    revision INTEGER NOT NULL DEFAULT 1,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS materials (
+    application_id INTEGER NOT NULL REFERENCES applications(id),
+    kind TEXT NOT NULL,
+    filename TEXT NOT NULL,
+    content_type TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    sha256 TEXT NOT NULL,
+    stored_name TEXT NOT NULL,
+    uploaded_at TEXT NOT NULL,
+    PRIMARY KEY (application_id, kind)
+);
+CREATE TABLE IF NOT EXISTS payments (
+    id INTEGER PRIMARY KEY,
+    application_id INTEGER NOT NULL REFERENCES applications(id),
+    user_id INTEGER NOT NULL REFERENCES users(id),
+    idempotency_key TEXT NOT NULL,
+    channel TEXT NOT NULL,
+    amount_cents INTEGER NOT NULL,
+    qr_payload TEXT NOT NULL,
+    status TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    expires_at TEXT NOT NULL,
+    paid_at TEXT,
+    UNIQUE (user_id, idempotency_key)
+);
+"""
+
+
+class Database:
+    """The sandbox database at ``data_dir/sandbox.sqlite3``; uploads under ``data_dir/uploads``."""
+
+    def __init__(self, data_dir: Path) -> None:
+        self.data_dir = Path(data_dir)
+        self.data_dir.mkdir(parents=True, exist_ok=True)
+        self.uploads_dir = self.data_dir / "uploads"
+        self.uploads_dir.mkdir(exist_ok=True)
+        self.path = self.data_dir / "sandbox.sqlite3"
+        self._lock = threading.RLock()
+        self._conn = sqlite3.connect(
+            self.path, check_same_thread=False, isolation_level=None, timeout=10.0
+        )
+        self._conn.row_factory = sqlite3.Row
+        self._conn.execute("PRAGMA journal_mode=WAL")
+        self._conn.execute("PRAGMA foreign_keys=ON")
+        self._conn.execute("PRAGMA synchronous=NORMAL")
+        with self._lock:
+            self._conn.executescript(_SCHEMA)
+
+    @contextlib.contextmanager
+    def tx(self) -> Iterator[sqlite3.Connection]:
+        """A serialised write transaction: committed on clean exit, rolled back on error."""
+        with self._lock:
+            self._conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield self._conn
+            except BaseException:
+                self._conn.execute("ROLLBACK")
+                raise
+            self._conn.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close the connection (checkpointing the WAL)."""
+        with self._lock:
+            self._conn.close()
