@@ -32,7 +32,8 @@ def atomic_write(target: str | os.PathLike[str], *, overwrite: bool = True) -> I
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as fh:
+        # w+b: pyHanko reads back what it wrote to compute the signed digest.
+        with os.fdopen(fd, "w+b") as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
