@@ -74,6 +74,14 @@ def test_name_reads_clockwise_along_the_upper_arc() -> None:
     assert abs(angles[0] + angles[-1]) < 1  # symmetric about 12 o'clock
 
 
+def test_short_name_is_not_spread_round_the_ring() -> None:
+    c = mm_to_pt(42) / 2
+    quads = [q for _ch, q in _chars(default_seal_pdf("华为"))]
+    angles = [math.degrees(math.atan2(((q.ul + q.lr) / 2).x - c, c - ((q.ul + q.lr) / 2).y))
+              for q in quads]
+    assert 20 < angles[1] - angles[0] < 60  # neighbours, roughly one glyph apart
+
+
 def test_font_is_embedded_as_a_small_subset() -> None:
     pdf = default_seal_pdf(NAME)
     assert len(pdf) < 60_000

@@ -187,10 +187,13 @@ _INK_BOTTOM = 0.12
 
 def _draw_name(page: pymupdf.Page, font: pymupdf.Font, name: str, g: _Geometry) -> None:
     n = len(name)
-    span = min(250.0, max(210.0, 150.0 + 7.0 * n))  # degrees of arc the name occupies
-    pitch = span / n
     top = g.ring_inner - g.size * 0.028  # ink top of every character
     fontsize = g.size * 0.16
+    # Degrees of arc the name occupies: 210–250° as names get longer; very short names (under
+    # ~7 characters) keep their natural spacing instead of being spread round the whole ring.
+    natural = math.degrees(1.3 * fontsize / (top - fontsize * 0.5)) * n
+    span = min(250.0, max(210.0, 150.0 + 7.0 * n), natural)
+    pitch = span / n
     xscale = 1.0
     for _ in range(4):  # fixed-point: the usable arc length depends on the text radius
         mid = top - fontsize * (_INK_TOP + _INK_BOTTOM) / 2
