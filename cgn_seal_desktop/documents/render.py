@@ -16,6 +16,7 @@ top-left, y down (what ``Page.get_pixmap`` draws). *PDF space* is the page's def
 
 from __future__ import annotations
 
+import math
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -190,6 +191,9 @@ class PdfDocument:
             rect = page.rect
             area = max(rect.width * rect.height, 1.0)
             scale = min(scale, (max_pixels / area) ** 0.5)
+            # MuPDF rounds the pixmap size up; step down until the rounded size fits too.
+            while math.ceil(rect.width * scale) * math.ceil(rect.height * scale) > max_pixels:
+                scale *= 0.99
             pix = page.get_pixmap(matrix=pymupdf.Matrix(scale, scale), alpha=False)
             return RenderedPage(index, pix.width, pix.height, pix.stride, scale, bytes(pix.samples))
         except Exception as exc:

@@ -6,5 +6,13 @@ Public API: :class:`PdfView`, :class:`ThumbnailList`, :class:`ZoomMode`, :class:
 
 from cgn_seal_desktop.ui.viewer.pdf_view import PdfMouseEvent, PdfView, ZoomMode
 from cgn_seal_desktop.ui.viewer.render_worker import RenderService, shared_render_service
+from cgn_seal_desktop.ui.viewer.thumbnails import ThumbnailList
 
-__all__ = ["PdfMouseEvent", "PdfView", "RenderService", "ZoomMode", "shared_render_service"]
+__all__ = [
+    "PdfMouseEvent",
+    "PdfView",
+    "RenderService",
+    "ThumbnailList",
+    "ZoomMode",
+    "shared_render_service",
+]
