@@ -56,7 +56,9 @@ def atomic_write(target: str | os.PathLike[str], *, overwrite: bool = True) -> I
         raise
 
 
-def atomic_write_bytes(target: str | os.PathLike[str], data: bytes, *, overwrite: bool = True) -> None:
+def atomic_write_bytes(
+    target: str | os.PathLike[str], data: bytes, *, overwrite: bool = True
+) -> None:
     """Write *data* to *target* atomically (see :func:`atomic_write`)."""
     with atomic_write(target, overwrite=overwrite) as fh:
         fh.write(data)

@@ -1,0 +1,174 @@
+"""Handlers of the ``tokens``, ``sign`` and ``verify`` subcommands (plain text or JSON output).
+
+Exit codes: 0 success; 1 the operation failed (wrong PIN, seal not valid, …); 2 the input cannot
+be read or the command line is wrong. Errors are one line on stderr with a stable code; never a
+traceback, never the PIN.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from typing import Any
+
+from cgn_seal_desktop.errors import CgnSealError
+
+__all__ = ["cmd_sign", "cmd_tokens", "cmd_verify"]
+
+
+def _fail(exc: CgnSealError, code: int = 1) -> int:
+    print(f"错误 / error [{exc.code}]: {exc.message}", file=sys.stderr)
+    return code
+
+
+def _module_path(explicit: str | None) -> str:
+    from cgn_seal_desktop.ukey.discovery import find_modules
+    from cgn_seal_desktop.ukey.errors import NoModuleError
+
+    if explicit:
+        return explicit
+    for m in find_modules():
+        if m.exists and m.interface == "pkcs11":
+            return m.path
+    raise NoModuleError()
+
+
+def cmd_tokens(args: argparse.Namespace) -> int:
+    from cgn_seal_desktop.ukey.discovery import find_modules
+    from cgn_seal_desktop.ukey.errors import UKeyError
+    from cgn_seal_desktop.ukey.tokens import list_tokens
+
+    modules = find_modules(args.module)
+    out: list[dict[str, Any]] = []
+    for m in modules:
+        entry: dict[str, Any] = {"path": m.path, "vendor": m.display_name, "source": m.source,
+                                 "interface": m.interface, "exists": m.exists, "tokens": [],
+                                 "error": None}
+        if m.exists and m.interface == "pkcs11":
+            try:
+                for t in list_tokens(m.path):
+                    entry["tokens"].append({
+                        "label": t.label, "manufacturer": t.manufacturer, "model": t.model,
+                        "serial": t.serial, "pin_state": t.pin_state.value,
+                        "certificates": [{
+                            "id": c.key_id_hex, "subject": c.subject, "organization":
+                            c.organization, "issuer": c.issuer, "serial": c.serial_hex,
+                            "not_before": c.not_before.isoformat(),
+                            "not_after": c.not_after.isoformat(),
+                            "key_usage": list(c.key_usage), "key_type": c.key_type,
+                            "is_ca": c.is_ca,
+                        } for c in t.certificates],
+                    })
+            except UKeyError as exc:
+                entry["error"] = {"code": exc.code, "message": exc.message}
+        out.append(entry)
+    if args.json:
+        print(json.dumps({"modules": out}, ensure_ascii=False, indent=2))
+    else:
+        _print_tokens(out)
+    return 0 if any(e["tokens"] for e in out) else 1
+
+
+def _print_tokens(modules: list[dict[str, Any]]) -> None:
+    if not modules:
+        print("未找到 UKEY 驱动 / no UKEY driver (PKCS#11 module) found")
+    for m in modules:
+        state = "" if m["exists"] else "  [文件不存在 / missing]"
+        print(f"驱动 / module: {m['vendor']}  {m['path']}{state}")
+        if m["error"]:
+            print(f"  错误 / error [{m['error']['code']}]: {m['error']['message']}")
+        for t in m["tokens"]:
+            print(f"  UKEY: {t['label']}  ({t['manufacturer']} {t['model']}, "
+                  f"序列号 / serial {t['serial']})  PIN: {t['pin_state']}")
+            for c in t["certificates"]:
+                kind = "CA" if c["is_ca"] else "证书 / cert"
+                print(f"    {kind} id={c['id']}  {c['subject']}")
+                print(f"      颁发者 / issuer: {c['issuer']}  序列号 / serial: {c['serial']}")
+                print(f"      有效期 / valid: {c['not_before'][:10]} — {c['not_after'][:10]}"
+                      f"  用途 / usage: {','.join(c['key_usage'])}")
+
+
+def _read_secret(prompt: str, from_stdin: bool) -> str:
+    if from_stdin:
+        return sys.stdin.readline().rstrip("\r\n")
+    return getpass.getpass(prompt)
+
+
+def cmd_sign(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from cgn_seal_desktop.seal.errors import InputPdfError, SealError
+    from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
+    from cgn_seal_desktop.seal.ukey_signer import sign_with_session
+    from cgn_seal_desktop.ukey.session import UKeySession
+
+    if args.rect is None and args.field is None:
+        print("错误 / error: 需要 --rect 或 --field / --rect or --field is required",
+              file=sys.stderr)
+        return 2
+    try:
+        appearance = None
+        if args.seal_image:
+            from cgn_seal_desktop.seal.appearance import image_to_seal_pdf
+
+            appearance = image_to_seal_pdf(Path(args.seal_image).read_bytes())
+        placement = SealPlacement(args.page, args.rect) if args.rect else None
+        request = SignRequest(placement=placement, field_name=args.field,
+                              appearance_pdf=appearance, reason=args.reason,
+                              location=args.location)
+        with UKeySession(_module_path(args.module), label=args.token) as session:
+            pin = _read_secret("UKEY PIN: ", args.pin_stdin)
+            session.login(pin, confirm_final_try=args.confirm_final_try)
+            del pin
+            result = sign_with_session(session, args.input, args.output, request,
+                                       cert_id=args.cert_id, overwrite=args.overwrite)
+    except OSError as exc:
+        print(f"错误 / error: {exc.strerror}: {exc.filename}", file=sys.stderr)
+        return 2
+    except InputPdfError as exc:
+        return _fail(exc, 2)
+    except (SealError, CgnSealError) as exc:
+        return _fail(exc, 1)
+    print(f"已盖章 / signed: {result.output} (field {result.field_name}, page {result.page})")
+    return 0
+
+
+_STATUS_ZH = {
+    "valid": "签名有效", "invalid": "签名无效", "modified": "签名后文档被修改",
+    "untrusted": "证书不受信任", "expired": "证书已过期", "revoked": "证书已吊销",
+    "weak_algorithm": "算法强度不足", "unknown": "无法确定",
+}
+
+
+def cmd_verify(args: argparse.Namespace) -> int:
+    from cgn_seal_desktop.seal.trust import TrustStore
+    from cgn_seal_desktop.seal.verify import verify_pdf
+
+    try:
+        store = TrustStore.load(args.trust)
+    except CgnSealError as exc:
+        return _fail(exc, 2)
+    password = _read_secret("PDF password: ", True) if args.password_stdin else None
+    report = verify_pdf(args.file, store, password=password)
+    if args.json:
+        print(report.to_json())
+        return report.exit_code
+    if report.verdict == "error":
+        print(f"无法读取 / cannot read: {report.error}", file=sys.stderr)
+        return report.exit_code
+    if report.verdict == "no_signatures":
+        print("文件中没有印章 / no seal in this file")
+        return report.exit_code
+    for s in report.signatures:
+        print(f"[{s.field}] 第 {s.page or '?'} 页 / page {s.page or '?'}: "
+              f"{_STATUS_ZH[s.status]} / {s.status}")
+        print(f"  签章人 / signer: {s.signer}  单位 / organisation: {s.organization}")
+        print(f"  签章时间 / signing time: {s.signing_time or '-'}"
+              f"  签名后修改 / changes after signing: {s.changes_after_signing}")
+        for m in s.messages:
+            print(f"  - {m}")
+    print("结论 / verdict:", "全部印章有效 / all seals valid" if report.verdict == "valid"
+          else "存在无效印章 / a seal is not valid")
+    return report.exit_code
