@@ -7,14 +7,12 @@ tests and demos move a :class:`ManualClock` instead of sleeping.
 from __future__ import annotations
 
 import threading
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
+from cgn_seal_desktop.portal.workdays import CHINA_TZ, add_working_days
+
 __all__ = ["CHINA_TZ", "Clock", "ManualClock", "SystemClock", "add_working_days"]
-
-#: Business days are counted in China Standard Time (no DST).
-CHINA_TZ = timezone(timedelta(hours=8), "CST")
-
 
 class Clock(Protocol):
     """Anything that tells the current time as a timezone-aware UTC datetime."""
@@ -44,17 +42,3 @@ class ManualClock:
         """Move the clock forward by *delta*."""
         with self._lock:
             self._now += delta
-
-
-def add_working_days(start: datetime, days: int) -> date:
-    """The calendar date *days* working days (Mon–Fri, China time) after *start*'s date.
-
-    Public holidays are not modelled; the real service's estimate is also only an estimate.
-    """
-    current = start.astimezone(CHINA_TZ).date()
-    added = 0
-    while added < days:
-        current += timedelta(days=1)
-        if current.weekday() < 5:
-            added += 1
-    return current

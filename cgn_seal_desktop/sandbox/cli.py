@@ -1,0 +1,214 @@
+"""``cgn-seal sandbox``: run the sandbox server, and ``cgn-seal sandbox ops …`` to act as operator.
+
+Cheap to import: FastAPI and uvicorn are imported inside the handlers. The ops commands open the
+sandbox database directly (safe while the server runs: SQLite WAL), so no port is needed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cgn_seal_desktop.sandbox.context import Ctx
+
+__all__ = ["default_data_dir", "register"]
+
+_MATERIAL_KINDS = ["business_licence", "application_form", "seal_impression",
+                   "operator_id_front", "operator_id_back", "authorisation_letter"]
+
+
+def default_data_dir() -> Path:
+    """Where the sandbox keeps its state unless ``--data`` says otherwise."""
+    from cgn_seal_desktop.paths import data_dir
+
+    return data_dir() / "sandbox"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``sandbox`` subcommand (and ``sandbox ops …``) to the main parser."""
+    p = subparsers.add_parser("sandbox", help="run the local sandbox of the online service",
+                              description="Run the sandbox server (state kept in --data).")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default loopback)")
+    p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 = any free)")
+    p.add_argument("--data", type=Path, default=None, help="state directory")
+    p.set_defaults(func=_serve)
+    sub = p.add_subparsers(dest="sandbox_command", metavar="ops")
+    o = sub.add_parser("ops", help="operator actions on the sandbox's state")
+    o.add_argument("--data", type=Path, default=None, help="state directory")
+    o.set_defaults(func=lambda _a: (o.print_help(), 2)[1])
+    ops = o.add_subparsers(dest="ops_command", metavar="ACTION")
+
+    ops.add_parser("list", help="suppliers, verification states, applications"
+                   ).set_defaults(func=_list)
+    c = ops.add_parser("identity", help="complete the operator's WeChat identity check")
+    c.add_argument("user", help="username or id")
+    c.add_argument("action", choices=["scan", "pass", "fail"])
+    c.set_defaults(func=_identity)
+    c = ops.add_parser("deposit", help="show the deposit random code (--post: deposit now)")
+    c.add_argument("user", help="username or id")
+    c.add_argument("--post", action="store_true", help="make the deposit before the due date")
+    c.set_defaults(func=_deposit)
+    c = ops.add_parser("mark-paid", help="mark the open payment order paid")
+    c.add_argument("application", type=int)
+    c.set_defaults(func=_mark_paid)
+    c = ops.add_parser("approve", help="approve an application and ship the UKEY")
+    c.add_argument("application", type=int)
+    c.add_argument("--courier", default="顺丰速运")
+    c.add_argument("--tracking", default=None)
+    c.set_defaults(func=_approve)
+    c = ops.add_parser("reject", help="reject an application")
+    c.add_argument("application", type=int)
+    c.add_argument("--reason", required=True)
+    c.add_argument("--redo", nargs="*", default=[], choices=_MATERIAL_KINDS,
+                   help="materials the supplier must upload again")
+    c.set_defaults(func=_reject)
+    c = ops.add_parser("issue-cert", help="issue a test organisation certificate (PKCS#12)")
+    c.add_argument("application", type=int)
+    c.add_argument("--out", type=Path, required=True)
+    c.add_argument("--password-env", default=None,
+                   help="read the PKCS#12 password from this environment variable")
+    c.set_defaults(func=_issue_cert)
+
+
+def _data(args: argparse.Namespace) -> Path:
+    return Path(args.data) if args.data else default_data_dir()
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from cgn_seal_desktop.sandbox.server import serve_forever
+
+    data = _data(args)
+    print(f"沙箱数据目录 / sandbox data: {data}")
+    print(f"运营台 / operator console: http://{args.host}:{args.port}/ops")
+    try:
+        serve_forever(data, args.host, args.port)
+    except KeyboardInterrupt:
+        pass
+    except OSError as exc:
+        print(f"cannot start sandbox: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _run_op(args: argparse.Namespace, action: object) -> int:
+    """Open the database, run *action(ctx)*, print what it returns; ApiError → exit 1."""
+    from cgn_seal_desktop.sandbox.clock import SystemClock
+    from cgn_seal_desktop.sandbox.context import Ctx
+    from cgn_seal_desktop.sandbox.db import Database
+    from cgn_seal_desktop.sandbox.errors import ApiError
+
+    assert callable(action)
+    data = _data(args)
+    if not (data / "sandbox.sqlite3").exists():
+        print(f"no sandbox state in {data} (start `cgn-seal sandbox` first)", file=sys.stderr)
+        return 1
+    db = Database(data)
+    try:
+        out = action(Ctx(db, SystemClock()))
+    except ApiError as exc:
+        print(f"error: {exc.body.message}", file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+    if out:
+        print(out)
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from cgn_seal_desktop.sandbox import ops
+
+    def action(ctx: Ctx) -> str:
+        lines = []
+        for s in ops.overview(ctx).suppliers:
+            ov = s.verification
+            extra = f" (deposit expected {ov.deposit.expected_by})" if ov.deposit else ""
+            lines.append(f"#{s.account.id} {s.account.username} {s.account.company_name}: "
+                         f"org-verification={ov.state.value}{extra}")
+            for app in s.applications:
+                lines.append(f"    application #{app.id} {app.status.value} paid={app.paid}"
+                             f" missing={','.join(app.missing) or '-'}")
+        return "\n".join(lines) or "no suppliers yet"
+
+    return _run_op(args, action)
+
+
+def _identity(args: argparse.Namespace) -> int:
+    from cgn_seal_desktop.portal.models import IdentityStatus
+    from cgn_seal_desktop.sandbox import ops
+
+    status = {"scan": IdentityStatus.SCANNED, "pass": IdentityStatus.PASSED,
+              "fail": IdentityStatus.FAILED}[args.action]
+    return _run_op(args, lambda ctx: "identity session: " + ops.identity_set(
+        ctx, ops.find_user(ctx, args.user), status, "身份核验未通过（沙箱）").status.value)
+
+
+def _deposit(args: argparse.Namespace) -> int:
+    from cgn_seal_desktop.sandbox import ops
+
+    def action(ctx: Ctx) -> str:
+        uid = ops.find_user(ctx, args.user)
+        rev = ops.deposit_post(ctx, uid) if args.post else ops.deposit_reveal(ctx, uid)
+        state = "deposited" if rev.sent_at else "not yet deposited (use --post)"
+        return f"random code: {rev.code} ({state})"
+
+    return _run_op(args, action)
+
+
+def _mark_paid(args: argparse.Namespace) -> int:
+    from cgn_seal_desktop.sandbox import ops
+
+    return _run_op(args, lambda ctx: "application is now "
+                   + ops.mark_paid(ctx, args.application).status.value)
+
+
+def _approve(args: argparse.Namespace) -> int:
+    from cgn_seal_desktop.portal.models import ApprovalRequest
+    from cgn_seal_desktop.sandbox import ops
+
+    def action(ctx: Ctx) -> str:
+        app = ops.approve(ctx, args.application,
+                          ApprovalRequest(courier=args.courier, tracking_number=args.tracking))
+        assert app.shipping is not None
+        return (f"approved; certificate serial {app.certificate_serial}; "
+                f"{app.shipping.courier} {app.shipping.tracking_number}")
+
+    return _run_op(args, action)
+
+
+def _reject(args: argparse.Namespace) -> int:
+    from cgn_seal_desktop.portal.models import MaterialKind, RejectionRequest
+    from cgn_seal_desktop.sandbox import ops
+
+    req = RejectionRequest(reason=args.reason, redo_materials=[MaterialKind(k) for k in args.redo])
+    return _run_op(args, lambda ctx: "application is now "
+                   + ops.reject(ctx, args.application, req).status.value)
+
+
+def _issue_cert(args: argparse.Namespace) -> int:
+    from cgn_seal_desktop.fsutil import atomic_write_bytes
+    from cgn_seal_desktop.sandbox import ops
+
+    if args.password_env:
+        password = os.environ.get(args.password_env, "")
+    else:
+        password = getpass.getpass("PKCS#12 password: ")
+    if len(password) < 4:
+        print("password must have at least 4 characters", file=sys.stderr)
+        return 1
+
+    def action(ctx: Ctx) -> str:
+        data = ops.issue_test_certificate(ctx, args.application, password)
+        atomic_write_bytes(args.out, data, overwrite=False)
+        return f"wrote {args.out} (test CA — NOT trusted; for sandbox use only)"
+
+    try:
+        return _run_op(args, action)
+    except FileExistsError:
+        print(f"{args.out} exists; choose another file", file=sys.stderr)
+        return 1
