@@ -182,13 +182,29 @@ def test_pyhanko_can_use_page_one_as_stamp_background(tmp_path: Path) -> None:
 def test_find_cjk_font_and_fallback_for_rare_characters() -> None:
     # The built-in font covers common names without touching the system.
     assert cjk_font_buffer(NAME) == bytes(pymupdf.Font("cjk").buffer)
-    path = find_cjk_font()
-    if path is None:  # the CI installs fonts-noto-cjk; other machines may lack every candidate
-        return
+    assert find_cjk_font() is not None, "fonts-noto-cjk (or SimSun on Windows) must be installed"
     rare = "㐀"  # CJK Ext-A, missing from the built-in Droid Sans Fallback
     assert not pymupdf.Font("cjk").has_glyph(ord(rare))
     font = pymupdf.Font(fontbuffer=cjk_font_buffer(rare))
     assert font.has_glyph(ord(rare))
+
+
+def test_rare_character_is_drawn_as_outline_without_embedding_a_huge_font() -> None:
+    name = "㐀华科技有限公司"
+    pdf = default_seal_pdf(name)
+    assert len(pdf) < 100_000  # the system font (20+ MB) is not embedded
+    chars = _chars(pdf)
+    assert "".join(c for c, _ in chars).startswith(name)  # still extractable (invisible text)
+    quad = next(q for c, q in chars if c == "㐀")
+    with pymupdf.open("pdf", pdf) as doc:
+        pix = doc[0].get_pixmap(dpi=150, alpha=True)
+        for _xref, ext, _type, basefont, refname, _enc in doc[0].get_fonts():
+            # Only the invisible text layer may use a non-embedded font.
+            assert ext != "n/a" or refname == "china-s", basefont
+    box = quad.rect * pymupdf.Matrix(150 / 72, 150 / 72)
+    ink = sum(1 for x in range(int(box.x0), int(box.x1)) for y in range(int(box.y0), int(box.y1))
+              if 0 <= x < pix.width and 0 <= y < pix.height and pix.pixel(x, y)[3] > 200)
+    assert ink > 0.1 * box.width * box.height, "the rare character left a blank"
 
 
 # --------------------------------------------------------------------------- user images

@@ -3,7 +3,7 @@
 Text never overflows its box: :meth:`FormWriter.fit` wraps (CJK per character, Latin words kept
 whole), then shrinks the font size step by step, and only as a last resort cuts the text with an
 ellipsis. All text uses one CJK font (PyMuPDF's built-in one, see
-:func:`cgn_seal_desktop.seal.appearance.cjk_font_buffer`) embedded as a subset.
+:func:`cgn_seal_desktop.documents.fonts.cjk_font_buffer`) embedded as a subset.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pymupdf
 
-from cgn_seal_desktop.seal.appearance import cjk_font_buffer
+from cgn_seal_desktop.documents.fonts import cjk_font_buffer
 
 __all__ = ["A4", "BLACK", "GREY", "MARGIN", "Cell", "FormWriter", "wrap_text"]
 

@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import logging
 import math
-import os
-import struct
-import sys
 from dataclasses import dataclass
-from pathlib import Path
 
 import pymupdf
 
+from cgn_seal_desktop.documents.fonts import (
+    OUTLINE_EM,
+    cjk_font_buffer,
+    find_cjk_font,
+    glyph_outline,
+)
 from cgn_seal_desktop.seal.errors import SealImageError
 
 __all__ = [
@@ -46,6 +48,7 @@ _MIN_IMAGE_PIXELS = 16
 
 _PT_PER_MM = 72 / 25.4
 _FONT_RES = "SealCJK"  # resource name of the font inside the seal page
+_STROKE = 0.02  # outline added to glyphs (fraction of font size): seal characters are heavy
 
 _PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 _JPEG_MAGIC = b"\xff\xd8\xff"
@@ -54,91 +57,6 @@ _JPEG_MAGIC = b"\xff\xd8\xff"
 def mm_to_pt(mm: float) -> float:
     """Millimetres to PDF points (1/72 inch)."""
     return mm * _PT_PER_MM
-
-
-# --------------------------------------------------------------------------- fonts
-
-
-def _font_candidates() -> list[Path]:
-    if sys.platform == "win32":
-        windir = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
-        return [windir / n for n in ("simsun.ttc", "simhei.ttf", "msyh.ttc", "simkai.ttf")]
-    if sys.platform == "darwin":
-        return [
-            Path("/System/Library/Fonts/Supplemental/Songti.ttc"),
-            Path("/System/Library/Fonts/STHeiti Medium.ttc"),
-            Path("/System/Library/Fonts/PingFang.ttc"),
-        ]
-    roots = [Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/noto-cjk"),
-             Path("/usr/share/fonts/google-noto-cjk")]
-    names = ("NotoSerifCJK-Bold.ttc", "NotoSerifCJK-Regular.ttc", "NotoSansCJK-Bold.ttc",
-             "NotoSansCJK-Regular.ttc")
-    return [root / n for root in roots for n in names]
-
-
-def find_cjk_font() -> Path | None:
-    """Return the first installed system CJK font file (SimSun/SimHei/YaHei, Noto CJK…), or None.
-
-    Only used when PyMuPDF's built-in CJK font lacks a character of the text to draw.
-    """
-    for path in _font_candidates():
-        if path.is_file():
-            return path
-    return None
-
-
-def _ttc_face(data: bytes, prefer: tuple[str, ...] = ("SC", "SimSun", "YaHei", "GB")) -> bytes:
-    """Cut one face out of a TrueType/OpenType collection as a standalone font.
-
-    MuPDF always loads face 0 of a collection, which for Noto CJK is the Japanese one; the
-    Simplified Chinese face has the mainland glyph shapes.
-    """
-    count = struct.unpack(">I", data[8:12])[0]
-    offsets = struct.unpack(f">{count}I", data[12 : 12 + 4 * count])
-    faces: list[bytes] = []
-    for off in offsets:
-        num = struct.unpack(">H", data[off + 4 : off + 6])[0]
-        records = [struct.unpack(">4sIII", data[off + 12 + 16 * i : off + 28 + 16 * i])
-                   for i in range(num)]
-        header = bytearray(data[off : off + 12])
-        table_dir = bytearray()
-        body = bytearray()
-        start = 12 + 16 * num
-        for tag, checksum, t_off, t_len in records:
-            table_dir += struct.pack(">4sIII", tag, checksum, start + len(body), t_len)
-            body += data[t_off : t_off + t_len]
-            body += b"\0" * (-len(body) % 4)
-        faces.append(bytes(header + table_dir + body))
-    for want in prefer:
-        for face in faces:
-            if want.lower() in pymupdf.Font(fontbuffer=face).name.lower():
-                return face
-    return faces[0]
-
-
-def cjk_font_buffer(text: str = "") -> bytes:
-    """Bytes of a CJK font able to draw every character of *text*.
-
-    PyMuPDF's built-in CJK font (Droid Sans Fallback) is preferred: always present, identical on
-    every machine, and MuPDF subsets it to a few KB. A system font (:func:`find_cjk_font`) is used
-    only when the built-in one lacks a character; such a font may not be subsettable and is then
-    embedded whole (large file), which beats a seal with a missing character.
-    """
-    builtin = pymupdf.Font("cjk")
-    needed = {ord(c) for c in text if not c.isspace()}
-    if all(builtin.has_glyph(cp) for cp in needed):
-        return bytes(builtin.buffer)
-    path = find_cjk_font()
-    if path is not None:
-        data = path.read_bytes()
-        if data[:4] == b"ttcf":
-            data = _ttc_face(data)
-        system = pymupdf.Font(fontbuffer=data)
-        if all(system.has_glyph(cp) for cp in needed):
-            log.info("built-in CJK font lacks characters; using system font %s", system.name)
-            return data
-    log.warning("no CJK font has every character of the text; some will be blank")
-    return bytes(builtin.buffer)
 
 
 # --------------------------------------------------------------------------- the seal
@@ -163,21 +81,67 @@ def _geometry(diameter_mm: float) -> _Geometry:
                      ring_width=size * 0.034)
 
 
-def _place_char(page: pymupdf.Page, font: pymupdf.Font, ch: str, *, angle: float, radius: float,
-                rotation: float, fontsize: float, xscale: float, c: float) -> None:
-    """Draw *ch* with its baseline centre at polar (*radius*, *angle*) around the seal centre.
+class _Painter:
+    """Draws the seal's characters on *page* in seal red.
 
-    *angle* is in degrees clockwise from 12 o'clock; the glyph is rotated clockwise by
-    *rotation* degrees and squeezed horizontally by *xscale*.
+    Characters of the built-in font are real text. A character it lacks is drawn as vector
+    outlines from a system font (a whole system font would add ~20 MB to every signed document),
+    with invisible text on top so the name still extracts and searches.
     """
+
+    def __init__(self, page: pymupdf.Page) -> None:
+        self.page = page
+        self.font = pymupdf.Font("cjk")
+        page.insert_font(fontname=_FONT_RES, fontbuffer=bytes(self.font.buffer))
+
+    def advance(self, text: str, fontsize: float) -> float:
+        return sum(self.font.text_length(ch, fontsize=fontsize) if self.font.has_glyph(ord(ch))
+                   else fontsize for ch in text)
+
+    def char(self, ch: str, anchor: pymupdf.Point, *, rotation: float, fontsize: float,
+             xscale: float = 1.0) -> None:
+        """Draw *ch* centred on its baseline at *anchor*, turned clockwise by *rotation* degrees
+        and squeezed horizontally by *xscale*."""
+        # In PyMuPDF page space (y down) Matrix(-deg) turns text clockwise on screen.
+        morph = (anchor, pymupdf.Matrix(xscale, 0, 0, 1, 0, 0) * pymupdf.Matrix(-rotation))
+        start = pymupdf.Point(anchor.x - self.advance(ch, fontsize) / 2, anchor.y)
+        if self.font.has_glyph(ord(ch)):
+            self.page.insert_text(start, ch, fontname=_FONT_RES, fontsize=fontsize,
+                                  color=SEAL_RED, fill=SEAL_RED, render_mode=2,
+                                  border_width=_STROKE, morph=morph)
+            return
+        outline = glyph_outline(ch, xscale=xscale, color=SEAL_RED, stroke=_STROKE)
+        if outline is None:
+            log.warning("no font has character U+%04X; it is left blank in the seal", ord(ch))
+        else:
+            k = fontsize / OUTLINE_EM
+            w, h = outline.advance * k, outline.height * k
+            lift = h / 2 - outline.ascender * k  # glyph box centre below the baseline
+            t = math.radians(rotation)
+            centre = pymupdf.Point(anchor.x - lift * math.sin(t), anchor.y + lift * math.cos(t))
+            bw = w * abs(math.cos(t)) + h * abs(math.sin(t))
+            bh = w * abs(math.sin(t)) + h * abs(math.cos(t))
+            rect = pymupdf.Rect(centre.x - bw / 2, centre.y - bh / 2,
+                                centre.x + bw / 2, centre.y + bh / 2)
+            self.page.show_pdf_page(rect, outline.doc, 0, rotate=-rotation)
+            outline.doc.close()
+        # Invisible (render mode 3), so the font needs no glyphs and is not embedded.
+        self.page.insert_text(start, ch, fontname="china-s", fontsize=fontsize, render_mode=3,
+                              morph=morph)
+
+    def text(self, text: str, left: pymupdf.Point, fontsize: float) -> None:
+        """A horizontal line of text with its baseline starting at *left*."""
+        x = left.x
+        for ch in text:
+            adv = self.advance(ch, fontsize)
+            self.char(ch, pymupdf.Point(x + adv / 2, left.y), rotation=0, fontsize=fontsize)
+            x += adv
+
+
+def _polar(g: _Geometry, angle: float, radius: float) -> pymupdf.Point:
+    """Point at *radius* from the centre, *angle* degrees clockwise from 12 o'clock."""
     a = math.radians(angle)
-    anchor = pymupdf.Point(c + radius * math.sin(a), c - radius * math.cos(a))
-    advance = font.text_length(ch, fontsize=fontsize)
-    start = pymupdf.Point(anchor.x - advance / 2, anchor.y)
-    # In PyMuPDF page space (y down) Matrix(-deg) turns text clockwise on screen.
-    morph = pymupdf.Matrix(xscale, 0, 0, 1, 0, 0) * pymupdf.Matrix(-rotation)
-    page.insert_text(start, ch, fontname=_FONT_RES, fontsize=fontsize, color=SEAL_RED,
-                     fill=SEAL_RED, render_mode=2, border_width=0.02, morph=(anchor, morph))
+    return pymupdf.Point(g.centre + radius * math.sin(a), g.centre - radius * math.cos(a))
 
 
 # CJK ideographs in Droid Sans Fallback sit about 0.12 em below to 0.88 em above the baseline.
@@ -185,7 +149,7 @@ _INK_TOP = 0.88
 _INK_BOTTOM = 0.12
 
 
-def _draw_name(page: pymupdf.Page, font: pymupdf.Font, name: str, g: _Geometry) -> None:
+def _draw_name(p: _Painter, name: str, g: _Geometry) -> None:
     n = len(name)
     top = g.ring_inner - g.size * 0.028  # ink top of every character
     fontsize = g.size * 0.16
@@ -206,11 +170,11 @@ def _draw_name(page: pymupdf.Page, font: pymupdf.Font, name: str, g: _Geometry) 
     baseline = top - fontsize * _INK_TOP
     for i, ch in enumerate(name):
         angle = -span / 2 + pitch * (i + 0.5)
-        _place_char(page, font, ch, angle=angle, radius=baseline, rotation=angle,
-                    fontsize=fontsize, xscale=xscale, c=g.centre)
+        p.char(ch, _polar(g, angle, baseline), rotation=angle, fontsize=fontsize,
+               xscale=xscale)
 
 
-def _draw_serial(page: pymupdf.Page, font: pymupdf.Font, serial: str, g: _Geometry) -> None:
+def _draw_serial(p: _Painter, serial: str, g: _Geometry) -> None:
     fontsize = g.size * 0.055
     outer = g.ring_inner - g.size * 0.02  # glyph bottoms face the ring, tops the centre
     baseline = outer - fontsize * 0.05
@@ -223,8 +187,7 @@ def _draw_serial(page: pymupdf.Page, font: pymupdf.Font, serial: str, g: _Geomet
     for i, ch in enumerate(serial):
         # Left to right along the bottom: from 6 o'clock + span/2 back to 6 o'clock - span/2.
         angle = 180 + span / 2 - pitch * (i + 0.5)
-        _place_char(page, font, ch, angle=angle, radius=baseline, rotation=angle - 180,
-                    fontsize=fontsize, xscale=1.0, c=g.centre)
+        p.char(ch, _polar(g, angle, baseline), rotation=angle - 180, fontsize=fontsize)
 
 
 def _draw_star(page: pymupdf.Page, g: _Geometry, radius: float) -> None:
@@ -237,8 +200,8 @@ def _draw_star(page: pymupdf.Page, g: _Geometry, radius: float) -> None:
     page.draw_polyline(points, color=None, fill=SEAL_RED, closePath=True)
 
 
-def _draw_subtitle(page: pymupdf.Page, font: pymupdf.Font, text: str, g: _Geometry,
-                   star_radius: float, serial: bool) -> None:
+def _draw_subtitle(p: _Painter, text: str, g: _Geometry, star_radius: float,
+                   serial: bool) -> None:
     fontsize = g.size * 0.075
     top = g.centre + star_radius * 0.809 + g.size * 0.045  # below the star's lower points
     floor_r = g.ring_inner - g.size * (0.1 if serial else 0.03)
@@ -246,15 +209,12 @@ def _draw_subtitle(page: pymupdf.Page, font: pymupdf.Font, text: str, g: _Geomet
         baseline = top + fontsize * _INK_TOP
         bottom_y = baseline + fontsize * _INK_BOTTOM - g.centre
         half = math.sqrt(max(floor_r**2 - bottom_y**2, 0.0)) * 0.92
-        width = font.text_length(text, fontsize=fontsize)
+        width = p.advance(text, fontsize)
         if width <= 2 * half:
             break
         fontsize *= 2 * half / width
-    width = font.text_length(text, fontsize=fontsize)
-    baseline = top + fontsize * _INK_TOP
-    page.insert_text(pymupdf.Point(g.centre - width / 2, baseline), text, fontname=_FONT_RES,
-                     fontsize=fontsize, color=SEAL_RED, fill=SEAL_RED, render_mode=2,
-                     border_width=0.02)
+    width = p.advance(text, fontsize)
+    p.text(text, pymupdf.Point(g.centre - width / 2, top + fontsize * _INK_TOP), fontsize)
 
 
 def default_seal_pdf(org_name: str, *, diameter_mm: float = 42, subtitle: str | None = None,
@@ -264,8 +224,9 @@ def default_seal_pdf(org_name: str, *, diameter_mm: float = 42, subtitle: str | 
     The page is exactly ``diameter_mm`` square and contains only the seal's ink (no background):
     an outer ring, the name along the upper arc (clockwise, glyphs following the arc, squeezed and
     then shrunk for long names), a solid five-pointed star, an optional horizontal *subtitle*
-    below the star and optional small *serial* digits along the lower arc. The CJK font is embedded
-    as a subset. Output is deterministic for equal arguments.
+    below the star and optional small *serial* digits along the lower arc. The built-in CJK font is
+    embedded as a subset; characters it lacks are drawn as outlines from a system font
+    (:mod:`cgn_seal_desktop.documents.fonts`). Output is deterministic for equal arguments.
 
     :raises ValueError: empty name or a diameter outside 20–80 mm.
     """
@@ -277,22 +238,19 @@ def default_seal_pdf(org_name: str, *, diameter_mm: float = 42, subtitle: str | 
     sub = (subtitle or "").strip()
     ser = "".join((serial or "").split())
     g = _geometry(diameter_mm)
-    buffer = cjk_font_buffer(name + sub + ser)
-    font = pymupdf.Font(fontbuffer=buffer)
-
     doc = pymupdf.open()
     page = doc.new_page(width=g.size, height=g.size)
-    page.insert_font(fontname=_FONT_RES, fontbuffer=buffer)
+    painter = _Painter(page)
     ring_mid = g.ring_outer - g.ring_width / 2
     page.draw_circle(pymupdf.Point(g.centre, g.centre), ring_mid, color=SEAL_RED, fill=None,
                      width=g.ring_width)
     star_radius = g.size * (0.15 if sub else 0.165)
     _draw_star(page, g, star_radius)
-    _draw_name(page, font, name, g)
+    _draw_name(painter, name, g)
     if sub:
-        _draw_subtitle(page, font, sub, g, star_radius, bool(ser))
+        _draw_subtitle(painter, sub, g, star_radius, bool(ser))
     if ser:
-        _draw_serial(page, font, ser, g)
+        _draw_serial(painter, ser, g)
     doc.set_metadata({"title": f"{name} seal", "producer": "cgn-seal-desktop", "creator": ""})
     doc.subset_fonts()
     data = doc.tobytes(garbage=4, deflate=True, no_new_id=True)
