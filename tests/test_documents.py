@@ -253,3 +253,20 @@ def test_wrap_text_respects_width_words_and_punctuation() -> None:
         assert line[:1] not in "，。、；：！？）"
     assert any("www.szca.com" in line for line in lines)  # a Latin word is not split
     assert wrap_text(font, "第一行\n第二行", 10, 500) == ["第一行", "第二行"]
+
+
+def test_rare_characters_are_drawn_without_embedding_a_system_font() -> None:
+    name = "深圳市㐀华科技有限公司"  # 㐀 (CJK Ext-A) is missing from the built-in font
+    pdf = render_seal_impression_page(name, DATA.uscc, today=TODAY)
+    assert len(pdf) < 300_000  # a system CJK font would add 20+ MB
+    assert _flat(name) in _flat(_text(pdf))
+    _assert_no_text_crosses_a_border(pdf)
+    with pymupdf.open("pdf", pdf) as doc:
+        page = doc[0]
+        hit = page.search_for("㐀")
+        assert hit, "rare character not extractable"
+        box = hit[0] * pymupdf.Matrix(2, 2)
+        pix = page.get_pixmap(dpi=144)
+        dark = sum(1 for x in range(int(box.x0), int(box.x1))
+                   for y in range(int(box.y0), int(box.y1)) if pix.pixel(x, y)[0] < 100)
+        assert dark > 0.08 * box.width * box.height, "rare character left blank"

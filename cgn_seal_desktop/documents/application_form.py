@@ -68,11 +68,7 @@ def render_application_form(data: ApplicationFormData, *, today: dt.date | None 
     applied = _date_cn(data.application_date or today.isoformat())
     quantity = f"{data.cert_quantity} 个（每个证书配 UKEY 1 个）"
     validity = f"{data.validity_years} 年"
-    values = [data.org_name, data.uscc, data.legal_rep_name, data.legal_rep_id_number,
-              data.address, data.org_phone, data.email, data.agent_name, data.agent_mobile,
-              data.agent_id_type, data.agent_id_number, data.cert_type, data.application_no]
-    w = FormWriter("".join([TITLE, SUBTITLE, PLATFORM, DECLARATION, *NOTES, *values, quantity,
-                            applied, "一二三四、单位盖章法定代表人签字经办人日期年月业务单号"]))
+    w = FormWriter()
     log.debug("rendering application form for %r", data)  # repr masks ID numbers
     page = w.new_page()
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import math
 import os
 import struct
 import sys
@@ -20,8 +21,8 @@ from pathlib import Path
 
 import pymupdf
 
-__all__ = ["OUTLINE_EM", "GlyphOutline", "cjk_font_buffer", "find_cjk_font", "glyph_outline",
-           "load_font_file", "system_font_for"]
+__all__ = ["OUTLINE_EM", "GlyphOutline", "cjk_font_buffer", "draw_outline_char", "find_cjk_font",
+           "glyph_outline", "load_font_file", "system_font_for"]
 
 log = logging.getLogger(__name__)
 
@@ -30,23 +31,24 @@ OUTLINE_EM = 100.0
 
 
 def _font_candidates() -> list[Path]:
+    # Sans (黑体) faces first: they match the built-in Droid Sans Fallback they stand in for.
     if sys.platform == "win32":
         windir = Path(os.environ.get("WINDIR", r"C:\Windows")) / "Fonts"
-        return [windir / n for n in ("simsun.ttc", "simhei.ttf", "msyh.ttc", "simkai.ttf",
-                                     "simsunb.ttf")]
+        return [windir / n for n in ("simhei.ttf", "msyh.ttc", "simsun.ttc", "simsunb.ttf",
+                                     "simkai.ttf")]
     if sys.platform == "darwin":
-        return [Path("/System/Library/Fonts/Supplemental/Songti.ttc"),
-                Path("/System/Library/Fonts/STHeiti Medium.ttc"),
-                Path("/System/Library/Fonts/PingFang.ttc")]
+        return [Path("/System/Library/Fonts/STHeiti Medium.ttc"),
+                Path("/System/Library/Fonts/PingFang.ttc"),
+                Path("/System/Library/Fonts/Supplemental/Songti.ttc")]
     roots = [Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/noto-cjk"),
              Path("/usr/share/fonts/google-noto-cjk")]
-    names = ("NotoSerifCJK-Bold.ttc", "NotoSerifCJK-Regular.ttc", "NotoSansCJK-Bold.ttc",
-             "NotoSansCJK-Regular.ttc")
+    names = ("NotoSansCJK-Regular.ttc", "NotoSansCJK-Bold.ttc", "NotoSerifCJK-Regular.ttc",
+             "NotoSerifCJK-Bold.ttc")
     return [root / n for root in roots for n in names]
 
 
 def find_cjk_font() -> Path | None:
-    """First installed system CJK font: SimSun/SimHei/YaHei on Windows, Noto CJK on Linux…
+    """First installed system CJK font: SimHei/YaHei/SimSun on Windows, Noto CJK on Linux…
 
     Returns None when none of the known files exists.
     """
@@ -162,3 +164,37 @@ def glyph_outline(ch: str, *, xscale: float = 1.0,
     with pymupdf.open("svg", svg.encode("utf-8")) as vector:
         doc = pymupdf.open("pdf", vector.convert_to_pdf())
     return GlyphOutline(doc=doc, advance=advance, height=height, ascender=ascender)
+
+
+def draw_outline_char(page: pymupdf.Page, ch: str, anchor: pymupdf.Point, *, fontsize: float,
+                      rotation: float = 0.0, xscale: float = 1.0,
+                      color: tuple[float, float, float] = (0.0, 0.0, 0.0),
+                      stroke: float = 0.0) -> bool:
+    """Draw *ch* as outlines centred on its baseline at *anchor*, turned clockwise by *rotation*.
+
+    For characters the built-in font lacks. Invisible text (render mode 3, so the font need not
+    be embedded) is laid on top so the character still extracts and searches, as far as the
+    Adobe-GB1 character collection has it. Returns False when no system font has the glyph and
+    nothing visible was drawn.
+    """
+    outline = glyph_outline(ch, xscale=xscale, color=color, stroke=stroke)
+    if outline is None:
+        log.warning("no font has character U+%04X; it is left blank", ord(ch))
+    else:
+        k = fontsize / OUTLINE_EM
+        w, h = outline.advance * k, outline.height * k
+        lift = h / 2 - outline.ascender * k  # glyph box centre below the baseline
+        t = math.radians(rotation)
+        centre = pymupdf.Point(anchor.x - lift * math.sin(t), anchor.y + lift * math.cos(t))
+        bw = w * abs(math.cos(t)) + h * abs(math.sin(t))
+        bh = w * abs(math.sin(t)) + h * abs(math.cos(t))
+        rect = pymupdf.Rect(centre.x - bw / 2, centre.y - bh / 2,
+                            centre.x + bw / 2, centre.y + bh / 2)
+        # show_pdf_page turns counter-clockwise for positive angles.
+        page.show_pdf_page(rect, outline.doc, 0, rotate=-rotation)
+        outline.doc.close()
+    # In PyMuPDF page space (y down) Matrix(-deg) turns text clockwise on screen.
+    morph = (anchor, pymupdf.Matrix(xscale, 0, 0, 1, 0, 0) * pymupdf.Matrix(-rotation))
+    page.insert_text(pymupdf.Point(anchor.x - fontsize / 2, anchor.y), ch, fontname="china-s",
+                     fontsize=fontsize, render_mode=3, morph=morph)
+    return outline is not None

@@ -2,8 +2,8 @@
 
 Text never overflows its box: :meth:`FormWriter.fit` wraps (CJK per character, Latin words kept
 whole), then shrinks the font size step by step, and only as a last resort cuts the text with an
-ellipsis. All text uses one CJK font (PyMuPDF's built-in one, see
-:func:`cgn_seal_desktop.documents.fonts.cjk_font_buffer`) embedded as a subset.
+ellipsis. All text uses PyMuPDF's built-in CJK font, embedded as a subset; the rare characters it
+lacks are drawn as outlines from a system font (:mod:`cgn_seal_desktop.documents.fonts`).
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pymupdf
 
-from cgn_seal_desktop.documents.fonts import cjk_font_buffer
+from cgn_seal_desktop.documents.fonts import draw_outline_char
 
 __all__ = ["A4", "BLACK", "GREY", "MARGIN", "Cell", "FormWriter", "wrap_text"]
 
@@ -56,6 +56,20 @@ def wrap_text(font: pymupdf.Font, text: str, size: float, width: float) -> list[
     return lines
 
 
+def _runs(font: pymupdf.Font, text: str) -> list[str]:
+    """Split *text* into runs the font can draw, and single characters it cannot."""
+    runs: list[str] = []
+    for ch in text:
+        if ch.isspace() or font.has_glyph(ord(ch)):
+            if runs and (runs[-1][0].isspace() or font.has_glyph(ord(runs[-1][0]))):
+                runs[-1] += ch
+            else:
+                runs.append(ch)
+        else:
+            runs.append(ch)
+    return runs
+
+
 @dataclass(frozen=True)
 class Cell:
     """One table cell: text, width in points, and how to draw it."""
@@ -68,14 +82,11 @@ class Cell:
 
 
 class FormWriter:
-    """One generated document: pages, the embedded font, and the helpers that draw on them.
+    """One generated document: pages, the embedded font, and the helpers that draw on them."""
 
-    :param all_text: every string the document will show, so a font covering all of it is chosen.
-    """
-
-    def __init__(self, all_text: str) -> None:
-        self._buffer = cjk_font_buffer(all_text)
-        self.font = pymupdf.Font(fontbuffer=self._buffer)
+    def __init__(self) -> None:
+        self.font = pymupdf.Font("cjk")
+        self._buffer = bytes(self.font.buffer)
         self.doc = pymupdf.open()
 
     # ------------------------------------------------------------------ pages and text
@@ -95,9 +106,17 @@ class FormWriter:
         elif align == "right":
             x -= width
         # Simulated bold: fill plus a thin stroke of the same colour (the font has no bold face).
-        page.insert_text(pymupdf.Point(x, baseline), text, fontname=_FONT, fontsize=size,
-                         color=color, fill=color, render_mode=2 if bold else 0,
-                         border_width=0.035)
+        stroke = 0.035 if bold else 0.0
+        for run in _runs(self.font, text):
+            if self.font.has_glyph(ord(run[0])):
+                page.insert_text(pymupdf.Point(x, baseline), run, fontname=_FONT, fontsize=size,
+                                 color=color, fill=color, render_mode=2 if bold else 0,
+                                 border_width=stroke)
+                x += self.font.text_length(run, fontsize=size)
+            else:  # one character the built-in font lacks; its advance is 1 em (.notdef)
+                draw_outline_char(page, run, pymupdf.Point(x + size / 2, baseline),
+                                  fontsize=size, color=color, stroke=stroke)
+                x += size
 
     def fit(self, page: pymupdf.Page, rect: pymupdf.Rect, text: str, *, size: float = 11.0,
             min_size: float = 6.0, align: str = "left", valign: str = "middle",

@@ -38,8 +38,7 @@ def render_seal_impression_page(org_name: str, uscc: str, *, boxes: int = 3,
     if not 1 <= boxes <= 6:
         raise ValueError("boxes must be between 1 and 6")
     today = today or dt.date.today()
-    w = FormWriter("".join([TITLE, COMMITMENT, *NOTES, org_name, uscc, _NUMERALS,
-                            "机构名称统一社会信用代码印模请在下方框内加盖单位公章共枚经办人签字日期年月"]))
+    w = FormWriter()
     page = w.new_page()
     w.text(page, A4.width / 2, 84, TITLE, 18, bold=True, align="center")
 

@@ -17,12 +17,7 @@ from dataclasses import dataclass
 
 import pymupdf
 
-from cgn_seal_desktop.documents.fonts import (
-    OUTLINE_EM,
-    cjk_font_buffer,
-    find_cjk_font,
-    glyph_outline,
-)
+from cgn_seal_desktop.documents.fonts import cjk_font_buffer, draw_outline_char, find_cjk_font
 from cgn_seal_desktop.seal.errors import SealImageError
 
 __all__ = [
@@ -109,25 +104,9 @@ class _Painter:
             self.page.insert_text(start, ch, fontname=_FONT_RES, fontsize=fontsize,
                                   color=SEAL_RED, fill=SEAL_RED, render_mode=2,
                                   border_width=_STROKE, morph=morph)
-            return
-        outline = glyph_outline(ch, xscale=xscale, color=SEAL_RED, stroke=_STROKE)
-        if outline is None:
-            log.warning("no font has character U+%04X; it is left blank in the seal", ord(ch))
         else:
-            k = fontsize / OUTLINE_EM
-            w, h = outline.advance * k, outline.height * k
-            lift = h / 2 - outline.ascender * k  # glyph box centre below the baseline
-            t = math.radians(rotation)
-            centre = pymupdf.Point(anchor.x - lift * math.sin(t), anchor.y + lift * math.cos(t))
-            bw = w * abs(math.cos(t)) + h * abs(math.sin(t))
-            bh = w * abs(math.sin(t)) + h * abs(math.cos(t))
-            rect = pymupdf.Rect(centre.x - bw / 2, centre.y - bh / 2,
-                                centre.x + bw / 2, centre.y + bh / 2)
-            self.page.show_pdf_page(rect, outline.doc, 0, rotate=-rotation)
-            outline.doc.close()
-        # Invisible (render mode 3), so the font needs no glyphs and is not embedded.
-        self.page.insert_text(start, ch, fontname="china-s", fontsize=fontsize, render_mode=3,
-                              morph=morph)
+            draw_outline_char(self.page, ch, anchor, fontsize=fontsize, rotation=rotation,
+                              xscale=xscale, color=SEAL_RED, stroke=_STROKE)
 
     def text(self, text: str, left: pymupdf.Point, fontsize: float) -> None:
         """A horizontal line of text with its baseline starting at *left*."""
