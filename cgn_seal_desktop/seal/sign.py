@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyhanko.pdf_utils import content, layout
+from pyhanko.pdf_utils.crypt import AuthStatus
 from pyhanko.pdf_utils.generic import ArrayObject, DictionaryObject
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.misc import PdfError
@@ -110,13 +111,16 @@ def _page_boxes(reader: PdfFileReader) -> list[tuple[float, float, float, float]
 
     def walk(node: DictionaryObject, inherited: ArrayObject | None) -> None:
         box = node.get("/MediaBox", inherited)
-        if node.get("/Type") == "/Pages" or "/Kids" in node:
-            for kid in node["/Kids"]:
+        # Encrypted files hand out proxies; get_object() yields the decrypted value.
+        if box is not None and hasattr(box, "get_object"):
+            box = box.get_object()
+        if "/Kids" in node:
+            for kid in node["/Kids"].get_object():
                 walk(kid.get_object(), box)
         else:
             if box is None:
                 box = ArrayObject([0, 0, 612, 792])
-            x0, y0, x1, y1 = (float(v) for v in box)
+            x0, y0, x1, y1 = (float(getattr(v, "get_object", lambda v=v: v)()) for v in box)
             boxes.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
 
     walk(reader.root["/Pages"], None)
@@ -154,13 +158,18 @@ def _open_input(data: io.BytesIO, password: str | None) -> IncrementalPdfFileWri
     except (PdfError, ValueError, KeyError, TypeError, IndexError) as exc:
         raise InputPdfError(f"The PDF cannot be read: {type(exc).__name__}") from exc
     if writer.prev.encrypted:
-        if password is None:
-            # Most "encrypted" PDFs only restrict editing and open with the empty password.
-            password = ""
+        # Most "encrypted" PDFs only restrict editing and open with the empty password.
         try:
-            writer.encrypt(password)
+            result = writer.encrypt(password or "")
         except (PdfError, ValueError) as exc:
             raise PdfPasswordError(wrong_password=bool(password)) from exc
+        if result.status == AuthStatus.FAILED:
+            raise PdfPasswordError(wrong_password=bool(password))
+        # pyHanko expects the trailer's /Encrypt to be indirect; PyMuPDF and others write it
+        # inline. Re-adding it as an object keeps the same settings in the new revision.
+        encrypt = writer._encrypt
+        if isinstance(encrypt, DictionaryObject):
+            writer._encrypt = writer.add_object(encrypt)
     return writer
 
 

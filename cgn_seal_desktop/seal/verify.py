@@ -112,7 +112,7 @@ def _widget_pages(reader: PdfFileReader) -> dict[int, tuple[int, tuple[float, ..
     return result
 
 
-def _byte_range_problems(sig: EmbeddedPdfSignature, file_len: int) -> list[str]:
+def _byte_range_problems(sig: EmbeddedPdfSignature, data: bytes) -> list[str]:
     """Anomalies pyHanko would only describe as 'unclear coverage'."""
     problems: list[str] = []
     try:
@@ -126,8 +126,12 @@ def _byte_range_problems(sig: EmbeddedPdfSignature, file_len: int) -> list[str]:
         problems.append("The signed range does not start at the beginning of the file")
     if min(br) < 0 or start2 < start1 + len1:
         problems.append("The ByteRange ranges overlap or are negative")
-    if start2 + len2 > file_len:
+    end = start2 + len2
+    if end > len(data):
         problems.append("The ByteRange points past the end of the file")
+    elif not data[max(0, end - 16) : end].rstrip(b"\r\n \x00").endswith(b"%%EOF"):
+        # A signed revision ends with %%EOF; stopping elsewhere leaves part of it unsigned.
+        problems.append("The ByteRange does not end at the end of a document revision")
     if start2 - (start1 + len1) != len(sig.pkcs7_content) * 2 + 2:
         problems.append("The gap in the ByteRange is not exactly the signature value")
     return problems
@@ -237,7 +241,7 @@ async def _verify_one(
         rep.note("malformed_signature",
                  f"The signer certificate cannot be read ({type(exc).__name__})")
         return rep
-    problems = _byte_range_problems(sig, len(data))
+    problems = _byte_range_problems(sig, data)
     if problems:
         rep.worsen("invalid")
         for p in problems:
