@@ -3,7 +3,7 @@
 Only :mod:`cgn_seal_desktop.ui` imports Qt; everything else is plain Python.
 """
 
-__all__ = ["APP_NAME", "APP_ID", "__version__"]
+__all__ = ["APP_ID", "APP_NAME", "__version__"]
 
 __version__ = "0.1.0"
 APP_NAME = "cgn-seal-desktop"
