@@ -1,19 +1,131 @@
-"""Start the desktop program (placeholder window until the main window lands)."""
+"""Start the desktop program: QApplication, icon, high-DPI, translations, main window.
+
+Translations: ``cgn_seal_desktop_<locale>.qm`` from ``paths.translations_dir()`` plus Qt's own
+``qtbase_<locale>.qm``; the locale is the ``language`` setting (default ``zh_CN``). An uncaught
+exception is logged and the user sees a short generic message — never a traceback.
+"""
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Sequence
+from pathlib import Path
+from types import TracebackType
 
-__all__ = ["run_gui"]
+__all__ = ["create_application", "install_excepthook", "install_translators", "run_gui"]
+
+log = logging.getLogger(__name__)
+_translators: list[object] = []  # QTranslator objects must outlive the application's use
+
+
+def install_translators(app: object, language: str) -> list[str]:
+    """Load the program's and Qt's translations for *language*; returns the files loaded."""
+    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtWidgets import QApplication
+
+    from cgn_seal_desktop import paths
+
+    assert isinstance(app, QApplication)
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    QLocale.setDefault(QLocale(language))
+    loaded: list[str] = []
+    if language.startswith("en"):
+        return loaded
+    candidates = [
+        (paths.translations_dir(), f"cgn_seal_desktop_{language}.qm"),
+        (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+         f"qtbase_{language}.qm"),
+    ]
+    for directory, name in candidates:
+        f = directory / name
+        if not f.is_file():
+            continue
+        tr = QTranslator(app)
+        if tr.load(str(f)):
+            app.installTranslator(tr)
+            _translators.append(tr)
+            loaded.append(str(f))
+    return loaded
+
+
+def _excepthook(kind: type[BaseException], exc: BaseException,
+                tb: TracebackType | None) -> None:
+    if issubclass(kind, KeyboardInterrupt):
+        sys.__excepthook__(kind, exc, tb)
+        return
+    log.error("Unexpected error", exc_info=(kind, exc, tb))
+    try:
+        from PySide6.QtWidgets import QApplication, QMessageBox
+
+        from cgn_seal_desktop.ui import dialogs
+
+        if QApplication.instance() is not None:
+            dialogs.show_message(
+                QApplication.activeWindow(), QMessageBox.Icon.Critical,
+                QApplication.translate("App", "Unexpected error"),
+                QApplication.translate("App", "Something went wrong. The error was recorded in "
+                                       "the log file. If it keeps happening, call "
+                                       "400-112-3838."))
+    except Exception:  # the hook itself must never raise
+        log.exception("Could not show the error message")
+
+
+def install_excepthook() -> None:
+    """Route uncaught exceptions to the log and a generic message box."""
+    sys.excepthook = _excepthook
+
+
+def create_application(argv: Sequence[str] | None = None) -> object:
+    """The QApplication (created once), with names, icon, style and translations."""
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtGui import QFont, QGuiApplication
+    from PySide6.QtWidgets import QApplication
+
+    from cgn_seal_desktop import APP_ID, APP_NAME, __version__
+    from cgn_seal_desktop.settings import Settings
+    from cgn_seal_desktop.ui.icon_art import app_icon
+
+    existing = QApplication.instance()
+    if existing is not None:
+        return existing
+    # Qt 6 is high-DPI aware by default; pass fractional scale factors (125 %, 150 %) through.
+    QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+        Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+    QCoreApplication.setOrganizationName(APP_ID)
+    QCoreApplication.setApplicationName(APP_NAME)
+    QCoreApplication.setApplicationVersion(__version__)
+    app = QApplication(list(argv or sys.argv[:1]))
+    app.setWindowIcon(app_icon())
+    if sys.platform != "darwin":
+        app.setStyle("Fusion")
+    font = QFont(app.font())
+    # Prefer the platform's CJK UI fonts; Qt falls back per glyph if one is missing.
+    font.setFamilies(["Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC",
+                      "Noto Sans SC", font.family()])
+    if font.pointSizeF() < 9.5:
+        font.setPointSizeF(9.5)
+    app.setFont(font)
+    install_translators(app, Settings.load().language)
+    return app
 
 
 def run_gui(files: Sequence[str] = ()) -> int:
-    """Create the QApplication, show the main window, run the event loop."""
-    from PySide6.QtWidgets import QApplication, QLabel
+    """Show the main window (opening the first of *files*), run the event loop."""
+    from PySide6.QtWidgets import QApplication
 
-    app = QApplication.instance() or QApplication(sys.argv[:1])
-    label = QLabel(QApplication.translate("App", "CGN Seal Desktop"))
-    label.resize(480, 240)
-    label.show()
-    return int(app.exec())
+    from cgn_seal_desktop.ui.main_window import MainWindow
+    from cgn_seal_desktop.ui.workers import wait_for_tasks
+
+    app = create_application()
+    assert isinstance(app, QApplication)
+    install_excepthook()
+    window = MainWindow()
+    window.show()
+    if files:
+        window.open_file(files[0])
+    code = int(app.exec())
+    wait_for_tasks(5000)
+    return code

@@ -1,0 +1,96 @@
+"""The user's preferences, kept as JSON in ``paths.config_dir()/settings.json`` (no Qt).
+
+Holds only things that are safe to keep on disk: window geometry, recent files, the chosen UKEY
+driver, the language, the service URL, the support QR payloads. Never a PIN, a password or a
+token — there is no field for one, and unknown keys in the file are dropped on load.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import asdict, dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from cgn_seal_desktop import paths
+from cgn_seal_desktop.fsutil import atomic_write_text
+
+__all__ = ["DEFAULT_SERVICE_URL", "MAX_RECENT", "Settings", "settings_path"]
+
+log = logging.getLogger(__name__)
+
+MAX_RECENT = 10
+DEFAULT_SERVICE_URL = "https://www.szca.com"
+_DEFAULT_QR = {
+    "wechat_service": "https://www.szca.com/wechat/service",
+    "wechat_subscription": "https://www.szca.com/wechat/subscription",
+    "online_service": "https://www.szca.com/",
+}
+
+
+def settings_path() -> Path:
+    """Where the settings file lives."""
+    return paths.config_dir() / "settings.json"
+
+
+@dataclass
+class Settings:
+    """Plain preferences; :meth:`load` never fails (a broken file gives the defaults)."""
+
+    window_geometry: str = ""  # base64 of QWidget.saveGeometry()
+    window_state: str = ""  # base64 of QMainWindow.saveState()
+    recent_files: list[str] = field(default_factory=list)
+    module_path: str = ""  # chosen PKCS#11 driver; empty = discover
+    language: str = "zh_CN"
+    service_base_url: str = DEFAULT_SERVICE_URL
+    trust_sandbox_ca: bool = False
+    check_service_online: bool = True
+    support_qr: dict[str, str] = field(default_factory=lambda: dict(_DEFAULT_QR))
+    seal_diameter_mm: float = 42.0
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> Settings:
+        """Read the settings; missing, unreadable or malformed values fall back to defaults."""
+        path = path or settings_path()
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+        except FileNotFoundError:
+            return cls()
+        except (OSError, ValueError) as exc:
+            log.warning("Settings file unreadable, using defaults: %s", type(exc).__name__)
+            return cls()
+        if not isinstance(raw, dict):
+            return cls()
+        defaults = cls()
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            if f.name not in raw:
+                continue
+            value, default = raw[f.name], getattr(defaults, f.name)
+            if isinstance(default, bool):
+                ok = isinstance(value, bool)
+            elif isinstance(default, float):
+                ok = isinstance(value, int | float) and not isinstance(value, bool)
+            elif isinstance(default, list):
+                ok = isinstance(value, list) and all(isinstance(v, str) for v in value)
+            elif isinstance(default, dict):
+                ok = isinstance(value, dict) and all(
+                    isinstance(k, str) and isinstance(v, str) for k, v in value.items())
+            else:
+                ok = isinstance(value, str)
+            if ok:
+                values[f.name] = value
+        settings = cls(**values)
+        settings.recent_files = settings.recent_files[:MAX_RECENT]
+        return settings
+
+    def save(self, path: Path | None = None) -> None:
+        """Write atomically (a crash leaves the old file or the new one)."""
+        path = path or settings_path()
+        atomic_write_text(path, json.dumps(asdict(self), ensure_ascii=False, indent=2))
+
+    def add_recent(self, file: str | Path) -> None:
+        """Put *file* first in the recent list (absolute path, no duplicates, bounded)."""
+        name = str(Path(file).resolve())
+        self.recent_files = [name, *[f for f in self.recent_files if f != name]][:MAX_RECENT]

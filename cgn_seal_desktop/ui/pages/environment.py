@@ -1,0 +1,190 @@
+"""环境检测: what this computer has for sealing, each line green/amber/red with what to do.
+
+The full check runs in a worker when the page is first shown and on "Check again"; the UKEY lines
+are re-read every 2 s (worker) while the page is visible, so plugging a key in or out shows up.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cgn_seal_desktop.settings import Settings
+from cgn_seal_desktop.ui.env_checks import (
+    CheckLine,
+    EnvSnapshot,
+    check_tokens,
+    collect,
+    report_text,
+    token_snapshot,
+)
+from cgn_seal_desktop.ui.workers import run_task
+from cgn_seal_desktop.ukey.tokens import TokenInfo
+
+__all__ = ["POLL_MS", "EnvironmentPage"]
+
+POLL_MS = 2000
+_COLORS = {"ok": "#1e7e34", "warn": "#b26a00", "error": "#b3261e", "info": "#666666"}
+_MARKS = {"ok": "●", "warn": "▲", "error": "✖", "info": "○"}
+
+
+class EnvironmentPage(QWidget):
+    """Shows :class:`EnvSnapshot` lines; ``checked`` after each full run, ``tokens_changed``."""
+
+    checked = Signal()
+    tokens_changed = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("environmentPage")
+        self._settings = settings
+        self._lines: list[CheckLine] = []
+        self._module: str | None = None
+        self._token_key: tuple[tuple[str, str, str], ...] | None = None
+        self._running = False
+        self._polling = False
+        self._started = False
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        title = QLabel(self.tr("Environment check"), self)
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        layout.addWidget(title)
+        intro = QLabel(self.tr("Checks what sealing needs on this computer. Green is fine, amber "
+                               "needs attention, red must be fixed."), self)
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.tree = QTreeWidget(self)
+        self.tree.setObjectName("envTree")
+        self.tree.setColumnCount(3)
+        self.tree.setHeaderLabels([self.tr("Check"), self.tr("Result"), self.tr("What to do")])
+        self.tree.setRootIsDecorated(False)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setWordWrap(True)
+        self.tree.setColumnWidth(0, 200)
+        self.tree.setColumnWidth(1, 430)
+        layout.addWidget(self.tree, 1)
+        row = QHBoxLayout()
+        self.online_box = QCheckBox(self.tr("Check the online service"), self)
+        self.online_box.setChecked(settings.check_service_online)
+        row.addWidget(self.online_box)
+        row.addStretch(1)
+        self.state_label = QLabel(self)
+        row.addWidget(self.state_label)
+        self.copy_button = QPushButton(self.tr("Copy report"), self)
+        self.copy_button.setObjectName("copyReportButton")
+        self.copy_button.clicked.connect(self.copy_report)
+        row.addWidget(self.copy_button)
+        self.rerun_button = QPushButton(self.tr("Check again"), self)
+        self.rerun_button.clicked.connect(self.run_checks)
+        row.addWidget(self.rerun_button)
+        layout.addLayout(row)
+        self.timer = QTimer(self)
+        self.timer.setInterval(POLL_MS)
+        self.timer.timeout.connect(self.poll_tokens)
+
+    def lines(self) -> list[CheckLine]:
+        return list(self._lines)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._started:
+            self._started = True
+            self.run_checks()
+        self.timer.start()
+
+    def hideEvent(self, event: object) -> None:
+        self.timer.stop()
+        super().hideEvent(event)
+
+    @Slot()
+    def run_checks(self) -> None:
+        if self._running:
+            return
+        self._running = True
+        self.state_label.setText(self.tr("Checking…"))
+        self.rerun_button.setEnabled(False)
+        settings, online = self._settings, self.online_box.isChecked()
+        run_task(lambda: collect(settings, online=online), self._on_collected,
+                 self._on_error)
+
+    def _on_collected(self, snap: EnvSnapshot) -> None:
+        self._running = False
+        self.rerun_button.setEnabled(True)
+        self._module = snap.module
+        self._lines = snap.lines
+        self._token_key = None
+        self.state_label.setText("")
+        self._render()
+        self.checked.emit()
+
+    def _on_error(self, exc: BaseException) -> None:
+        self._running = False
+        self.rerun_button.setEnabled(True)
+        self.state_label.setText(self.tr("The check failed: %1").replace(
+            "%1", type(exc).__name__))
+
+    @Slot()
+    def poll_tokens(self) -> None:
+        """Re-read the inserted UKEYs in a worker (skipped while one read is running)."""
+        if self._polling or self._running or self._module is None:
+            return
+        self._polling = True
+        module = self._module
+        run_task(lambda: token_snapshot(module), self._on_tokens, self._on_poll_error)
+
+    def _on_poll_error(self, _exc: BaseException) -> None:
+        self._polling = False
+
+    def _on_tokens(self, tokens: list[TokenInfo]) -> None:
+        self._polling = False
+        key = tuple((t.label, t.serial, t.pin_state.value) for t in tokens)
+        if key == self._token_key:
+            return
+        first = self._token_key is None
+        self._token_key = key
+        new = check_tokens(self._module, tokens)
+        at = next((i for i, ln in enumerate(self._lines) if ln.key == "tokens"), None)
+        rest = [ln for ln in self._lines if ln.key != "tokens"]
+        if at is None:
+            at = next((i for i, ln in enumerate(rest) if ln.key == "trust"), len(rest))
+        self._lines = rest[:at] + new + rest[at:]
+        self._render()
+        if not first:
+            self.tokens_changed.emit()
+
+    def _render(self) -> None:
+        self.tree.clear()
+        for line in self._lines:
+            item = QTreeWidgetItem([f"{_MARKS[line.level]}  {line.title}", line.detail,
+                                    line.advice])
+            color = _COLORS[line.level]
+            item.setForeground(0, _brush(color))
+            for col in range(3):
+                item.setToolTip(col, item.text(col))
+            item.setData(0, Qt.ItemDataRole.UserRole, line.level)
+            self.tree.addTopLevelItem(item)
+
+    @Slot()
+    def copy_report(self) -> str:
+        """Put the plain-text report on the clipboard (and return it)."""
+        text = report_text(self._lines)
+        QGuiApplication.clipboard().setText(text)
+        self.state_label.setText(self.tr("Report copied"))
+        return text
+
+
+def _brush(color: str) -> object:
+    from PySide6.QtGui import QBrush, QColor
+
+    return QBrush(QColor(color))

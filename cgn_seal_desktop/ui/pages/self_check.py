@@ -1,0 +1,456 @@
+"""盖章自检: view a PDF, place the seal, sign with the UKEY, and verify every seal on it.
+
+Verification runs offline in a worker as soon as a document opens; its report feeds the side
+panel and the page overlays. Clicking a seal verifies the file again and shows the verdict.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QColor, QImage, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cgn_seal_desktop.documents.errors import DocumentError
+from cgn_seal_desktop.errors import CgnSealError
+from cgn_seal_desktop.fsutil import atomic_write_bytes
+from cgn_seal_desktop.seal.errors import OutputExistsError, SealImageError
+from cgn_seal_desktop.seal.report import SignatureReport, VerificationReport
+from cgn_seal_desktop.seal.verify import verify_pdf
+from cgn_seal_desktop.settings import Settings
+from cgn_seal_desktop.ui import dialogs
+from cgn_seal_desktop.ui.messages import error_message, show_error, status_text
+from cgn_seal_desktop.ui.seal_tool import SealTool, placeholder_seal_image
+from cgn_seal_desktop.ui.sealing_flow import SealingFlow, SealingInput, default_output_path
+from cgn_seal_desktop.ui.signature_overlay import SignatureOverlay
+from cgn_seal_desktop.ui.trust_roots import load_trust_store
+from cgn_seal_desktop.ui.verify_dialog import INVALID_COLOR, VALID_COLOR, VerificationDialog
+from cgn_seal_desktop.ui.viewer import PdfView, ThumbnailList
+from cgn_seal_desktop.ui.workers import run_task
+
+__all__ = ["SelfCheckPage"]
+
+log = logging.getLogger(__name__)
+
+
+class SelfCheckPage(QWidget):
+    """The seal self-check page. ``file_opened(str)`` after a document is shown."""
+
+    file_opened = Signal(str)
+    status_message = Signal(str)
+    report_ready = Signal(object)  #: VerificationReport of the open file
+    verification_shown = Signal(object)  #: the VerificationDialog, before it is executed
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("selfCheckPage")
+        self._settings = settings
+        self._path: Path | None = None
+        self._report: VerificationReport | None = None
+        self._appearance_pdf: bytes | None = None  # None = default seal of the certificate
+        self._verify_generation = 0
+
+        self.view = PdfView(self)
+        self.view.setObjectName("pdfView")
+        self.thumbs = ThumbnailList(self)
+        self.thumbs.set_view(self.view)
+        self.thumbs.setMinimumWidth(150)
+        self.thumbs.setMaximumWidth(220)
+        self.seal_tool = SealTool(self.view)
+        self.overlay = SignatureOverlay(self.view)
+        self.flow = SealingFlow(settings, self)
+        self.seal_tool.diameter_mm = settings.seal_diameter_mm
+
+        self.toolbar = self._make_toolbar()
+        side = self._make_side_panel()
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.thumbs)
+        splitter.addWidget(self.view)
+        splitter.addWidget(side)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([170, 700, 260])
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self._make_empty_state())
+        self.stack.addWidget(splitter)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.stack, 1)
+
+        self.view.document_opened.connect(self._on_opened)
+        self.view.open_failed.connect(self._on_open_failed)
+        self.view.password_required.connect(self._on_password)
+        self.view.current_page_changed.connect(self._on_page_changed)
+        self.seal_tool.placed.connect(self._on_placed)
+        self.seal_tool.cancelled.connect(self._on_tool_cancelled)
+        self.overlay.verify_requested.connect(self.verify_signature)
+        self.flow.signed.connect(self._on_signed)
+        self.flow.ended.connect(self._update_actions)
+        self.flow.status.connect(self.status_message)
+        self._update_actions()
+
+    # --- construction -----------------------------------------------------------------------
+
+    def _make_toolbar(self) -> QToolBar:
+        tb = QToolBar(self)
+        tb.setObjectName("selfCheckToolbar")
+        tb.setIconSize(QSize(20, 20))
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.act_seal = QAction(self.tr("Place seal"), self)
+        self.act_seal.setObjectName("actPlaceSeal")
+        self.act_seal.setShortcut(QKeySequence("Ctrl+M"))
+        self.act_seal.setToolTip(self.tr("Place the seal with the mouse, then sign with the UKEY "
+                                         "(Ctrl+M)"))
+        self.act_seal.triggered.connect(self.start_seal_tool)
+        self.act_image = QAction(self.tr("Seal image…"), self)
+        self.act_image.setToolTip(self.tr("Use a seal picture from a file instead of the default "
+                                          "seal drawn from the certificate"))
+        self.act_image.triggered.connect(self.choose_seal_image)
+        self.act_default_image = QAction(self.tr("Default seal"), self)
+        self.act_default_image.triggered.connect(self.use_default_seal)
+        self.act_verify = QAction(self.tr("Verify all"), self)
+        self.act_verify.setShortcut(QKeySequence("F5"))
+        self.act_verify.triggered.connect(self.verify_now)
+        self.act_zoom_in = QAction(self.tr("Zoom in"), self)
+        self.act_zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence.StandardKey.ZoomIn])
+        self.act_zoom_in.triggered.connect(self.view.zoom_in)
+        self.act_zoom_out = QAction(self.tr("Zoom out"), self)
+        self.act_zoom_out.setShortcuts([QKeySequence("Ctrl+-"), QKeySequence.StandardKey.ZoomOut])
+        self.act_zoom_out.triggered.connect(self.view.zoom_out)
+        self.act_fit_width = QAction(self.tr("Fit width"), self)
+        self.act_fit_width.triggered.connect(self.view.fit_width)
+        self.act_fit_page = QAction(self.tr("Fit page"), self)
+        self.act_fit_page.triggered.connect(self.view.fit_page)
+        for a in (self.act_seal, self.act_image, self.act_default_image):
+            tb.addAction(a)
+        tb.addSeparator()
+        tb.addAction(self.act_verify)
+        tb.addSeparator()
+        for a in (self.act_zoom_out, self.act_zoom_in, self.act_fit_width, self.act_fit_page):
+            tb.addAction(a)
+        tb.addSeparator()
+        tb.addWidget(QLabel(self.tr("Page ")))
+        self.page_spin = QSpinBox(self)
+        self.page_spin.setObjectName("pageSpin")
+        self.page_spin.setAccessibleName(self.tr("Go to page"))
+        self.page_spin.setMinimum(1)
+        self.page_spin.editingFinished.connect(
+            lambda: self.view.go_to_page(self.page_spin.value() - 1))
+        tb.addWidget(self.page_spin)
+        self.page_total = QLabel(" / 0")
+        tb.addWidget(self.page_total)
+        return tb
+
+    def _make_side_panel(self) -> QWidget:
+        panel = QWidget(self)
+        panel.setObjectName("signaturePanel")
+        lay = QVBoxLayout(panel)
+        lay.setContentsMargins(8, 8, 8, 8)
+        title = QLabel(self.tr("Seals in this document"), panel)
+        title.setStyleSheet("font-weight: bold; font-size: 11pt;")
+        lay.addWidget(title)
+        self.summary = QLabel(panel)
+        self.summary.setObjectName("verifySummary")
+        self.summary.setWordWrap(True)
+        lay.addWidget(self.summary)
+        self.sig_list = QListWidget(panel)
+        self.sig_list.setObjectName("signatureList")
+        self.sig_list.setAccessibleName(self.tr("Seals in this document"))
+        self.sig_list.itemActivated.connect(
+            lambda item: self.verify_signature(item.data(Qt.ItemDataRole.UserRole)))
+        lay.addWidget(self.sig_list, 1)
+        hint = QLabel(self.tr("Tip: point at a seal on the page and click “Verify seal”."), panel)
+        hint.setWordWrap(True)
+        hint.setStyleSheet("color: #666;")
+        lay.addWidget(hint)
+        panel.setMinimumWidth(220)
+        return panel
+
+    def _make_empty_state(self) -> QWidget:
+        w = QWidget(self)
+        lay = QVBoxLayout(w)
+        lay.addStretch(1)
+        title = QLabel(self.tr("Seal self-check"), w)
+        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        title.setStyleSheet("font-size: 20pt; font-weight: bold; color: #333;")
+        lay.addWidget(title)
+        steps = QLabel(self.tr(
+            "1. Open a PDF document\n2. Insert the UKEY\n3. Click “Place seal”, put the seal on "
+            "the page and enter the PIN\n4. Point at the seal and click “Verify seal” — the "
+            "result should be “Signature valid”"), w)
+        steps.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        steps.setStyleSheet("font-size: 11pt; color: #555; line-height: 150%;")
+        lay.addWidget(steps)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.open_button = QPushButton(self.tr("Open PDF…"), w)
+        self.open_button.setObjectName("openPdfButton")
+        self.open_button.setMinimumSize(160, 40)
+        self.open_button.setStyleSheet(
+            "QPushButton { background: #c62828; color: white; font-size: 11pt; border: none;"
+            " border-radius: 4px; padding: 6px 18px; } QPushButton:hover { background: #a31515; }")
+        self.open_button.clicked.connect(self.ask_open)
+        row.addWidget(self.open_button)
+        row.addStretch(1)
+        lay.addLayout(row)
+        lay.addStretch(2)
+        return w
+
+    # --- documents --------------------------------------------------------------------------
+
+    def current_path(self) -> Path | None:
+        return self._path
+
+    def report(self) -> VerificationReport | None:
+        return self._report
+
+    @Slot()
+    def ask_open(self) -> None:
+        directory = str(self._path.parent) if self._path else ""
+        name = dialogs.ask_open_pdf(self, directory)
+        if name:
+            self.open_file(name)
+
+    def open_file(self, path: str | Path) -> None:
+        """Show *path* (answer: ``file_opened`` or an error message)."""
+        self.seal_tool.deactivate()
+        self._path = Path(path)
+        self._report = None
+        self.overlay.clear()
+        self.sig_list.clear()
+        self.summary.setText(self.tr("Opening…"))
+        self.stack.setCurrentIndex(1)
+        self.view.open(str(path))
+        self._update_actions()
+
+    def close_file(self) -> None:
+        self.seal_tool.deactivate()
+        self.view.close_document()
+        self._path = self._report = None
+        self.overlay.clear()
+        self.sig_list.clear()
+        self.stack.setCurrentIndex(0)
+        self._update_actions()
+
+    @Slot(int)
+    def _on_opened(self, pages: int) -> None:
+        self.page_spin.setMaximum(max(1, pages))
+        self.page_total.setText(f" / {pages}")
+        self._update_actions()
+        if self._path is not None:
+            self.file_opened.emit(str(self._path))
+            self.verify_now()
+
+    @Slot(object)
+    def _on_open_failed(self, error: DocumentError) -> None:
+        self._path = None
+        self.stack.setCurrentIndex(0)
+        self._update_actions()
+        show_error(self, error)
+
+    @Slot(str, bool)
+    def _on_password(self, path: str, wrong: bool) -> None:
+        from PySide6.QtWidgets import QInputDialog, QLineEdit
+
+        dlg = QInputDialog(self)
+        dlg.setObjectName("pdfPasswordDialog")
+        dlg.setWindowTitle(self.tr("Password-protected PDF"))
+        dlg.setLabelText(self.tr("Wrong password. Enter it again:") if wrong
+                         else self.tr("This PDF is protected. Enter its password:"))
+        dlg.setTextEchoMode(QLineEdit.EchoMode.Password)
+        if dialogs.exec_dialog(dlg) == 1 and dlg.textValue():
+            password = dlg.textValue()
+            dlg.setTextValue("")
+            self.view.open(path, password)
+        else:
+            self.close_file()
+
+    @Slot(int)
+    def _on_page_changed(self, index: int) -> None:
+        self.page_spin.blockSignals(True)
+        self.page_spin.setValue(index + 1)
+        self.page_spin.blockSignals(False)
+
+    def _update_actions(self) -> None:
+        is_open = self.view.is_open() and self._path is not None
+        busy = self.flow.is_busy()
+        self.act_seal.setEnabled(is_open and not busy)
+        self.act_verify.setEnabled(is_open)
+        for a in (self.act_zoom_in, self.act_zoom_out, self.act_fit_width, self.act_fit_page):
+            a.setEnabled(is_open)
+
+    def save_copy(self) -> None:
+        """Save a copy of the open file under a new name (never over the original)."""
+        if self._path is None:
+            return
+        name = dialogs.ask_save_path(self, self.tr("Save a copy"), str(default_output_path(
+            self._path) if self._report and self._report.signatures else self._path))
+        if not name:
+            return
+        target = Path(name)
+        try:
+            if target.exists() and target.resolve() == self._path.resolve():
+                raise OutputExistsError("The original cannot be replaced")
+            if target.exists() and not dialogs.ask_yes_no(
+                    self, self.tr("Replace file?"),
+                    self.tr("%1 already exists. Replace it?").replace("%1", target.name)):
+                return
+            atomic_write_bytes(target, self._path.read_bytes())
+        except OutputExistsError as exc:
+            show_error(self, exc)
+        except OSError:
+            show_error(self, CgnSealError("Cannot write the copy"))
+
+    # --- sealing ----------------------------------------------------------------------------
+
+    @Slot()
+    def start_seal_tool(self) -> None:
+        if not self.view.is_open() or self.flow.is_busy():
+            return
+        self.overlay.enabled = False
+        self.seal_tool.activate()
+        self.status_message.emit(self.tr("Click on the page to place the seal, or drag to size "
+                                         "it. Esc cancels."))
+
+    @Slot()
+    def choose_seal_image(self) -> None:
+        name = dialogs.ask_open_file(self, self.tr("Choose the seal image"),
+                                     self.tr("Images (*.png *.jpg *.jpeg)"))
+        if not name:
+            return
+        from cgn_seal_desktop.seal.appearance import image_to_seal_pdf
+
+        try:
+            data = Path(name).read_bytes()
+            pdf = image_to_seal_pdf(data)
+        except (OSError, SealImageError) as exc:
+            show_error(self, exc if isinstance(exc, SealImageError) else SealImageError())
+            return
+        image = QImage.fromData(data)
+        if image.isNull():
+            show_error(self, SealImageError())
+            return
+        self._appearance_pdf = pdf
+        self.seal_tool.set_image(image)
+        self.status_message.emit(self.tr("Seal image: %1").replace("%1", Path(name).name))
+
+    @Slot()
+    def use_default_seal(self) -> None:
+        self._appearance_pdf = None
+        self.seal_tool.set_image(placeholder_seal_image())
+
+    @Slot(int, object)
+    def _on_placed(self, page_index: int, rect: tuple[float, float, float, float]) -> None:
+        self.overlay.enabled = True
+        if self._path is None:
+            return
+        self.flow.start(SealingInput(self._path, page_index, rect, self._appearance_pdf))
+        self._update_actions()
+
+    @Slot()
+    def _on_tool_cancelled(self) -> None:
+        self.overlay.enabled = True
+        self.status_message.emit(self.tr("Sealing cancelled"))
+
+    @Slot(object)
+    def _on_signed(self, output: Path) -> None:
+        self.open_file(output)
+
+    # --- verification -----------------------------------------------------------------------
+
+    @Slot()
+    def verify_now(self) -> None:
+        """Verify the open file in a worker; the side panel and overlays follow the report."""
+        if self._path is None:
+            return
+        self._verify_generation += 1
+        generation, path, settings = self._verify_generation, self._path, self._settings
+        self.summary.setText(self.tr("Verifying…"))
+
+        def work() -> VerificationReport:
+            return verify_pdf(path, load_trust_store(settings))
+
+        run_task(work, lambda rep: self._on_report(generation, rep),
+                 lambda exc: self._on_report_failed(generation, exc))
+
+    def _on_report(self, generation: int, report: VerificationReport) -> None:
+        if generation != self._verify_generation:
+            return
+        self._report = report
+        self.overlay.set_signatures(report.signatures)
+        self.sig_list.clear()
+        for s in report.signatures:
+            text = f"{s.organization or s.signer or s.field}\n{status_text(s.status)}"
+            if s.page:
+                text += "  ·  " + self.tr("page %1").replace("%1", str(s.page))
+            item = QListWidgetItem(text, self.sig_list)
+            item.setData(Qt.ItemDataRole.UserRole, s.field)
+            item.setForeground(QColor(VALID_COLOR if s.status == "valid" else INVALID_COLOR))
+        if report.error_code:
+            title, todo = error_message(_ReportError(report.error_code))
+            self.summary.setText(f"{title}. {todo}")
+        elif not report.signatures:
+            self.summary.setText(self.tr("This document has no seal yet."))
+        elif report.verdict == "valid":
+            self.summary.setText(self.tr("All %1 seal(s) are valid.").replace(
+                "%1", str(len(report.signatures))))
+        else:
+            self.summary.setText(self.tr("Some seals are not valid. Click a seal for details."))
+        self.report_ready.emit(report)
+
+    def _on_report_failed(self, generation: int, exc: BaseException) -> None:
+        if generation == self._verify_generation:
+            self.summary.setText(error_message(exc)[0])
+
+    @Slot(str)
+    def verify_signature(self, field: str) -> None:
+        """Verify the file again (worker) and show the dialog for seal *field*."""
+        if self._path is None or not field:
+            return
+        path, settings = self._path, self._settings
+        self.status_message.emit(self.tr("Verifying the seal…"))
+
+        def work() -> VerificationReport:
+            return verify_pdf(path, load_trust_store(settings))
+
+        def done(report: VerificationReport) -> None:
+            if path != self._path:
+                return
+            rep = next((s for s in report.signatures if s.field == field), None)
+            if rep is None:
+                show_error(self, CgnSealError("The seal is no longer in the document"))
+                return
+            self._on_report(self._verify_generation, report)
+            self.show_verification(rep)
+
+        run_task(work, done, lambda exc: show_error(self, exc))
+
+    def show_verification(self, rep: SignatureReport) -> None:
+        dlg = VerificationDialog(rep, self)
+        self.verification_shown.emit(dlg)
+        self.status_message.emit(status_text(rep.status))
+        dialogs.exec_dialog(dlg)
+        dlg.deleteLater()
+
+
+class _ReportError(CgnSealError):
+    """Carries a verification report's ``error_code`` to the message table."""
+
+    def __init__(self, code: str) -> None:
+        super().__init__(code)
+        self.code = code

@@ -1,0 +1,188 @@
+"""设置: language, UKEY driver, trust roots, online service address."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cgn_seal_desktop.seal.errors import TrustStoreError
+from cgn_seal_desktop.seal.trust import TrustStore, add_user_root, remove_user_root
+from cgn_seal_desktop.settings import Settings
+from cgn_seal_desktop.ui import dialogs
+from cgn_seal_desktop.ui.messages import show_error
+
+__all__ = ["LANGUAGES", "SettingsPage"]
+
+LANGUAGES = (("zh_CN", "中文（简体）"), ("en", "English"))
+
+
+class SettingsPage(QWidget):
+    """Edits :class:`Settings` and saves at once; ``changed`` after each save."""
+
+    changed = Signal()
+
+    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("settingsPage")
+        self._settings = settings
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 20)
+        layout.setSpacing(14)
+        title = QLabel(self.tr("Settings"), self)
+        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        layout.addWidget(title)
+
+        general = QGroupBox(self.tr("General"), self)
+        form = QFormLayout(general)
+        self.language = QComboBox(general)
+        self.language.setObjectName("languageCombo")
+        for code, name in LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
+        self.language.currentIndexChanged.connect(self._language_changed)
+        lang_row = QHBoxLayout()
+        lang_row.addWidget(self.language)
+        self.language_note = QLabel(self.tr("Takes effect after restarting the program."))
+        self.language_note.setStyleSheet("color: #666;")
+        lang_row.addWidget(self.language_note)
+        lang_row.addStretch(1)
+        form.addRow(self.tr("Language:"), lang_row)
+        self.url_edit = QLineEdit(settings.service_base_url, general)
+        self.url_edit.setObjectName("serviceUrlEdit")
+        self.url_edit.editingFinished.connect(self._url_changed)
+        form.addRow(self.tr("Online service address:"), self.url_edit)
+        layout.addWidget(general)
+
+        ukey = QGroupBox(self.tr("UKEY driver (PKCS#11)"), self)
+        ukey_form = QFormLayout(ukey)
+        mod_row = QHBoxLayout()
+        self.module_edit = QLineEdit(settings.module_path, ukey)
+        self.module_edit.setObjectName("moduleEdit")
+        self.module_edit.setPlaceholderText(self.tr("Automatic (search installed drivers)"))
+        self.module_edit.editingFinished.connect(self._module_changed)
+        mod_row.addWidget(self.module_edit, 1)
+        browse = QPushButton(self.tr("Browse…"), ukey)
+        browse.clicked.connect(self.browse_module)
+        mod_row.addWidget(browse)
+        ukey_form.addRow(self.tr("Driver file:"), mod_row)
+        layout.addWidget(ukey)
+
+        trust = QGroupBox(self.tr("Trusted root certificates"), self)
+        tl = QVBoxLayout(trust)
+        self.roots = QListWidget(trust)
+        self.roots.setObjectName("trustRootList")
+        tl.addWidget(self.roots)
+        row = QHBoxLayout()
+        self.add_button = QPushButton(self.tr("Add root certificate…"), trust)
+        self.add_button.clicked.connect(self.add_root)
+        row.addWidget(self.add_button)
+        self.remove_button = QPushButton(self.tr("Remove"), trust)
+        self.remove_button.clicked.connect(self.remove_selected_root)
+        row.addWidget(self.remove_button)
+        row.addStretch(1)
+        self.sandbox_box = QCheckBox(self.tr("Trust the test (sandbox) CA"), trust)
+        self.sandbox_box.setChecked(settings.trust_sandbox_ca)
+        self.sandbox_box.toggled.connect(self._sandbox_changed)
+        row.addWidget(self.sandbox_box)
+        tl.addLayout(row)
+        layout.addWidget(trust, 1)
+        self.refresh_roots()
+
+    def _save(self) -> None:
+        self._settings.save()
+        self.changed.emit()
+
+    @Slot()
+    def _language_changed(self) -> None:
+        self._settings.language = str(self.language.currentData())
+        self._save()
+
+    @Slot()
+    def _url_changed(self) -> None:
+        url = self.url_edit.text().strip()
+        if url and url != self._settings.service_base_url:
+            self._settings.service_base_url = url
+            self._save()
+
+    @Slot()
+    def _module_changed(self) -> None:
+        path = self.module_edit.text().strip()
+        if path != self._settings.module_path:
+            self._settings.module_path = path
+            self._save()
+
+    def set_module_path(self, path: str) -> None:
+        self.module_edit.setText(path)
+        self._module_changed()
+
+    @Slot()
+    def browse_module(self) -> None:
+        name = dialogs.ask_open_file(self, self.tr("Choose the UKEY driver"),
+                                     self.tr("PKCS#11 drivers (*.dll *.so *.dylib);;All files (*)"))
+        if name:
+            self.set_module_path(name)
+
+    @Slot(bool)
+    def _sandbox_changed(self, on: bool) -> None:
+        self._settings.trust_sandbox_ca = on
+        self._save()
+
+    def refresh_roots(self) -> None:
+        """List bundled and user roots (reading a few small files)."""
+        self.roots.clear()
+        for r in TrustStore.load().roots:
+            kind = self.tr("bundled") if r.source == "bundled" else self.tr("added")
+            item = QListWidgetItem(f"{r.subject}  —  {kind}, {self.tr('valid until')} "
+                                   f"{r.not_after.date().isoformat()}", self.roots)
+            item.setData(Qt.ItemDataRole.UserRole, (r.sha256, r.source))
+
+    def add_root_file(self, path: str | Path) -> bool:
+        try:
+            add_user_root(path)
+        except (TrustStoreError, OSError) as exc:
+            show_error(self, exc if isinstance(exc, TrustStoreError) else TrustStoreError())
+            return False
+        self.refresh_roots()
+        self.changed.emit()
+        return True
+
+    @Slot()
+    def add_root(self) -> None:
+        name = dialogs.ask_open_file(self, self.tr("Add a root certificate"),
+                                     self.tr("Certificates (*.cer *.crt *.pem *.der);;All files "
+                                             "(*)"))
+        if name:
+            self.add_root_file(name)
+
+    @Slot()
+    def remove_selected_root(self) -> None:
+        item = self.roots.currentItem()
+        if item is None:
+            return
+        sha, source = item.data(Qt.ItemDataRole.UserRole)
+        if source != "user":
+            dialogs.show_message(self, dialogs.QMessageBox.Icon.Information,
+                                 self.tr("Bundled root"),
+                                 self.tr("Bundled roots cannot be removed."))
+            return
+        if dialogs.ask_yes_no(self, self.tr("Remove root?"),
+                              self.tr("Seals chained to this root will no longer show as "
+                                      "valid. Remove it?")):
+            remove_user_root(sha)
+            self.refresh_roots()
+            self.changed.emit()

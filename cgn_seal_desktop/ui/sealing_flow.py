@@ -1,0 +1,243 @@
+"""The steps after the seal is placed: UKEY certificate → where to save → PIN → sign in a worker.
+
+Each step that needs the user opens its dialog through :mod:`cgn_seal_desktop.ui.dialogs`; each
+step that touches the UKEY runs off the GUI thread. A wrong PIN shows the message and asks again
+(with the token's warning state); cancelling any step writes nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from cgn_seal_desktop.errors import CgnSealError
+from cgn_seal_desktop.fsutil import unique_path
+from cgn_seal_desktop.seal.errors import OutputExistsError, SigningCancelledError
+from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest, SignResult
+from cgn_seal_desktop.settings import Settings
+from cgn_seal_desktop.ui import dialogs
+from cgn_seal_desktop.ui.messages import show_error
+from cgn_seal_desktop.ui.signing import SigningRunner, SignJob
+from cgn_seal_desktop.ui.ukey_dialogs import CertChoice, PinDialog, TokenDialog, signing_choices
+from cgn_seal_desktop.ui.workers import run_task
+from cgn_seal_desktop.ukey.discovery import find_modules
+from cgn_seal_desktop.ukey.errors import (
+    CertificateNotFoundError,
+    FinalTryNotConfirmedError,
+    NoModuleError,
+    NoTokenError,
+    PinLockedError,
+    WrongPinError,
+)
+from cgn_seal_desktop.ukey.tokens import PinState, TokenInfo, list_tokens
+
+__all__ = ["SealingFlow", "SealingInput", "default_output_path", "resolve_module"]
+
+log = logging.getLogger(__name__)
+SIGNED_SUFFIX = "_已盖章"
+
+
+def default_output_path(original: Path) -> Path:
+    """``<name>_已盖章.pdf`` next to the original (numbered if that exists)."""
+    return unique_path(original.with_name(f"{original.stem}{SIGNED_SUFFIX}.pdf"))
+
+
+def resolve_module(settings: Settings) -> str:
+    """The chosen PKCS#11 driver, or the first one found on this computer (worker thread)."""
+    if settings.module_path:
+        return settings.module_path
+    for m in find_modules(None):
+        if m.exists and m.interface == "pkcs11":
+            return m.path
+    raise NoModuleError()
+
+
+@dataclass(frozen=True)
+class SealingInput:
+    """The placed seal: file, 0-based page index, PDF-space rect, optional seal picture (PDF)."""
+
+    path: Path
+    page_index: int
+    rect: tuple[float, float, float, float]
+    appearance_pdf: bytes | None = None
+
+
+class SealingFlow(QObject):
+    """Runs one sealing from placed seal to signed file. ``signed(Path)`` on success."""
+
+    signed = Signal(object)  #: output Path
+    ended = Signal()  #: the flow stopped (success, error or cancel)
+    status = Signal(str)  #: a short status-bar message
+
+    def __init__(self, settings: Settings, parent: QWidget) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._parent = parent
+        self.runner = SigningRunner(self)
+        self.runner.progress.connect(self._on_progress)
+        self.runner.succeeded.connect(self._on_succeeded)
+        self.runner.failed.connect(self._on_failed)
+        self._input: SealingInput | None = None
+        self._choice: CertChoice | None = None
+        self._module = ""
+        self._output: Path | None = None
+        self._overwrite = False
+        self._progress: QProgressDialog | None = None
+
+    def is_busy(self) -> bool:
+        return self._input is not None
+
+    def start(self, sealing: SealingInput) -> None:
+        """Begin: list the UKEYs in a worker, then continue on the GUI thread."""
+        if self._input is not None:
+            return
+        self._input = sealing
+        self.status.emit(self.tr("Looking for the UKEY…"))
+        settings = self._settings
+
+        def find() -> tuple[str, list[TokenInfo]]:
+            module = resolve_module(settings)
+            return module, list_tokens(module)
+
+        run_task(find, self._on_tokens, self._fail)
+
+    # --- steps ------------------------------------------------------------------------------
+
+    def _on_tokens(self, found: tuple[str, list[TokenInfo]]) -> None:
+        self._module, tokens = found
+        if not tokens:
+            self._fail(NoTokenError())
+            return
+        choices = signing_choices(tokens)
+        if not choices:
+            self._fail(CertificateNotFoundError())
+            return
+        if len(choices) == 1:
+            self._choice = choices[0]
+        else:
+            dlg = TokenDialog(choices, self._parent)
+            if dialogs.exec_dialog(dlg) != 1 or dlg.chosen() is None:
+                self._stop(self.tr("Sealing cancelled"))
+                return
+            self._choice = dlg.chosen()
+        if not self._ask_output():
+            self._stop(self.tr("Sealing cancelled"))
+            return
+        self._ask_pin(self._choice.token.pin_state if self._choice else PinState.OK, retry=False)
+
+    def _ask_output(self) -> bool:
+        assert self._input is not None
+        original = self._input.path.resolve()
+        proposal = default_output_path(original)
+        while True:
+            name = dialogs.ask_save_path(self._parent, self.tr("Save the sealed copy"),
+                                         str(proposal))
+            if not name:
+                return False
+            target = Path(name)
+            if target.suffix.lower() != ".pdf":
+                target = target.with_name(target.name + ".pdf")
+            if target.exists() and target.resolve() == original:
+                show_error(self._parent, OutputExistsError("The original cannot be replaced"))
+                continue
+            self._overwrite = False
+            if target.exists():
+                question = self.tr("%1 already exists. Replace it with the sealed copy?")
+                if not dialogs.ask_yes_no(self._parent, self.tr("Replace file?"),
+                                          question.replace("%1", target.name)):
+                    continue
+                self._overwrite = True
+            self._output = target
+            return True
+
+    def _ask_pin(self, state: PinState, *, retry: bool) -> None:
+        assert self._choice is not None and self._input is not None and self._output is not None
+        if state is PinState.LOCKED:
+            self._fail(PinLockedError())
+            return
+        dlg = PinDialog(self._choice, state, retry=retry, parent=self._parent)
+        accepted = dialogs.exec_dialog(dlg) == 1
+        pin = dlg.take_pin()
+        confirm = dlg.final_try and dlg.confirm_box.isChecked()
+        dlg.deleteLater()
+        if not accepted or not pin:
+            self._stop(self.tr("Sealing cancelled"))
+            return
+        inp = self._input
+        request = SignRequest(
+            placement=SealPlacement(inp.page_index + 1, inp.rect),
+            appearance_pdf=inp.appearance_pdf,
+        )
+        job = SignJob(self._module, self._choice.token.label, self._choice.cert.key_id,
+                      inp.path, self._output, request, overwrite=self._overwrite)
+        self._show_progress()
+        self.status.emit(self.tr("Sealing…"))
+        self.runner.start(job, pin, confirm_final_try=confirm)
+        del pin
+
+    def _show_progress(self) -> None:
+        dlg = QProgressDialog(self.tr("Sealing with the UKEY…"), self.tr("Cancel"), 0, 100,
+                              self._parent)
+        dlg.setObjectName("sealingProgress")
+        dlg.setWindowTitle(self.tr("Sealing"))
+        dlg.setWindowModality(Qt.WindowModality.WindowModal)
+        dlg.setMinimumDuration(0)
+        dlg.setAutoClose(False)
+        dlg.setAutoReset(False)
+        dlg.setValue(0)
+        dlg.canceled.connect(self.runner.cancel)
+        dlg.show()
+        self._progress = dlg
+
+    def _close_progress(self) -> None:
+        if self._progress is not None:
+            self._progress.canceled.disconnect()
+            self._progress.close()
+            self._progress.deleteLater()
+            self._progress = None
+
+    @Slot(str, float)
+    def _on_progress(self, stage: str, fraction: float) -> None:
+        if self._progress is not None:
+            self._progress.setValue(round(fraction * 100))
+
+    @Slot(object)
+    def _on_succeeded(self, result: SignResult) -> None:
+        self._close_progress()
+        out = Path(result.output)
+        self._input = self._choice = None
+        self.status.emit(self.tr("Sealed: %1").replace("%1", out.name))
+        self.signed.emit(out)
+        self.ended.emit()
+
+    @Slot(object)
+    def _on_failed(self, exc: CgnSealError) -> None:
+        self._close_progress()
+        if isinstance(exc, WrongPinError) and not exc.locked:
+            show_error(self._parent, exc)
+            state = (PinState.FINAL_TRY if exc.final_try else
+                     PinState.COUNT_LOW if exc.count_low else PinState.OK)
+            self._ask_pin(state, retry=True)
+            return
+        if isinstance(exc, FinalTryNotConfirmedError):
+            self._ask_pin(PinState.FINAL_TRY, retry=False)
+            return
+        if isinstance(exc, SigningCancelledError):
+            self._stop(self.tr("Sealing cancelled; nothing was written"))
+            return
+        self._fail(exc)
+
+    def _fail(self, exc: BaseException) -> None:
+        self._close_progress()
+        show_error(self._parent, exc)
+        self._stop(self.tr("Sealing failed"))
+
+    def _stop(self, message: str) -> None:
+        self._input = self._choice = None
+        self._output = None
+        self.status.emit(message)
+        self.ended.emit()

@@ -1,0 +1,169 @@
+"""Sealing off the GUI thread: one QThread per job, whose worker owns the UKEY session.
+
+The GUI asks for the PIN first (``PinDialog``), then hands it to :meth:`SigningRunner.start`.
+The worker opens the session, logs in, signs and closes the session — all on its own thread, as
+PKCS#11 sessions require — and forgets the PIN at once. Errors reach the GUI as typed exceptions
+with their tracebacks and chained contexts cleared, so no frame holding the PIN outlives the job.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from cgn_seal_desktop.errors import CgnSealError
+from cgn_seal_desktop.seal.errors import SigningCancelledError, SigningFailedError
+from cgn_seal_desktop.seal.sign import SignRequest, SignResult
+from cgn_seal_desktop.seal.ukey_signer import sign_with_session
+from cgn_seal_desktop.ukey.session import UKeySession
+
+__all__ = ["SignJob", "SigningRunner", "SigningWorker"]
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class SignJob:
+    """What to seal (no PIN here: it is passed separately and never stored)."""
+
+    module_path: str
+    token_label: str
+    cert_id: bytes | None
+    input_path: Path
+    output_path: Path
+    request: SignRequest
+    overwrite: bool = False
+
+
+def _scrub(exc: BaseException) -> BaseException:
+    """Drop traceback and chained exceptions: their frames may hold the PIN."""
+    exc.__traceback__ = None
+    exc.__context__ = None
+    exc.__cause__ = None
+    return exc
+
+
+class SigningWorker(QObject):
+    """Lives on the signing thread; :meth:`run` does the whole job there."""
+
+    #: Test hook: seconds to wait (cancellably) before signing, to test a slow token.
+    test_delay_s: float = 0.0
+
+    progress = Signal(str, float)  #: stage, fraction 0..1
+    succeeded = Signal(object)  #: SignResult
+    failed = Signal(object)  #: CgnSealError (scrubbed)
+
+    def __init__(self, job: SignJob, pin: str, confirm_final_try: bool,
+                 cancel: threading.Event) -> None:
+        super().__init__()
+        self._job = job
+        self._pin: list[str] = [pin]  # a list so run() can empty it
+        self._confirm = confirm_final_try
+        self._cancel = cancel
+
+    @Slot()
+    def run(self) -> None:
+        job = self._job
+        try:
+            with UKeySession(job.module_path, label=job.token_label) as session:
+                self.progress.emit("login", 0.05)
+                session.login(self._pin.pop(), confirm_final_try=self._confirm)
+                self._pin.clear()
+                self._wait_test_delay()
+                result = sign_with_session(
+                    session, job.input_path, job.output_path, job.request,
+                    cert_id=job.cert_id, overwrite=job.overwrite,
+                    progress=lambda stage, f: self.progress.emit(stage, f),
+                    cancelled=self._cancel.is_set,
+                )
+        except CgnSealError as exc:
+            self._pin.clear()
+            self.failed.emit(_scrub(exc))
+            return
+        except Exception as exc:  # never let a traceback reach the user
+            self._pin.clear()
+            log.error("Unexpected signing failure: %s", type(exc).__name__)
+            self.failed.emit(SigningFailedError(f"Signing failed ({type(exc).__name__})"))
+            return
+        self.succeeded.emit(result)
+
+    def _wait_test_delay(self) -> None:
+        end = time.monotonic() + self.test_delay_s
+        while time.monotonic() < end:
+            if self._cancel.is_set():
+                raise SigningCancelledError()
+            time.sleep(0.02)
+
+
+class SigningRunner(QObject):
+    """GUI-side owner of the signing thread. One job at a time.
+
+    Signals arrive on the GUI thread: ``progress(stage, fraction)``, ``succeeded(SignResult)``,
+    ``failed(CgnSealError)``, and ``finished()`` once the thread has ended.
+    """
+
+    progress = Signal(str, float)
+    succeeded = Signal(object)
+    failed = Signal(object)
+    finished = Signal()
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._thread: QThread | None = None
+        self._worker: SigningWorker | None = None
+        self._cancel = threading.Event()
+
+    def is_running(self) -> bool:
+        return self._thread is not None
+
+    def start(self, job: SignJob, pin: str, *, confirm_final_try: bool = False) -> None:
+        """Start sealing; the PIN goes to the worker and is not kept here."""
+        if self._thread is not None:
+            raise RuntimeError("a signing job is already running")
+        self._cancel = threading.Event()
+        thread = QThread(self)
+        thread.setObjectName("signing")
+        worker = SigningWorker(job, pin, confirm_final_try, self._cancel)
+        del pin
+        worker.moveToThread(thread)
+        thread.started.connect(worker.run)
+        worker.progress.connect(self.progress)
+        worker.succeeded.connect(self._on_succeeded)
+        worker.failed.connect(self._on_failed)
+        worker.succeeded.connect(thread.quit)
+        worker.failed.connect(thread.quit)
+        thread.finished.connect(self._on_thread_finished)
+        self._thread, self._worker = thread, worker
+        thread.start()
+
+    @Slot()
+    def cancel(self) -> None:
+        """Ask the job to stop; it stops before the token signs (nothing is written)."""
+        self._cancel.set()
+
+    @Slot(object)
+    def _on_succeeded(self, result: SignResult) -> None:
+        self.succeeded.emit(result)
+
+    @Slot(object)
+    def _on_failed(self, exc: CgnSealError) -> None:
+        self.failed.emit(exc)
+
+    @Slot()
+    def _on_thread_finished(self) -> None:
+        thread, worker = self._thread, self._worker
+        self._thread = self._worker = None
+        if worker is not None:
+            worker.deleteLater()
+        if thread is not None:
+            thread.deleteLater()
+        self.finished.emit()
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Block until the thread ends (application exit only)."""
+        return self._thread.wait(msecs) if self._thread is not None else True
