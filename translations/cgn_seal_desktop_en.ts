@@ -1,0 +1,1761 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>AccountPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/account_page.py" line="+34"/>
+        <source>Supplier registration</source>
+        <translation>Supplier registration</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Remember me on this computer</source>
+        <translation>Remember me on this computer</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No system keyring: you will log in again after a restart.</source>
+        <translation>No system keyring: you will log in again after a restart.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>Log in</source>
+        <translation>Log in</translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+9"/>
+        <source>User name</source>
+        <translation>User name</translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+24"/>
+        <source>Password</source>
+        <translation>Password</translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Company name</source>
+        <translation>Company name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile</source>
+        <translation>Mobile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Repeat password</source>
+        <translation>Repeat password</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Register</source>
+        <translation>Register</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Enter user name and password.</source>
+        <translation>Enter user name and password.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wrong user name or password.</source>
+        <translation>Wrong user name or password.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many attempts; wait a few minutes.</source>
+        <translation>Too many attempts; wait a few minutes.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The passwords differ.</source>
+        <translation>The passwords differ.</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Registered. Log in to continue.</source>
+        <translation>Registered. Log in to continue.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This user name is taken.</source>
+        <translation>This user name is taken.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>3-32 letters, digits, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;.</source>
+        <translation>3-32 letters, digits, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least 8 characters.</source>
+        <translation>At least 8 characters.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the full company name.</source>
+        <translation>Enter the full company name.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a mobile number.</source>
+        <translation>Enter a mobile number.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a valid e-mail address.</source>
+        <translation>Enter a valid e-mail address.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not valid.</source>
+        <translation>Not valid.</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/app.py" line="+68"/>
+        <source>Unexpected error</source>
+        <translation>Unexpected error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong. The error was recorded in the log file. If it keeps happening, call 400-112-3838.</source>
+        <translation>Something went wrong. The error was recorded in the log file. If it keeps happening, call 400-112-3838.</translation>
+    </message>
+</context>
+<context>
+    <name>EnvCheck</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+71"/>
+        <source>Operating system</source>
+        <translation>Operating system</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>UKEY driver missing</source>
+        <translation>UKEY driver missing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chosen driver file is gone. Choose it again under Settings, or reinstall the driver.</source>
+        <translation>The chosen driver file is gone. Choose it again under Settings, or reinstall the driver.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>UKEY driver</source>
+        <translation>UKEY driver</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No UKEY driver found</source>
+        <translation>No UKEY driver found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download the SZCA driver from www.szca.com (Customer service → Driver download) and install it.</source>
+        <translation>Download the SZCA driver from www.szca.com (Customer service → Driver download) and install it.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No UKEY inserted</source>
+        <translation>No UKEY inserted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert the UKEY; this list updates by itself.</source>
+        <translation>Insert the UKEY; this list updates by itself.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The PIN is locked. Call 400-112-3838 to unlock it.</source>
+        <translation>The PIN is locked. Call 400-112-3838 to unlock it.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong PINs were entered. Be careful: the UKEY locks after too many.</source>
+        <translation>Wrong PINs were entered. Be careful: the UKEY locks after too many.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>UKEY</source>
+        <translation>UKEY</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Certificate expired</source>
+        <translation>Certificate expired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renew the certificate with SZCA (办理进度).</source>
+        <translation>Renew the certificate with SZCA (办理进度).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate expires soon</source>
+        <translation>Certificate expires soon</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renew the certificate before it expires.</source>
+        <translation>Renew the certificate before it expires.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate</source>
+        <translation>Certificate</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No trust roots</source>
+        <translation>No trust roots</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seals cannot be shown as valid. Add the SZCA root under Settings.</source>
+        <translation>Seals cannot be shown as valid. Add the SZCA root under Settings.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust root</source>
+        <translation>Trust root</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+36"/>
+        <source>Online service</source>
+        <translation>Online service</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Not reachable. The seal self-check works offline; the application wizard needs the network.</source>
+        <translation>Not reachable. The seal self-check works offline; the application wizard needs the network.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Computer clock</source>
+        <translation>Computer clock</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The date is wrong. Set the correct date and time; signatures carry the signing time.</source>
+        <translation>The date is wrong. Set the correct date and time; signatures carry the signing time.</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Not checked (offline)</source>
+        <translation>Not checked (offline)</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>CGN Seal Desktop — environment check</source>
+        <translation>CGN Seal Desktop — environment check</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+60"/>
+        <source>Environment check</source>
+        <translation>Environment check</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checks what sealing needs on this computer. Green is fine, amber needs attention, red must be fixed.</source>
+        <translation>Checks what sealing needs on this computer. Green is fine, amber needs attention, red must be fixed.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check</source>
+        <translation>Check</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What to do</source>
+        <translation>What to do</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check the online service</source>
+        <translation>Check the online service</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copy report</source>
+        <translation>Copy report</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check again</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The check failed: %1</source>
+        <translation>The check failed: %1</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Report copied</source>
+        <translation>Report copied</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/common.py" line="+53"/>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dismiss</source>
+        <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/main_window.py" line="+54"/>
+        <source>CGN E-Seal Desktop</source>
+        <translation>CGN E-Seal Desktop</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Seal self-check</source>
+        <translation>Seal self-check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application progress</source>
+        <translation>Application progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment check</source>
+        <translation>Environment check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer service</source>
+        <translation>Customer service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Ready</source>
+        <translation>Ready</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Open…</source>
+        <translation>&amp;Open…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save &amp;sealed copy as…</source>
+        <translation>Save &amp;sealed copy as…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Close document</source>
+        <translation>&amp;Close document</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xit</source>
+        <translation>E&amp;xit</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;About</source>
+        <translation>&amp;About</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;File</source>
+        <translation>&amp;File</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recent files</source>
+        <translation>Recent files</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;View</source>
+        <translation>&amp;View</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Seal</source>
+        <translation>&amp;Seal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Help</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&lt;h3&gt;CGN E-Seal Desktop %1&lt;/h3&gt;&lt;p&gt;Apply for the digital certificate / e-seal of the CGN e-commerce platform and check the seal offline.&lt;/p&gt;&lt;p&gt;This program is free software: you can redistribute it and/or modify it under the terms of the GNU Affero General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version. It is distributed WITHOUT ANY WARRANTY. See the GNU AGPL (licenses/AGPL-3.0.txt) for details.&lt;/p&gt;&lt;p&gt;Customer service: 400-112-3838 · www.szca.com&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;CGN E-Seal Desktop %1&lt;/h3&gt;&lt;p&gt;Apply for the digital certificate / e-seal of the CGN e-commerce platform and check the seal offline.&lt;/p&gt;&lt;p&gt;This program is free software: you can redistribute it and/or modify it under the terms of the GNU Affero General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version. It is distributed WITHOUT ANY WARRANTY. See the GNU AGPL (licenses/AGPL-3.0.txt) for details.&lt;/p&gt;&lt;p&gt;Customer service: 400-112-3838 · www.szca.com&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>About</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Sealing in progress</source>
+        <translation>Sealing in progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sealing is still running. Cancel it and exit?</source>
+        <translation>Sealing is still running. Cancel it and exit?</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/messages.py" line="+36"/>
+        <source>The UKEY could not be used</source>
+        <translation>The UKEY could not be used</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the UKEY, insert it again and retry.</source>
+        <translation>Remove the UKEY, insert it again and retry.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No UKEY driver found</source>
+        <translation>No UKEY driver found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install the SZCA UKEY driver (Customer service → Driver download at www.szca.com), or choose the driver file under Settings.</source>
+        <translation>Install the SZCA UKEY driver (Customer service → Driver download at www.szca.com), or choose the driver file under Settings.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The UKEY driver could not be loaded</source>
+        <translation>The UKEY driver could not be loaded</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reinstall the UKEY driver, or choose another driver file under Settings. 32-bit drivers cannot be used by this 64-bit program.</source>
+        <translation>Reinstall the UKEY driver, or choose another driver file under Settings. 32-bit drivers cannot be used by this 64-bit program.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This UKEY driver is not supported yet</source>
+        <translation>This UKEY driver is not supported yet</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install the PKCS#11 driver of your UKEY, or call the hotline 400-112-3838.</source>
+        <translation>Install the PKCS#11 driver of your UKEY, or call the hotline 400-112-3838.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No UKEY inserted</source>
+        <translation>No UKEY inserted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert the UKEY into a USB port and try again.</source>
+        <translation>Insert the UKEY into a USB port and try again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Several UKEYs are inserted</source>
+        <translation>Several UKEYs are inserted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the UKEY to use, or remove the others.</source>
+        <translation>Choose the UKEY to use, or remove the others.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The UKEY was removed</source>
+        <translation>The UKEY was removed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert the UKEY again and repeat the step. Nothing was written.</source>
+        <translation>Insert the UKEY again and repeat the step. Nothing was written.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The UKEY reported an error</source>
+        <translation>The UKEY reported an error</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the UKEY, insert it again and retry. If it keeps failing, call 400-112-3838.</source>
+        <translation>Remove the UKEY, insert it again and retry. If it keeps failing, call 400-112-3838.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong PIN</source>
+        <translation>Wrong PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the PIN and enter it again. Too many wrong PINs lock the UKEY.</source>
+        <translation>Check the PIN and enter it again. Too many wrong PINs lock the UKEY.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PIN is locked</source>
+        <translation>The PIN is locked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many wrong PINs were entered. Only SZCA can unlock the UKEY: call 400-112-3838.</source>
+        <translation>Too many wrong PINs were entered. Only SZCA can unlock the UKEY: call 400-112-3838.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Final PIN try</source>
+        <translation>Final PIN try</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One more wrong PIN locks the UKEY. Confirm only if you are sure of the PIN.</source>
+        <translation>One more wrong PIN locks the UKEY. Confirm only if you are sure of the PIN.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No signing certificate on the UKEY</source>
+        <translation>No signing certificate on the UKEY</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This UKEY holds no certificate for sealing. Check that it is the e-seal UKEY from SZCA.</source>
+        <translation>This UKEY holds no certificate for sealing. Check that it is the e-seal UKEY from SZCA.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The UKEY has no key for this certificate</source>
+        <translation>The UKEY has no key for this certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The UKEY may be damaged or wrongly issued. Call 400-112-3838.</source>
+        <translation>The UKEY may be damaged or wrongly issued. Call 400-112-3838.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The UKEY cannot make this kind of signature</source>
+        <translation>The UKEY cannot make this kind of signature</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update the UKEY driver, or call 400-112-3838.</source>
+        <translation>Update the UKEY driver, or call 400-112-3838.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The seal could not be applied</source>
+        <translation>The seal could not be applied</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+91"/>
+        <source>Try again; if it keeps failing, call 400-112-3838.</source>
+        <translation>Try again; if it keeps failing, call 400-112-3838.</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>The seal image cannot be used</source>
+        <translation>The seal image cannot be used</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a PNG or JPEG image (transparent PNG works best), or use the default seal.</source>
+        <translation>Choose a PNG or JPEG image (transparent PNG works best), or use the default seal.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PDF cannot be read</source>
+        <translation>The PDF cannot be read</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is damaged or not a PDF. Open the original file again.</source>
+        <translation>The file is damaged or not a PDF. Open the original file again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+32"/>
+        <source>The PDF is password-protected</source>
+        <translation>The PDF is password-protected</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+32"/>
+        <source>Enter the document&apos;s password.</source>
+        <translation>Enter the document&apos;s password.</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>The seal cannot be placed there</source>
+        <translation>The seal cannot be placed there</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place the seal completely inside a page.</source>
+        <translation>Place the seal completely inside a page.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signature field cannot be used</source>
+        <translation>The signature field cannot be used</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place the seal in a free area of the page instead.</source>
+        <translation>Place the seal in a free area of the page instead.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file already exists</source>
+        <translation>The file already exists</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another name. The original is never replaced.</source>
+        <translation>Choose another name. The original is never replaced.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sealing cancelled</source>
+        <translation>Sealing cancelled</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was written.</source>
+        <translation>Nothing was written.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document could not be sealed</source>
+        <translation>The document could not be sealed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was written. Try again, or save the PDF anew (print to PDF) and seal that copy.</source>
+        <translation>Nothing was written. Try again, or save the PDF anew (print to PDF) and seal that copy.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a certificate</source>
+        <translation>Not a certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a root certificate file (.cer, .crt, .pem, .der).</source>
+        <translation>Choose a root certificate file (.cer, .crt, .pem, .der).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document cannot be opened</source>
+        <translation>The document cannot be opened</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the file and try again.</source>
+        <translation>Check the file and try again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>The file cannot be read</source>
+        <translation>The file cannot be read</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+22"/>
+        <source>Check that the file exists and that you may read it.</source>
+        <translation>Check that the file exists and that you may read it.</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+15"/>
+        <source>This is not a PDF file</source>
+        <translation>This is not a PDF file</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+15"/>
+        <source>Open a PDF document (*.pdf).</source>
+        <translation>Open a PDF document (*.pdf).</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>The PDF file is damaged</source>
+        <translation>The PDF file is damaged</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the sender for the file again.</source>
+        <translation>Ask the sender for the file again.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrong document password</source>
+        <translation>Wrong document password</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the password again.</source>
+        <translation>Enter the password again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A page could not be shown</source>
+        <translation>A page could not be shown</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The page may be damaged; the rest of the document is still usable.</source>
+        <translation>The page may be damaged; the rest of the document is still usable.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+27"/>
+        <source>The file is too large</source>
+        <translation>The file is too large</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Files over 2 GB cannot be verified.</source>
+        <translation>Files over 2 GB cannot be verified.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The online service could not do this</source>
+        <translation>The online service could not do this</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again later.</source>
+        <translation>Try again later.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot reach the online service</source>
+        <translation>Cannot reach the online service</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the network connection and the service address under Settings.</source>
+        <translation>Check the network connection and the service address under Settings.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The online service did not answer</source>
+        <translation>The online service did not answer</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again in a moment.</source>
+        <translation>Try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The online service failed</source>
+        <translation>The online service failed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again later; if it persists, call 400-112-3838.</source>
+        <translation>Try again later; if it persists, call 400-112-3838.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please log in again</source>
+        <translation>Please log in again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your login has expired.</source>
+        <translation>Your login has expired.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not allowed</source>
+        <translation>Not allowed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the user name and password.</source>
+        <translation>Check the user name and password.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not found</source>
+        <translation>Not found</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The item no longer exists. Refresh.</source>
+        <translation>The item no longer exists. Refresh.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not possible at this step</source>
+        <translation>Not possible at this step</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh the progress page to see the current step.</source>
+        <translation>Refresh the progress page to see the current step.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Upload a smaller file (scan at 200 dpi).</source>
+        <translation>Upload a smaller file (scan at 200 dpi).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many attempts</source>
+        <translation>Too many attempts</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait a few minutes and try again.</source>
+        <translation>Wait a few minutes and try again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some entries are not valid</source>
+        <translation>Some entries are not valid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct the marked fields and submit again.</source>
+        <translation>Correct the marked fields and submit again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test server could not start</source>
+        <translation>The test server could not start</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another program may use the port; choose another one.</source>
+        <translation>Another program may use the port; choose another one.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong</source>
+        <translation>Something went wrong</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signature valid</source>
+        <extracomment>Verdict per signature status, in the words of the process guide (shown big in the dialog).</extracomment>
+        <translation>Signature valid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature invalid</source>
+        <translation>Signature invalid</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document modified after signing</source>
+        <translation>Document modified after signing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate not trusted</source>
+        <translation>Certificate not trusted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate expired</source>
+        <translation>Certificate expired</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate revoked</source>
+        <translation>Certificate revoked</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Algorithm too weak</source>
+        <translation>Algorithm too weak</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot be determined</source>
+        <translation>Cannot be determined</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No changes after signing</source>
+        <translation>No changes after signing</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form fields filled in or further seals added</source>
+        <translation>Form fields filled in or further seals added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments (annotations) added</source>
+        <translation>Comments (annotations) added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content changed</source>
+        <translation>Content changed</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The signature value does not match.</source>
+        <extracomment>Verification findings by code (report.Finding.code); unknown codes show the English text.</extracomment>
+        <translation>The signature value does not match.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The signed byte range is not sound.</source>
+        <translation>The signed byte range is not sound.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It is unclear which part of the file is signed.</source>
+        <translation>It is unclear which part of the file is signed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document was changed: its digest does not match.</source>
+        <translation>The document was changed: its digest does not match.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signature is malformed.</source>
+        <translation>The signature is malformed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The document was changed after signing.</source>
+        <translation>The document was changed after signing.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time-stamp information.</source>
+        <translation>Time-stamp information.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data was appended after the end of the document.</source>
+        <translation>Data was appended after the end of the document.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust in the certificate cannot be decided.</source>
+        <translation>Trust in the certificate cannot be decided.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A weak algorithm was used.</source>
+        <translation>A weak algorithm was used.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The certificate chain does not lead to a trusted root.</source>
+        <translation>The certificate chain does not lead to a trusted root.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The certificate was not valid at the signing time.</source>
+        <translation>The certificate was not valid at the signing time.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The certificate has been revoked.</source>
+        <translation>The certificate has been revoked.</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Warning: the next wrong PIN locks the UKEY.</source>
+        <translation>Warning: the next wrong PIN locks the UKEY.</translation>
+    </message>
+</context>
+<context>
+    <name>PdfView</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/viewer/pdf_view.py" line="+137"/>
+        <source>PDF document</source>
+        <extracomment>Logical pixels per point at 100 % (96 dpi screens; Qt scales logical pixels on high-DPI). page count; the document is laid out and shown path, True if a given password was wrong a DocumentError other than the password ones 0-based index of the page filling most of the view zoom factor, 1.0 = 100 % a page was painted from a real render (not a placeholder) page index, DocumentError (painter, page index, page rect in viewport coordinates), after each visible page is drawn PdfMouseEvent PdfMouseEvent, while a button is held (dragging) PdfMouseEvent PdfMouseEvent, moves with no button held</extracomment>
+        <translation>PDF document</translation>
+    </message>
+    <message>
+        <location line="+380"/>
+        <source>Loading…</source>
+        <translation>Loading…</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+98"/>
+        <source>Enter the UKEY PIN</source>
+        <translation>Enter the UKEY PIN</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>UKEY:</source>
+        <translation>UKEY:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Certificate owner:</source>
+        <translation>Certificate owner:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PIN</source>
+        <translation>PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN:</source>
+        <translation>PIN:</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>I am sure of this PIN (one more wrong PIN locks the UKEY)</source>
+        <translation>I am sure of this PIN (one more wrong PIN locks the UKEY)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Seal</source>
+        <translation>Seal</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The PIN was wrong. Please enter it again.</source>
+        <translation>The PIN was wrong. Please enter it again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A wrong PIN was entered before. Few tries remain.</source>
+        <translation>A wrong PIN was entered before. Few tries remain.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Final try: one more wrong PIN locks the UKEY, and only SZCA can unlock it (400-112-3838).</source>
+        <translation>Final try: one more wrong PIN locks the UKEY, and only SZCA can unlock it (400-112-3838).</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPlaceholderPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/pages/progress_placeholder.py" line="+21"/>
+        <source>Application progress</source>
+        <translation>Application progress</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apply for the digital certificate (e-seal) of the CGN e-commerce platform:
+
+1. Supplier registration
+2. Organisation verification
+3. Apply for the digital certificate
+4. Payment and review
+5. The UKEY is shipped — then run the seal self-check</source>
+        <translation>Apply for the digital certificate (e-seal) of the CGN e-commerce platform:
+
+1. Supplier registration
+2. Organisation verification
+3. Apply for the digital certificate
+4. Payment and review
+5. The UKEY is shipped — then run the seal self-check</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start or continue the application</source>
+        <translation>Start or continue the application</translation>
+    </message>
+</context>
+<context>
+    <name>QrCodeWidget</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/qr.py" line="+81"/>
+        <source>Expired</source>
+        <translation>Expired</translation>
+    </message>
+</context>
+<context>
+    <name>SealingFlow</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/sealing_flow.py" line="+99"/>
+        <source>Looking for the UKEY…</source>
+        <extracomment>output Path the flow stopped (success, error or cancel) a short status-bar message</extracomment>
+        <translation>Looking for the UKEY…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+4"/>
+        <location line="+40"/>
+        <source>Sealing cancelled</source>
+        <translation>Sealing cancelled</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Save the sealed copy</source>
+        <translation>Save the sealed copy</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 already exists. Replace it with the sealed copy?</source>
+        <translation>%1 already exists. Replace it with the sealed copy?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace file?</source>
+        <translation>Replace file?</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Sealing…</source>
+        <translation>Sealing…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sealing with the UKEY…</source>
+        <translation>Sealing with the UKEY…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sealing</source>
+        <translation>Sealing</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Sealed: %1</source>
+        <translation>Sealed: %1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sealing cancelled; nothing was written</source>
+        <translation>Sealing cancelled; nothing was written</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sealing failed</source>
+        <translation>Sealing failed</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheckPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+114"/>
+        <source>Place seal</source>
+        <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed</extracomment>
+        <translation>Place seal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Place the seal with the mouse, then sign with the UKEY (Ctrl+M)</source>
+        <translation>Place the seal with the mouse, then sign with the UKEY (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seal image…</source>
+        <translation>Seal image…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a seal picture from a file instead of the default seal drawn from the certificate</source>
+        <translation>Use a seal picture from a file instead of the default seal drawn from the certificate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Default seal</source>
+        <translation>Default seal</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify all</source>
+        <translation>Verify all</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fit width</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit page</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Page </source>
+        <translation>Page </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go to page</source>
+        <translation>Go to page</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+9"/>
+        <source>Seals in this document</source>
+        <translation>Seals in this document</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tip: point at a seal on the page and click “Verify seal”.</source>
+        <translation>Tip: point at a seal on the page and click “Verify seal”.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Seal self-check</source>
+        <translation>Seal self-check</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1. Open a PDF document
+2. Insert the UKEY
+3. Click “Place seal”, put the seal on the page and enter the PIN
+4. Point at the seal and click “Verify seal” — the result should be “Signature valid”</source>
+        <translation>1. Open a PDF document
+2. Insert the UKEY
+3. Click “Place seal”, put the seal on the page and enter the PIN
+4. Point at the seal and click “Verify seal” — the result should be “Signature valid”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open PDF…</source>
+        <translation>Open PDF…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Opening…</source>
+        <translation>Opening…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Password-protected PDF</source>
+        <translation>Password-protected PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong password. Enter it again:</source>
+        <translation>Wrong password. Enter it again:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This PDF is protected. Enter its password:</source>
+        <translation>This PDF is protected. Enter its password:</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Save a copy</source>
+        <translation>Save a copy</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Replace file?</source>
+        <translation>Replace file?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 already exists. Replace it?</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Click on the page to place the seal, or drag to size it. Esc cancels.</source>
+        <translation>Click on the page to place the seal, or drag to size it. Esc cancels.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the seal image</source>
+        <translation>Choose the seal image</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Seal image: %1</source>
+        <translation>Seal image: %1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sealing cancelled</source>
+        <translation>Sealing cancelled</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Verifying…</source>
+        <translation>Verifying…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>page %1</source>
+        <translation>page %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This document has no seal yet.</source>
+        <translation>This document has no seal yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All %1 seal(s) are valid.</source>
+        <translation>All %1 seal(s) are valid.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Some seals are not valid. Click a seal for details.</source>
+        <translation>Some seals are not valid. Click a seal for details.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Verifying the seal…</source>
+        <translation>Verifying the seal…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/server_page.py" line="+30"/>
+        <source>Where do you want to apply?</source>
+        <translation>Where do you want to apply?</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try the whole application with the built-in sandbox (nothing is sent to the CA), or enter the address of the online service. You can switch later.</source>
+        <translation>Try the whole application with the built-in sandbox (nothing is sent to the CA), or enter the address of the online service. You can switch later.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try with the built-in sandbox</source>
+        <translation>Try with the built-in sandbox</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the online service at:</source>
+        <translation>Use the online service at:</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Continue</source>
+        <translation>Continue</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Enter an https:// address.</source>
+        <translation>Enter an https:// address.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+46"/>
+        <source>Settings</source>
+        <translation>Settings</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>General</source>
+        <translation>General</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Takes effect after restarting the program.</source>
+        <translation>Takes effect after restarting the program.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>Language:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Online service address:</source>
+        <translation>Online service address:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>UKEY driver (PKCS#11)</source>
+        <translation>UKEY driver (PKCS#11)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Automatic (search installed drivers)</source>
+        <translation>Automatic (search installed drivers)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Browse…</source>
+        <translation>Browse…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Driver file:</source>
+        <translation>Driver file:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trusted root certificates</source>
+        <translation>Trusted root certificates</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add root certificate…</source>
+        <translation>Add root certificate…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trust the test (sandbox) CA</source>
+        <translation>Trust the test (sandbox) CA</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Choose the UKEY driver</source>
+        <translation>Choose the UKEY driver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PKCS#11 drivers (*.dll *.so *.dylib);;All files (*)</source>
+        <translation>PKCS#11 drivers (*.dll *.so *.dylib);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>bundled</source>
+        <translation>bundled</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>added</source>
+        <translation>added</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add a root certificate</source>
+        <translation>Add a root certificate</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.cer *.crt *.pem *.der);;All files (*)</source>
+        <translation>Certificates (*.cer *.crt *.pem *.der);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bundled root</source>
+        <translation>Bundled root</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundled roots cannot be removed.</source>
+        <translation>Bundled roots cannot be removed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove root?</source>
+        <translation>Remove root?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seals chained to this root will no longer show as valid. Remove it?</source>
+        <translation>Seals chained to this root will no longer show as valid. Remove it?</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureOverlay</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/signature_overlay.py" line="+38"/>
+        <location line="+89"/>
+        <source>Verify seal</source>
+        <extracomment>field name</extracomment>
+        <translation>Verify seal</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>Check this seal&apos;s signature</source>
+        <translation>Check this seal&apos;s signature</translation>
+    </message>
+</context>
+<context>
+    <name>SupportPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/pages/support.py" line="+36"/>
+        <source>Customer service</source>
+        <translation>Customer service</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Service hotline:</source>
+        <translation>Service hotline:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Website:</source>
+        <translation>Website:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Online service:</source>
+        <translation>Online service:</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On the website, top right: “Online service”</source>
+        <translation>On the website, top right: “Online service”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open online service</source>
+        <translation>Open online service</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Driver download:</source>
+        <translation>Driver download:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>www.szca.com → Customer service → Driver download (CGN ECP project)</source>
+        <translation>www.szca.com → Customer service → Driver download (CGN ECP project)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>WeChat official accounts — scan to contact customer service</source>
+        <translation>WeChat official accounts — scan to contact customer service</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enterprise service account</source>
+        <translation>Enterprise service account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprise subscription account</source>
+        <translation>Enterprise subscription account</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online service</source>
+        <translation>Online service</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailList</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/viewer/thumbnails.py" line="+94"/>
+        <source>Page thumbnails</source>
+        <translation>Page thumbnails</translation>
+    </message>
+</context>
+<context>
+    <name>TokenDialog</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="-85"/>
+        <source>Choose the UKEY certificate</source>
+        <translation>Choose the UKEY certificate</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Several certificates can seal. Choose the one to use:</source>
+        <translation>Several certificates can seal. Choose the one to use:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — %2 (valid until %3)</source>
+        <translation>%1 — %2 (valid until %3)</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationDialog</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/verify_dialog.py" line="+48"/>
+        <source>Verify seal</source>
+        <translation>Verify seal</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Signer organisation:</source>
+        <translation>Signer organisation:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signer:</source>
+        <translation>Signer:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing time:</source>
+        <translation>Signing time:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate serial:</source>
+        <translation>Certificate serial:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuer:</source>
+        <translation>Issuer:</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate validity:</source>
+        <translation>Certificate validity:</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signature does not cover the whole file</source>
+        <translation>The signature does not cover the whole file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes after signing:</source>
+        <translation>Changes after signing:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust anchor:</source>
+        <translation>Trust anchor:</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Details</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Field: %1</source>
+        <translation>Field: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page: %1</source>
+        <translation>Page: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Algorithms: %1</source>
+        <translation>Algorithms: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document intact: %1</source>
+        <translation>Document intact: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+2"/>
+        <source>no</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Signature covers the whole file: %1</source>
+        <translation>Signature covers the whole file: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Findings:</source>
+        <translation>Findings:</translation>
+    </message>
+</context>
+<context>
+    <name>self._owner</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/viewer/thumbnails.py" line="-42"/>
+        <source>Page %1</source>
+        <extracomment>logical pixels a thumbnail fits into</extracomment>
+        <translation>Page %1</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,1761 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AccountPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/account_page.py" line="+34"/>
+        <source>Supplier registration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Remember me on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No system keyring: you will log in again after a restart.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+7"/>
+        <source>Log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-5"/>
+        <location line="+9"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-8"/>
+        <location line="+24"/>
+        <source>Password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-16"/>
+        <source>Company name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mobile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>E-mail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Repeat password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <location line="+5"/>
+        <source>Register</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Enter user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Wrong user name or password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many attempts; wait a few minutes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>The passwords differ.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <source>Registered. Log in to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This user name is taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>3-32 letters, digits, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>At least 8 characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the full company name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Required.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a mobile number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter a valid e-mail address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not valid.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/app.py" line="+68"/>
+        <source>Unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong. The error was recorded in the log file. If it keeps happening, call 400-112-3838.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EnvCheck</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+71"/>
+        <source>Operating system</source>
+        <translation>操作系统</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>UKEY driver missing</source>
+        <translation>UKEY 驱动缺失</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The chosen driver file is gone. Choose it again under Settings, or reinstall the driver.</source>
+        <translation>所选的驱动文件已不存在。请在“设置”中重新选择，或重新安装驱动。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>UKEY driver</source>
+        <translation>UKEY 驱动</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No UKEY driver found</source>
+        <translation>未找到 UKEY 驱动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Download the SZCA driver from www.szca.com (Customer service → Driver download) and install it.</source>
+        <translation>请从 www.szca.com（客户服务 → 驱动下载）下载并安装深圳CA驱动程序。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>No UKEY inserted</source>
+        <translation>未插入 UKEY</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert the UKEY; this list updates by itself.</source>
+        <translation>请插入 UKEY，列表会自动刷新。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The PIN is locked. Call 400-112-3838 to unlock it.</source>
+        <translation>PIN 码已锁定。请致电 400-112-3838 解锁。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Wrong PINs were entered. Be careful: the UKEY locks after too many.</source>
+        <translation>曾输入错误的 PIN 码。请小心：错误次数过多 UKEY 将被锁定。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>UKEY</source>
+        <translation>UKEY</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Certificate expired</source>
+        <translation>证书已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renew the certificate with SZCA (办理进度).</source>
+        <translation>请向深圳CA办理证书更新（办理进度）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate expires soon</source>
+        <translation>证书即将过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Renew the certificate before it expires.</source>
+        <translation>请在证书过期前办理更新。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate</source>
+        <translation>证书</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>No trust roots</source>
+        <translation>没有信任根证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seals cannot be shown as valid. Add the SZCA root under Settings.</source>
+        <translation>印章无法显示为有效。请在“设置”中添加深圳CA根证书。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust root</source>
+        <translation>信任根证书</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <location line="+36"/>
+        <source>Online service</source>
+        <translation>在线服务</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Not reachable. The seal self-check works offline; the application wizard needs the network.</source>
+        <translation>无法连接。盖章自检可离线使用；在线办理需要联网。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Computer clock</source>
+        <translation>电脑时钟</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The date is wrong. Set the correct date and time; signatures carry the signing time.</source>
+        <translation>日期不正确。请设置正确的日期和时间，签名中会记录签名时间。</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>Not checked (offline)</source>
+        <translation>未检查（离线）</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>CGN Seal Desktop — environment check</source>
+        <translation>中广核电子印章客户端 — 环境检测</translation>
+    </message>
+</context>
+<context>
+    <name>EnvironmentPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+60"/>
+        <source>Environment check</source>
+        <translation>环境检测</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checks what sealing needs on this computer. Green is fine, amber needs attention, red must be fixed.</source>
+        <translation>检查本机盖章所需的条件。绿色表示正常，黄色需要注意，红色必须处理。</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Check</source>
+        <translation>检查项</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>What to do</source>
+        <translation>处理方法</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Check the online service</source>
+        <translation>检查在线服务</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Copy report</source>
+        <translation>复制报告</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Check again</source>
+        <translation>重新检测</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Checking…</source>
+        <translation>正在检测…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>The check failed: %1</source>
+        <translation>检测失败：%1</translation>
+    </message>
+    <message>
+        <location line="+49"/>
+        <source>Report copied</source>
+        <translation>报告已复制</translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/common.py" line="+53"/>
+        <source>Retry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/main_window.py" line="+54"/>
+        <source>CGN E-Seal Desktop</source>
+        <translation>中广核电子印章客户端</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Navigation</source>
+        <translation>导航</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Seal self-check</source>
+        <translation>盖章自检</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Application progress</source>
+        <translation>办理进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Environment check</source>
+        <translation>环境检测</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Customer service</source>
+        <translation>客户服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Save &amp;sealed copy as…</source>
+        <translation>盖章文件另存为(&amp;S)…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Close document</source>
+        <translation>关闭文档(&amp;C)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>E&amp;xit</source>
+        <translation>退出(&amp;X)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;About</source>
+        <translation>关于(&amp;A)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Recent files</source>
+        <translation>最近打开的文件</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Seal</source>
+        <translation>盖章(&amp;S)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>&lt;h3&gt;CGN E-Seal Desktop %1&lt;/h3&gt;&lt;p&gt;Apply for the digital certificate / e-seal of the CGN e-commerce platform and check the seal offline.&lt;/p&gt;&lt;p&gt;This program is free software: you can redistribute it and/or modify it under the terms of the GNU Affero General Public License as published by the Free Software Foundation, either version 3 of the License, or (at your option) any later version. It is distributed WITHOUT ANY WARRANTY. See the GNU AGPL (licenses/AGPL-3.0.txt) for details.&lt;/p&gt;&lt;p&gt;Customer service: 400-112-3838 · www.szca.com&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;中广核电子印章客户端 %1&lt;/h3&gt;&lt;p&gt;在线办理中广核电子商务平台数字证书（电子印章），并离线完成盖章自检。&lt;/p&gt;&lt;p&gt;本程序是自由软件：您可以依据自由软件基金会发布的 GNU Affero 通用公共许可证（第 3 版或您选择的任何更高版本）再发布和/或修改本程序。本程序不提供任何担保。详情请参阅 GNU AGPL（licenses/AGPL-3.0.txt）。&lt;/p&gt;&lt;p&gt;客户服务热线：400-112-3838 · www.szca.com&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>About</source>
+        <translation>关于</translation>
+    </message>
+    <message>
+        <location line="+43"/>
+        <source>Sealing in progress</source>
+        <translation>正在盖章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sealing is still running. Cancel it and exit?</source>
+        <translation>盖章尚未完成。要取消盖章并退出吗？</translation>
+    </message>
+</context>
+<context>
+    <name>Messages</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/messages.py" line="+36"/>
+        <source>The UKEY could not be used</source>
+        <translation>无法使用 UKEY</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the UKEY, insert it again and retry.</source>
+        <translation>请拔出 UKEY，重新插入后再试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No UKEY driver found</source>
+        <translation>未找到 UKEY 驱动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install the SZCA UKEY driver (Customer service → Driver download at www.szca.com), or choose the driver file under Settings.</source>
+        <translation>请安装深圳CA的 UKEY 驱动（www.szca.com → 客户服务 → 驱动下载），或在“设置”中选择驱动文件。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The UKEY driver could not be loaded</source>
+        <translation>无法加载 UKEY 驱动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Reinstall the UKEY driver, or choose another driver file under Settings. 32-bit drivers cannot be used by this 64-bit program.</source>
+        <translation>请重新安装 UKEY 驱动，或在“设置”中选择其他驱动文件。本程序为 64 位，不能使用 32 位驱动。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>This UKEY driver is not supported yet</source>
+        <translation>暂不支持此 UKEY 驱动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Install the PKCS#11 driver of your UKEY, or call the hotline 400-112-3838.</source>
+        <translation>请安装 UKEY 的 PKCS#11 驱动，或拨打客户服务热线 400-112-3838。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>No UKEY inserted</source>
+        <translation>未插入 UKEY</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert the UKEY into a USB port and try again.</source>
+        <translation>请将 UKEY 插入 USB 接口后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Several UKEYs are inserted</source>
+        <translation>插入了多个 UKEY</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose the UKEY to use, or remove the others.</source>
+        <translation>请选择要使用的 UKEY，或拔出其他 UKEY。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The UKEY was removed</source>
+        <translation>UKEY 已被拔出</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert the UKEY again and repeat the step. Nothing was written.</source>
+        <translation>请重新插入 UKEY 并重复此步骤。未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The UKEY reported an error</source>
+        <translation>UKEY 报告错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove the UKEY, insert it again and retry. If it keeps failing, call 400-112-3838.</source>
+        <translation>请拔出 UKEY，重新插入后再试。如仍失败，请致电 400-112-3838。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Wrong PIN</source>
+        <translation>PIN 码错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the PIN and enter it again. Too many wrong PINs lock the UKEY.</source>
+        <translation>请核对 PIN 码后重新输入。错误次数过多会锁定 UKEY。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PIN is locked</source>
+        <translation>PIN 码已锁定</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many wrong PINs were entered. Only SZCA can unlock the UKEY: call 400-112-3838.</source>
+        <translation>PIN 码输错次数过多。只有深圳CA能解锁 UKEY，请致电 400-112-3838。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Final PIN try</source>
+        <translation>最后一次输入 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>One more wrong PIN locks the UKEY. Confirm only if you are sure of the PIN.</source>
+        <translation>再输错一次 UKEY 将被锁定。请确认 PIN 码无误后再继续。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No signing certificate on the UKEY</source>
+        <translation>UKEY 中没有签名证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This UKEY holds no certificate for sealing. Check that it is the e-seal UKEY from SZCA.</source>
+        <translation>此 UKEY 中没有可用于盖章的证书。请确认这是深圳CA发放的电子印章 UKEY。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The UKEY has no key for this certificate</source>
+        <translation>UKEY 中没有此证书的私钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The UKEY may be damaged or wrongly issued. Call 400-112-3838.</source>
+        <translation>UKEY 可能已损坏或签发有误。请致电 400-112-3838。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The UKEY cannot make this kind of signature</source>
+        <translation>UKEY 不支持此类签名</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Update the UKEY driver, or call 400-112-3838.</source>
+        <translation>请更新 UKEY 驱动，或致电 400-112-3838。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The seal could not be applied</source>
+        <translation>无法盖章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+91"/>
+        <source>Try again; if it keeps failing, call 400-112-3838.</source>
+        <translation>请重试；如仍失败，请致电 400-112-3838。</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>The seal image cannot be used</source>
+        <translation>无法使用此印章图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a PNG or JPEG image (transparent PNG works best), or use the default seal.</source>
+        <translation>请选择 PNG 或 JPEG 图片（透明背景的 PNG 效果最好），或使用默认印章。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The PDF cannot be read</source>
+        <translation>无法读取 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is damaged or not a PDF. Open the original file again.</source>
+        <translation>文件已损坏或不是 PDF。请重新打开原始文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+32"/>
+        <source>The PDF is password-protected</source>
+        <translation>PDF 受密码保护</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <location line="+32"/>
+        <source>Enter the document&apos;s password.</source>
+        <translation>请输入文档密码。</translation>
+    </message>
+    <message>
+        <location line="-30"/>
+        <source>The seal cannot be placed there</source>
+        <translation>印章不能放在此处</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place the seal completely inside a page.</source>
+        <translation>请将印章完整地放在页面内。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signature field cannot be used</source>
+        <translation>无法使用此签名域</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place the seal in a free area of the page instead.</source>
+        <translation>请将印章放在页面的空白处。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file already exists</source>
+        <translation>文件已存在</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose another name. The original is never replaced.</source>
+        <translation>请换一个文件名。原文件不会被替换。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sealing cancelled</source>
+        <translation>已取消盖章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was written.</source>
+        <translation>未写入任何内容。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document could not be sealed</source>
+        <translation>无法为文档盖章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Nothing was written. Try again, or save the PDF anew (print to PDF) and seal that copy.</source>
+        <translation>未写入任何内容。请重试，或将 PDF 另存一份（打印为 PDF）后对副本盖章。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Not a certificate</source>
+        <translation>不是证书文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a root certificate file (.cer, .crt, .pem, .der).</source>
+        <translation>请选择根证书文件（.cer、.crt、.pem、.der）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document cannot be opened</source>
+        <translation>无法打开文档</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the file and try again.</source>
+        <translation>请检查文件后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>The file cannot be read</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+22"/>
+        <source>Check that the file exists and that you may read it.</source>
+        <translation>请确认文件存在并且您有读取权限。</translation>
+    </message>
+    <message>
+        <location line="-21"/>
+        <location line="+15"/>
+        <source>This is not a PDF file</source>
+        <translation>这不是 PDF 文件</translation>
+    </message>
+    <message>
+        <location line="-14"/>
+        <location line="+15"/>
+        <source>Open a PDF document (*.pdf).</source>
+        <translation>请打开 PDF 文档（*.pdf）。</translation>
+    </message>
+    <message>
+        <location line="-13"/>
+        <source>The PDF file is damaged</source>
+        <translation>PDF 文件已损坏</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Ask the sender for the file again.</source>
+        <translation>请向发送方重新索取文件。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Wrong document password</source>
+        <translation>文档密码错误</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the password again.</source>
+        <translation>请重新输入密码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A page could not be shown</source>
+        <translation>无法显示某一页</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The page may be damaged; the rest of the document is still usable.</source>
+        <translation>该页可能已损坏，文档其余部分仍可使用。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <location line="+27"/>
+        <source>The file is too large</source>
+        <translation>文件太大</translation>
+    </message>
+    <message>
+        <location line="-26"/>
+        <source>Files over 2 GB cannot be verified.</source>
+        <translation>无法验证超过 2 GB 的文件。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The online service could not do this</source>
+        <translation>在线服务无法完成此操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again later.</source>
+        <translation>请稍后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Cannot reach the online service</source>
+        <translation>无法连接在线服务</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the network connection and the service address under Settings.</source>
+        <translation>请检查网络连接，以及“设置”中的服务地址。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The online service did not answer</source>
+        <translation>在线服务没有响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again in a moment.</source>
+        <translation>请稍后再试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The online service failed</source>
+        <translation>在线服务出错</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Try again later; if it persists, call 400-112-3838.</source>
+        <translation>请稍后重试；如问题持续，请致电 400-112-3838。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Please log in again</source>
+        <translation>请重新登录</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your login has expired.</source>
+        <translation>登录已过期。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not allowed</source>
+        <translation>无权操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check the user name and password.</source>
+        <translation>请检查用户名和密码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The item no longer exists. Refresh.</source>
+        <translation>该项已不存在，请刷新。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not possible at this step</source>
+        <translation>当前步骤无法执行此操作</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Refresh the progress page to see the current step.</source>
+        <translation>请刷新办理进度页面查看当前步骤。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Upload a smaller file (scan at 200 dpi).</source>
+        <translation>请上传较小的文件（按 200 dpi 扫描）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many attempts</source>
+        <translation>尝试次数过多</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait a few minutes and try again.</source>
+        <translation>请等待几分钟后重试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Some entries are not valid</source>
+        <translation>部分填写内容无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Correct the marked fields and submit again.</source>
+        <translation>请修改标出的内容后重新提交。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The test server could not start</source>
+        <translation>测试服务器无法启动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Another program may use the port; choose another one.</source>
+        <translation>端口可能被其他程序占用，请换一个端口。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Something went wrong</source>
+        <translation>出现错误</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Signature valid</source>
+        <extracomment>Verdict per signature status, in the words of the process guide (shown big in the dialog).</extracomment>
+        <translation>签名有效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signature invalid</source>
+        <translation>签名无效</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Document modified after signing</source>
+        <translation>签名后文档被修改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate not trusted</source>
+        <translation>证书不受信任</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate expired</source>
+        <translation>证书已过期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate revoked</source>
+        <translation>证书已吊销</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Algorithm too weak</source>
+        <translation>算法强度不足</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Cannot be determined</source>
+        <translation>无法确定</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No changes after signing</source>
+        <translation>签名后无更改</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Form fields filled in or further seals added</source>
+        <translation>填写了表单或加盖了其他印章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Comments (annotations) added</source>
+        <translation>添加了注释</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Content changed</source>
+        <translation>内容已更改</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>The signature value does not match.</source>
+        <extracomment>Verification findings by code (report.Finding.code); unknown codes show the English text.</extracomment>
+        <translation>签名值不匹配。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The signed byte range is not sound.</source>
+        <translation>签名的字节范围异常。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>It is unclear which part of the file is signed.</source>
+        <translation>无法确定文件的哪一部分被签名。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document was changed: its digest does not match.</source>
+        <translation>文档已被更改：摘要不匹配。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The signature is malformed.</source>
+        <translation>签名格式错误。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The document was changed after signing.</source>
+        <translation>文档在签名后被更改。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Time-stamp information.</source>
+        <translation>时间戳信息。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Data was appended after the end of the document.</source>
+        <translation>文档末尾之后追加了数据。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Trust in the certificate cannot be decided.</source>
+        <translation>无法确定证书是否可信。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>A weak algorithm was used.</source>
+        <translation>使用了强度不足的算法。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The certificate chain does not lead to a trusted root.</source>
+        <translation>证书链无法追溯到受信任的根证书。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The certificate was not valid at the signing time.</source>
+        <translation>签名时证书不在有效期内。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The certificate has been revoked.</source>
+        <translation>证书已被吊销。</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <source>Warning: the next wrong PIN locks the UKEY.</source>
+        <translation>警告：再输错一次 PIN 码，UKEY 将被锁定。</translation>
+    </message>
+</context>
+<context>
+    <name>PdfView</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/viewer/pdf_view.py" line="+137"/>
+        <source>PDF document</source>
+        <extracomment>Logical pixels per point at 100 % (96 dpi screens; Qt scales logical pixels on high-DPI). page count; the document is laid out and shown path, True if a given password was wrong a DocumentError other than the password ones 0-based index of the page filling most of the view zoom factor, 1.0 = 100 % a page was painted from a real render (not a placeholder) page index, DocumentError (painter, page index, page rect in viewport coordinates), after each visible page is drawn PdfMouseEvent PdfMouseEvent, while a button is held (dragging) PdfMouseEvent PdfMouseEvent, moves with no button held</extracomment>
+        <translation>PDF 文档</translation>
+    </message>
+    <message>
+        <location line="+380"/>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
+    </message>
+</context>
+<context>
+    <name>PinDialog</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+98"/>
+        <source>Enter the UKEY PIN</source>
+        <translation>输入 UKEY 的 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>UKEY:</source>
+        <translation>UKEY：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Certificate owner:</source>
+        <translation>证书持有者：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>PIN</source>
+        <translation>PIN 码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN:</source>
+        <translation>PIN 码：</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>I am sure of this PIN (one more wrong PIN locks the UKEY)</source>
+        <translation>我确认 PIN 码正确（再错一次 UKEY 将被锁定）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Seal</source>
+        <translation>盖章</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>The PIN was wrong. Please enter it again.</source>
+        <translation>PIN 码错误，请重新输入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>A wrong PIN was entered before. Few tries remain.</source>
+        <translation>之前曾输错 PIN 码，剩余尝试次数不多。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Final try: one more wrong PIN locks the UKEY, and only SZCA can unlock it (400-112-3838).</source>
+        <translation>最后一次机会：再输错一次 UKEY 将被锁定，只能由深圳CA解锁（400-112-3838）。</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressPlaceholderPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/pages/progress_placeholder.py" line="+21"/>
+        <source>Application progress</source>
+        <translation>办理进度</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Apply for the digital certificate (e-seal) of the CGN e-commerce platform:
+
+1. Supplier registration
+2. Organisation verification
+3. Apply for the digital certificate
+4. Payment and review
+5. The UKEY is shipped — then run the seal self-check</source>
+        <translation>办理中广核电子商务平台数字证书（电子印章）：
+
+1. 供应商注册
+2. 机构认证
+3. 申请数字证书
+4. 缴费与审核
+5. 寄送 UKEY — 收到后进行盖章自检</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Start or continue the application</source>
+        <translation>开始或继续办理</translation>
+    </message>
+</context>
+<context>
+    <name>QrCodeWidget</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/qr.py" line="+81"/>
+        <source>Expired</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SealingFlow</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/sealing_flow.py" line="+99"/>
+        <source>Looking for the UKEY…</source>
+        <extracomment>output Path the flow stopped (success, error or cancel) a short status-bar message</extracomment>
+        <translation>正在查找 UKEY…</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <location line="+4"/>
+        <location line="+40"/>
+        <source>Sealing cancelled</source>
+        <translation>已取消盖章</translation>
+    </message>
+    <message>
+        <location line="-31"/>
+        <source>Save the sealed copy</source>
+        <translation>保存盖章文件</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>%1 already exists. Replace it with the sealed copy?</source>
+        <translation>%1 已存在。要用盖章文件替换它吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location line="+28"/>
+        <source>Sealing…</source>
+        <translation>正在盖章…</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Sealing with the UKEY…</source>
+        <translation>正在使用 UKEY 盖章…</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Sealing</source>
+        <translation>盖章</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Sealed: %1</source>
+        <translation>已盖章：%1</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Sealing cancelled; nothing was written</source>
+        <translation>已取消盖章，未写入任何文件</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Sealing failed</source>
+        <translation>盖章失败</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheckPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+114"/>
+        <source>Place seal</source>
+        <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed</extracomment>
+        <translation>盖章</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Place the seal with the mouse, then sign with the UKEY (Ctrl+M)</source>
+        <translation>用鼠标放置印章，然后用 UKEY 签名（Ctrl+M）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Seal image…</source>
+        <translation>印章图片…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a seal picture from a file instead of the default seal drawn from the certificate</source>
+        <translation>使用文件中的印章图片，代替根据证书生成的默认印章</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Default seal</source>
+        <translation>默认印章</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Verify all</source>
+        <translation>全部验证</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit page</source>
+        <translation>适合页面</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Page </source>
+        <translation>页码 </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go to page</source>
+        <translation>转到页</translation>
+    </message>
+    <message>
+        <location line="+14"/>
+        <location line="+9"/>
+        <source>Seals in this document</source>
+        <translation>本文档中的印章</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tip: point at a seal on the page and click “Verify seal”.</source>
+        <translation>提示：鼠标指向页面上的印章，点击“验证印章”。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Seal self-check</source>
+        <translation>盖章自检</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>1. Open a PDF document
+2. Insert the UKEY
+3. Click “Place seal”, put the seal on the page and enter the PIN
+4. Point at the seal and click “Verify seal” — the result should be “Signature valid”</source>
+        <translation>1. 打开 PDF 文档
+2. 插入 UKEY
+3. 点击“盖章”，将印章放到页面上，输入 PIN 码
+4. 鼠标指向印章，点击“验证印章”，应显示“签名有效”</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Open PDF…</source>
+        <translation>打开 PDF…</translation>
+    </message>
+    <message>
+        <location line="+35"/>
+        <source>Opening…</source>
+        <translation>正在打开…</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Password-protected PDF</source>
+        <translation>受密码保护的 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong password. Enter it again:</source>
+        <translation>密码错误，请重新输入：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This PDF is protected. Enter its password:</source>
+        <translation>此 PDF 受密码保护，请输入密码：</translation>
+    </message>
+    <message>
+        <location line="+27"/>
+        <source>Save a copy</source>
+        <translation>保存副本</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Replace file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Click on the page to place the seal, or drag to size it. Esc cancels.</source>
+        <translation>在页面上单击放置印章，或拖动调整大小。按 Esc 取消。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Choose the seal image</source>
+        <translation>选择印章图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Seal image: %1</source>
+        <translation>印章图片：%1</translation>
+    </message>
+    <message>
+        <location line="+18"/>
+        <source>Sealing cancelled</source>
+        <translation>已取消盖章</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Verifying…</source>
+        <translation>正在验证…</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This document has no seal yet.</source>
+        <translation>本文档还没有印章。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All %1 seal(s) are valid.</source>
+        <translation>全部 %1 个印章均有效。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Some seals are not valid. Click a seal for details.</source>
+        <translation>部分印章无效。点击印章查看详情。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Verifying the seal…</source>
+        <translation>正在验证印章…</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/server_page.py" line="+30"/>
+        <source>Where do you want to apply?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try the whole application with the built-in sandbox (nothing is sent to the CA), or enter the address of the online service. You can switch later.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Try with the built-in sandbox</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Use the online service at:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Continue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Enter an https:// address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+46"/>
+        <source>Settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Takes effect after restarting the program.</source>
+        <translation>重新启动程序后生效。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Language:</source>
+        <translation>语言：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Online service address:</source>
+        <translation>在线服务地址：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>UKEY driver (PKCS#11)</source>
+        <translation>UKEY 驱动（PKCS#11）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Automatic (search installed drivers)</source>
+        <translation>自动（搜索已安装的驱动）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Driver file:</source>
+        <translation>驱动文件：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Trusted root certificates</source>
+        <translation>信任的根证书</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Add root certificate…</source>
+        <translation>添加根证书…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Trust the test (sandbox) CA</source>
+        <translation>信任测试（沙箱）CA</translation>
+    </message>
+    <message>
+        <location line="+37"/>
+        <source>Choose the UKEY driver</source>
+        <translation>选择 UKEY 驱动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PKCS#11 drivers (*.dll *.so *.dylib);;All files (*)</source>
+        <translation>PKCS#11 驱动 (*.dll *.so *.dylib);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>bundled</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>added</source>
+        <translation>已添加</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Add a root certificate</source>
+        <translation>添加根证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificates (*.cer *.crt *.pem *.der);;All files (*)</source>
+        <translation>证书 (*.cer *.crt *.pem *.der);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Bundled root</source>
+        <translation>内置根证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bundled roots cannot be removed.</source>
+        <translation>内置根证书不能删除。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Remove root?</source>
+        <translation>删除根证书？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seals chained to this root will no longer show as valid. Remove it?</source>
+        <translation>由此根证书签发的印章将不再显示为有效。确定删除吗？</translation>
+    </message>
+</context>
+<context>
+    <name>SignatureOverlay</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/signature_overlay.py" line="+38"/>
+        <location line="+89"/>
+        <source>Verify seal</source>
+        <extracomment>field name</extracomment>
+        <translation>验证印章</translation>
+    </message>
+    <message>
+        <location line="-88"/>
+        <source>Check this seal&apos;s signature</source>
+        <translation>检查此印章的签名</translation>
+    </message>
+</context>
+<context>
+    <name>SupportPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/pages/support.py" line="+36"/>
+        <source>Customer service</source>
+        <translation>客户服务</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Service hotline:</source>
+        <translation>客户服务热线：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Website:</source>
+        <translation>官方网址：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Online service:</source>
+        <translation>在线客服：</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>On the website, top right: “Online service”</source>
+        <translation>官网右上角“在线客服”</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open online service</source>
+        <translation>打开在线客服</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Driver download:</source>
+        <translation>驱动下载：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>www.szca.com → Customer service → Driver download (CGN ECP project)</source>
+        <translation>www.szca.com → 客户服务 → 驱动下载（中广核 ECP 项目）</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>WeChat official accounts — scan to contact customer service</source>
+        <translation>微信公众号 — 扫码联系客服</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Enterprise service account</source>
+        <translation>企业服务号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enterprise subscription account</source>
+        <translation>企业订阅号</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Online service</source>
+        <translation>在线客服</translation>
+    </message>
+</context>
+<context>
+    <name>ThumbnailList</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/viewer/thumbnails.py" line="+94"/>
+        <source>Page thumbnails</source>
+        <translation>页面缩略图</translation>
+    </message>
+</context>
+<context>
+    <name>TokenDialog</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="-85"/>
+        <source>Choose the UKEY certificate</source>
+        <translation>选择 UKEY 证书</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Several certificates can seal. Choose the one to use:</source>
+        <translation>有多个证书可用于盖章，请选择要使用的证书：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>%1 — %2 (valid until %3)</source>
+        <translation>%1 — %2（有效期至 %3）</translation>
+    </message>
+</context>
+<context>
+    <name>VerificationDialog</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/verify_dialog.py" line="+48"/>
+        <source>Verify seal</source>
+        <translation>验证印章</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Signer organisation:</source>
+        <translation>签名单位：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signer:</source>
+        <translation>签名人：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Signing time:</source>
+        <translation>签名时间：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate serial:</source>
+        <translation>证书序列号：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Issuer:</source>
+        <translation>颁发者：</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Certificate validity:</source>
+        <translation>证书有效期：</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The signature does not cover the whole file</source>
+        <translation>签名未覆盖整个文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Changes after signing:</source>
+        <translation>签名后的更改：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Trust anchor:</source>
+        <translation>信任根：</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Details</source>
+        <translation>详细信息</translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Field: %1</source>
+        <translation>签名域：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Page: %1</source>
+        <translation>页码：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Algorithms: %1</source>
+        <translation>算法：%1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Document intact: %1</source>
+        <translation>文档完整：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <location line="+2"/>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <location line="+2"/>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <location line="-1"/>
+        <source>Signature covers the whole file: %1</source>
+        <translation>签名覆盖整个文件：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Findings:</source>
+        <translation>检查结果：</translation>
+    </message>
+</context>
+<context>
+    <name>self._owner</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/viewer/thumbnails.py" line="-42"/>
+        <source>Page %1</source>
+        <extracomment>logical pixels a thumbnail fits into</extracomment>
+        <translation>第 %1 页</translation>
+    </message>
+</context>
+</TS>
