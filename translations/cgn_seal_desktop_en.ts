@@ -2,6 +2,19 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+35"/>
+        <source>Cancel verification?</source>
+        <translation>Cancel verification?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This cancels the current verification order. You will correct the six elements and go through the identity check and the bank deposit again, which takes up to 3 more working days. Continue?</source>
+        <translation>This cancels the current verification order. You will correct the six elements and go through the identity check and the bank deposit again, which takes up to 3 more working days. Continue?</translation>
+    </message>
+</context>
+<context>
     <name>AccountPage</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/account_page.py" line="+34"/>
@@ -136,7 +149,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/app.py" line="+68"/>
+        <location filename="../cgn_seal_desktop/ui/app.py" line="+59"/>
         <source>Unexpected error</source>
         <translation>Unexpected error</translation>
     </message>
@@ -144,6 +157,167 @@
         <location line="+1"/>
         <source>Something went wrong. The error was recorded in the log file. If it keeps happening, call 400-112-3838.</source>
         <translation>Something went wrong. The error was recorded in the log file. If it keeps happening, call 400-112-3838.</translation>
+    </message>
+</context>
+<context>
+    <name>BankPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+10"/>
+        <source>Bank verification</source>
+        <translation>Bank verification</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter the corporate basic account (基本户). If the account is wrong, cancel the verification and start over.</source>
+        <translation>Enter the corporate basic account (基本户). If the account is wrong, cancel the verification and start over.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Branch</source>
+        <translation>Branch</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Account name</source>
+        <translation>Account name</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account number</source>
+        <translation>Account number</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Submit</source>
+        <translation>Submit</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Confirm</source>
+        <translation>Confirm</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check again</source>
+        <translation>Check again</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Random code</source>
+        <translation>Random code</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel verification and start over…</source>
+        <translation>Cancel verification and start over…</translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The deposit has been made. Ask your finance department for the random code in the transfer note and enter it here.</source>
+        <translation>The deposit has been made. Ask your finance department for the random code in the transfer note and enter it here.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attempts left: %1</source>
+        <translation>Attempts left: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many wrong codes. Cancel the verification and start over.</source>
+        <translation>Too many wrong codes. Cancel the verification and start over.</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not valid.</source>
+        <translation>Not valid.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Enter the random code.</source>
+        <translation>Enter the random code.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Wrong code. Attempts left: %1</source>
+        <translation>Wrong code. Attempts left: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong code.</source>
+        <translation>Wrong code.</translation>
+    </message>
+</context>
+<context>
+    <name>ElementsPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/elements_page.py" line="+34"/>
+        <source>Organisation verification: six elements</source>
+        <translation>Organisation verification: six elements</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Check the six elements once more. If anything is wrong, go back and correct it before submitting.</source>
+        <translation>Check the six elements once more. If anything is wrong, go back and correct it before submitting.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data wrong? Go back and edit</source>
+        <translation>Data wrong? Go back and edit</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submit for verification</source>
+        <translation>Submit for verification</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next</source>
+        <translation>Next</translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Required.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too long.</source>
+        <translation>Too long.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid unified social credit code (check character wrong).</source>
+        <translation>Not a valid unified social credit code (check character wrong).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid ID number (check digit or birth date wrong).</source>
+        <translation>Not a valid ID number (check digit or birth date wrong).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter an 11-digit mobile number.</source>
+        <translation>Enter an 11-digit mobile number.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong format.</source>
+        <translation>Wrong format.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose one of the options.</source>
+        <translation>Choose one of the options.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not valid.</source>
+        <translation>Not valid.</translation>
     </message>
 </context>
 <context>
@@ -344,6 +518,71 @@
         <location line="+3"/>
         <source>Dismiss</source>
         <translation>Dismiss</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/identity_page.py" line="+20"/>
+        <source>Identity check of the operator</source>
+        <translation>Identity check of the operator</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open WeChat on the operator&apos;s phone, choose Scan and scan this QR code. After the check passes, this page moves on by itself.</source>
+        <translation>Open WeChat on the operator&apos;s phone, choose Scan and scan this QR code. After the check passes, this page moves on by itself.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+22"/>
+        <source>Show QR code</source>
+        <translation>Show QR code</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Cancel verification and start over…</source>
+        <translation>Cancel verification and start over…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Click “Show QR code” to begin.</source>
+        <translation>Click “Show QR code” to begin.</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting for the WeChat scan…</source>
+        <translation>Waiting for the WeChat scan…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanned; waiting for the operator to confirm…</source>
+        <translation>Scanned; waiting for the operator to confirm…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity check passed.</source>
+        <translation>Identity check passed.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The identity check failed: %1</source>
+        <translation>The identity check failed: %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>The QR code has expired.</source>
+        <translation>The QR code has expired.</translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Refresh QR code</source>
+        <translation>Refresh QR code</translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Valid for %1:%2</source>
+        <translation>Valid for %1:%2</translation>
     </message>
 </context>
 <context>

@@ -2,148 +2,322 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name></name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+35"/>
+        <source>Cancel verification?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This cancels the current verification order. You will correct the six elements and go through the identity check and the bank deposit again, which takes up to 3 more working days. Continue?</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountPage</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/account_page.py" line="+34"/>
         <source>Supplier registration</source>
-        <translation type="unfinished"></translation>
+        <translation>供应商注册</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Remember me on this computer</source>
-        <translation type="unfinished"></translation>
+        <translation>在此电脑上记住登录</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>No system keyring: you will log in again after a restart.</source>
-        <translation type="unfinished"></translation>
+        <translation>系统没有密钥环：重启程序后需要重新登录。</translation>
     </message>
     <message>
         <location line="+4"/>
         <location line="+7"/>
         <source>Log in</source>
-        <translation type="unfinished"></translation>
+        <translation>登录</translation>
     </message>
     <message>
         <location line="-5"/>
         <location line="+9"/>
         <source>User name</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名</translation>
     </message>
     <message>
         <location line="-8"/>
         <location line="+24"/>
         <source>Password</source>
-        <translation type="unfinished"></translation>
+        <translation>密码</translation>
     </message>
     <message>
         <location line="-16"/>
         <source>Company name</source>
-        <translation type="unfinished"></translation>
+        <translation>企业名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Contact person</source>
-        <translation type="unfinished"></translation>
+        <translation>联系人</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Mobile</source>
-        <translation type="unfinished"></translation>
+        <translation>手机号码</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>E-mail</source>
-        <translation type="unfinished"></translation>
+        <translation>电子邮箱</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Repeat password</source>
-        <translation type="unfinished"></translation>
+        <translation>确认密码</translation>
     </message>
     <message>
         <location line="+3"/>
         <location line="+5"/>
         <source>Register</source>
-        <translation type="unfinished"></translation>
+        <translation>注册</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Enter user name and password.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入用户名和密码。</translation>
     </message>
     <message>
         <location line="+8"/>
         <source>Wrong user name or password.</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名或密码错误。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Too many attempts; wait a few minutes.</source>
-        <translation type="unfinished"></translation>
+        <translation>尝试次数过多，请等待几分钟。</translation>
     </message>
     <message>
         <location line="+12"/>
         <source>The passwords differ.</source>
-        <translation type="unfinished"></translation>
+        <translation>两次输入的密码不一致。</translation>
     </message>
     <message>
         <location line="+14"/>
         <source>Registered. Log in to continue.</source>
-        <translation type="unfinished"></translation>
+        <translation>注册成功，请登录后继续。</translation>
     </message>
     <message>
         <location line="+10"/>
         <source>This user name is taken.</source>
-        <translation type="unfinished"></translation>
+        <translation>该用户名已被使用。</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>3-32 letters, digits, &apos;_&apos;, &apos;.&apos;, &apos;-&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>3-32 个字母、数字或“_”“.”“-”。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>At least 8 characters.</source>
-        <translation type="unfinished"></translation>
+        <translation>至少 8 个字符。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enter the full company name.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入企业全称。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Required.</source>
-        <translation type="unfinished"></translation>
+        <translation>必填。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enter a mobile number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入手机号码。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enter a valid e-mail address.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入有效的电子邮箱地址。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Not valid.</source>
-        <translation type="unfinished"></translation>
+        <translation>无效。</translation>
     </message>
 </context>
 <context>
     <name>App</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/app.py" line="+68"/>
+        <location filename="../cgn_seal_desktop/ui/app.py" line="+59"/>
         <source>Unexpected error</source>
-        <translation type="unfinished"></translation>
+        <translation>意外错误</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Something went wrong. The error was recorded in the log file. If it keeps happening, call 400-112-3838.</source>
+        <translation>出现错误，已记录到日志文件。如反复出现，请致电 400-112-3838。</translation>
+    </message>
+</context>
+<context>
+    <name>BankPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+10"/>
+        <source>Bank verification</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Enter the corporate basic account (基本户). If the account is wrong, cancel the verification and start over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Bank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Branch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Account name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Account number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Confirm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Check again</source>
+        <translation type="unfinished">重新检测</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Random code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Cancel verification and start over…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+23"/>
+        <source>The deposit has been made. Ask your finance department for the random code in the transfer note and enter it here.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Attempts left: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Too many wrong codes. Cancel the verification and start over.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>Not valid.</source>
+        <translation type="unfinished">无效。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>Enter the random code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Wrong code. Attempts left: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ElementsPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/elements_page.py" line="+34"/>
+        <source>Organisation verification: six elements</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Check the six elements once more. If anything is wrong, go back and correct it before submitting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Data wrong? Go back and edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Submit for verification</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+72"/>
+        <source>Required.</source>
+        <translation type="unfinished">必填。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too long.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid unified social credit code (check character wrong).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid ID number (check digit or birth date wrong).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter an 11-digit mobile number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong format.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose one of the options.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not valid.</source>
+        <translation type="unfinished">无效。</translation>
     </message>
 </context>
 <context>
@@ -338,11 +512,76 @@
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/common.py" line="+53"/>
         <source>Retry</source>
-        <translation type="unfinished"></translation>
+        <translation>重试</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Dismiss</source>
+        <translation>关闭</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/identity_page.py" line="+20"/>
+        <source>Identity check of the operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Open WeChat on the operator&apos;s phone, choose Scan and scan this QR code. After the check passes, this page moves on by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <location line="+22"/>
+        <source>Show QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Cancel verification and start over…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Click “Show QR code” to begin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Waiting for the WeChat scan…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scanned; waiting for the operator to confirm…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity check passed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The identity check failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <location line="+22"/>
+        <source>The QR code has expired.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-18"/>
+        <source>Refresh QR code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Valid for %1:%2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1134,7 +1373,7 @@
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/qr.py" line="+81"/>
         <source>Expired</source>
-        <translation type="unfinished"></translation>
+        <translation>已过期</translation>
     </message>
 </context>
 <context>
@@ -1394,32 +1633,32 @@
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/server_page.py" line="+30"/>
         <source>Where do you want to apply?</source>
-        <translation type="unfinished"></translation>
+        <translation>您要在哪里办理？</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Try the whole application with the built-in sandbox (nothing is sent to the CA), or enter the address of the online service. You can switch later.</source>
-        <translation type="unfinished"></translation>
+        <translation>可以用内置的沙箱体验完整的办理流程（不会向 CA 发送任何内容），也可以输入在线服务的地址。以后可以随时切换。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Try with the built-in sandbox</source>
-        <translation type="unfinished"></translation>
+        <translation>使用内置沙箱体验</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Use the online service at:</source>
-        <translation type="unfinished"></translation>
+        <translation>使用在线服务，地址：</translation>
     </message>
     <message>
         <location line="+9"/>
         <source>Continue</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
     <message>
         <location line="+25"/>
         <source>Enter an https:// address.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 https:// 开头的地址。</translation>
     </message>
 </context>
 <context>

@@ -1,8 +1,9 @@
 """Start the desktop program: QApplication, icon, high-DPI, translations, main window.
 
 Translations: ``cgn_seal_desktop_<locale>.qm`` from ``paths.translations_dir()`` plus Qt's own
-``qtbase_<locale>.qm``; the locale is the ``language`` setting (default ``zh_CN``). An uncaught
-exception is logged and the user sees a short generic message — never a traceback.
+``qtbase_<locale>.qm`` (see ``ui.i18n``); the locale is the ``language`` setting (default
+``zh_CN``; ``system`` follows the OS). An uncaught exception is logged and the user sees a
+short generic message — never a traceback.
 """
 
 from __future__ import annotations
@@ -10,7 +11,6 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Sequence
-from pathlib import Path
 from types import TracebackType
 
 __all__ = ["create_application", "install_excepthook", "install_translators", "run_gui"]
@@ -21,28 +21,19 @@ _translators: list[object] = []  # QTranslator objects must outlive the applicat
 
 def install_translators(app: object, language: str) -> list[str]:
     """Load the program's and Qt's translations for *language*; returns the files loaded."""
-    from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+    from PySide6.QtCore import QLocale, QTranslator
     from PySide6.QtWidgets import QApplication
 
-    from cgn_seal_desktop import paths
+    from cgn_seal_desktop.ui.i18n import resolve_language, translation_files
 
     assert isinstance(app, QApplication)
     for old in _translators:
         app.removeTranslator(old)
     _translators.clear()
+    language = resolve_language(language)  # "system" → the OS language, else zh_CN
     QLocale.setDefault(QLocale(language))
     loaded: list[str] = []
-    if language.startswith("en"):
-        return loaded
-    candidates = [
-        (paths.translations_dir(), f"cgn_seal_desktop_{language}.qm"),
-        (Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-         f"qtbase_{language}.qm"),
-    ]
-    for directory, name in candidates:
-        f = directory / name
-        if not f.is_file():
-            continue
+    for f in translation_files(language):
         tr = QTranslator(app)
         if tr.load(str(f)):
             app.installTranslator(tr)
