@@ -100,17 +100,19 @@ def login(body: LoginRequest, ctx: CtxDep) -> TokenPair:
         # Hash even for unknown users so timing does not reveal which usernames exist.
         salt = row["pw_salt"] if row is not None else b"\0" * 16
         candidate = hash_password(body.password, salt)
-        if row is None or not hmac.compare_digest(candidate, row["pw_hash"]):
-            if row is not None:
-                failures = row["failed_logins"] + 1
-                locked = None
-                if failures >= ctx.limits.login_max_failures:
-                    locked, failures = ts(now + ctx.limits.login_lockout), 0
-                conn.execute("UPDATE users SET failed_logins=?, locked_until=? WHERE id=?",
-                             (failures, locked, row["id"]))
-            raise ApiError(401, "bad_credentials", "Wrong username or password")
-        conn.execute("UPDATE users SET failed_logins=0, locked_until=NULL WHERE id=?", (row["id"],))
-        return _issue_tokens(ctx, conn, row["id"], secrets.token_hex(8))
+        if row is not None and hmac.compare_digest(candidate, row["pw_hash"]):
+            conn.execute("UPDATE users SET failed_logins=0, locked_until=NULL WHERE id=?",
+                         (row["id"],))
+            return _issue_tokens(ctx, conn, row["id"], secrets.token_hex(8))
+        if row is not None:
+            failures = row["failed_logins"] + 1
+            locked = None
+            if failures >= ctx.limits.login_max_failures:
+                locked, failures = ts(now + ctx.limits.login_lockout), 0
+            conn.execute("UPDATE users SET failed_logins=?, locked_until=? WHERE id=?",
+                         (failures, locked, row["id"]))
+    # Raised after the commit so that the failure count sticks.
+    raise ApiError(401, "bad_credentials", "Wrong username or password")
 
 
 @router.post("/sessions/refresh", response_model=TokenPair)

@@ -16,7 +16,7 @@ from cgn_seal_desktop.portal.models import (
     OrgVerificationState,
     Shipping,
 )
-from cgn_seal_desktop.sandbox.context import Ctx, CtxDep, UserId, parse_ts, ts
+from cgn_seal_desktop.sandbox.context import Ctx, CtxDep, DbId, UserId, parse_ts, ts
 from cgn_seal_desktop.sandbox.errors import ERROR_RESPONSES, ApiError
 from cgn_seal_desktop.sandbox.orgverify import load_verification
 from cgn_seal_desktop.sandbox.payments import latest_payment
@@ -135,14 +135,14 @@ def create_application(body: ApplicationForm, user_id: UserId, ctx: CtxDep) -> A
 
 
 @router.get("/{app_id}", response_model=Application)
-def get_application(app_id: int, user_id: UserId, ctx: CtxDep) -> Application:
+def get_application(app_id: DbId, user_id: UserId, ctx: CtxDep) -> Application:
     """One application with materials, payment, review result and shipping."""
     with ctx.db.tx() as conn:
         return load_application(ctx, conn, user_id, app_id)
 
 
 @router.put("/{app_id}", response_model=Application)
-def edit_application(app_id: int, body: ApplicationForm, user_id: UserId,
+def edit_application(app_id: DbId, body: ApplicationForm, user_id: UserId,
                      ctx: CtxDep) -> Application:
     """Replace the form; allowed while a draft or after rejection."""
     _check_form(body)
@@ -160,7 +160,7 @@ def edit_application(app_id: int, body: ApplicationForm, user_id: UserId,
 
 
 @router.post("/{app_id}/submit", response_model=Application)
-def submit_application(app_id: int, user_id: UserId, ctx: CtxDep) -> Application:
+def submit_application(app_id: DbId, user_id: UserId, ctx: CtxDep) -> Application:
     """Submit (or resubmit after rejection). Paid applications go straight back to review."""
     with ctx.db.tx() as conn:
         app = load_application(ctx, conn, user_id, app_id)

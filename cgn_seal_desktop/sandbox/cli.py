@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_serve)
     sub = p.add_subparsers(dest="sandbox_command", metavar="ops")
     o = sub.add_parser("ops", help="operator actions on the sandbox's state")
-    o.add_argument("--data", type=Path, default=None, help="state directory")
+    o.add_argument("--data", dest="ops_data", type=Path, default=None, help="state directory")
     o.set_defaults(func=lambda _a: (o.print_help(), 2)[1])
     ops = o.add_subparsers(dest="ops_command", metavar="ACTION")
 
@@ -76,7 +76,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _data(args: argparse.Namespace) -> Path:
-    return Path(args.data) if args.data else default_data_dir()
+    data = getattr(args, "ops_data", None) or getattr(args, "data", None)
+    return Path(data) if data else default_data_dir()
 
 
 def _serve(args: argparse.Namespace) -> int:

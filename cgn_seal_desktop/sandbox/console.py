@@ -17,7 +17,7 @@ from cgn_seal_desktop.portal.models import (
     RejectionRequest,
 )
 from cgn_seal_desktop.sandbox import ops
-from cgn_seal_desktop.sandbox.context import CtxDep
+from cgn_seal_desktop.sandbox.context import CtxDep, DbId
 from cgn_seal_desktop.sandbox.errors import ApiError
 
 __all__ = ["router"]
@@ -110,35 +110,35 @@ def _run(label: str, fn: object) -> RedirectResponse:
 
 
 @router.post("/ops/do/suppliers/{user_id}/identity/{action}")
-def do_identity(user_id: int, action: IdentityStatus, ctx: CtxDep) -> RedirectResponse:
+def do_identity(user_id: DbId, action: IdentityStatus, ctx: CtxDep) -> RedirectResponse:
     reason = "身份核验未通过（沙箱）"
     return _run("身份认证", lambda: ops.identity_set(ctx, user_id, action, reason))
 
 
 @router.post("/ops/do/suppliers/{user_id}/deposit")
-def do_deposit(user_id: int, ctx: CtxDep) -> RedirectResponse:
+def do_deposit(user_id: DbId, ctx: CtxDep) -> RedirectResponse:
     return _run("打款", lambda: "随机码 " + ops.deposit_post(ctx, user_id).code)
 
 
 @router.post("/ops/do/applications/{app_id}/mark-paid")
-def do_paid(app_id: int, ctx: CtxDep) -> RedirectResponse:
+def do_paid(app_id: DbId, ctx: CtxDep) -> RedirectResponse:
     return _run("缴费", lambda: ops.mark_paid(ctx, app_id))
 
 
 @router.post("/ops/do/applications/{app_id}/approve")
-def do_approve(app_id: int, ctx: CtxDep) -> RedirectResponse:
+def do_approve(app_id: DbId, ctx: CtxDep) -> RedirectResponse:
     return _run("审核通过", lambda: ops.approve(ctx, app_id, ApprovalRequest()))
 
 
 @router.post("/ops/do/applications/{app_id}/reject")
-def do_reject(app_id: int, ctx: CtxDep, reason: Annotated[str, Form()] = "资料不符合要求",
+def do_reject(app_id: DbId, ctx: CtxDep, reason: Annotated[str, Form()] = "资料不符合要求",
               redo: Annotated[list[MaterialKind] | None, Form()] = None) -> RedirectResponse:
     req = RejectionRequest(reason=reason[:500] or "资料不符合要求", redo_materials=redo or [])
     return _run("审核驳回", lambda: ops.reject(ctx, app_id, req))
 
 
 @router.post("/ops/do/applications/{app_id}/certificate", response_model=None)
-def do_certificate(app_id: int, ctx: CtxDep,
+def do_certificate(app_id: DbId, ctx: CtxDep,
                    password: Annotated[str, Form()] = "") -> Response:
     if len(password) < 4:
         return _back("签发测试证书: 密码至少 4 位")

@@ -7,14 +7,14 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Annotated
 
-from fastapi import Depends, Request
+from fastapi import Depends, Path, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from cgn_seal_desktop.sandbox.clock import Clock
 from cgn_seal_desktop.sandbox.db import Database
 from cgn_seal_desktop.sandbox.errors import ApiError
 
-__all__ = ["Ctx", "CtxDep", "Limits", "UserId", "parse_ts", "token_hash", "ts"]
+__all__ = ["Ctx", "CtxDep", "DbId", "Limits", "UserId", "parse_ts", "token_hash", "ts"]
 
 
 @dataclass(frozen=True)
@@ -55,6 +55,10 @@ def parse_ts(text: str) -> datetime:
 def token_hash(token: str) -> str:
     """Tokens are stored only as hashes, so a copied database grants no session."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+#: A row id in a path: bounded so that absurd numbers are a 422, not an SQLite overflow.
+DbId = Annotated[int, Path(ge=1, le=2**62)]
 
 
 def _ctx(request: Request) -> Ctx:

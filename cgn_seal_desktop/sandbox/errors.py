@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from fastapi import FastAPI, Request
@@ -12,6 +13,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from cgn_seal_desktop.portal.models import ApiErrorBody
 
 __all__ = ["ERROR_RESPONSES", "ApiError", "install_error_handlers"]
+
+log = logging.getLogger("cgn_seal_desktop.sandbox")
 
 
 class ApiError(Exception):
@@ -69,6 +72,12 @@ def install_error_handlers(app: FastAPI) -> None:
             fields.setdefault(_field_name(tuple(err.get("loc", ()))), str(err.get("msg", "")))
         body = ApiErrorBody(code="validation_failed", message="Invalid input", fields=fields)
         return JSONResponse(body.model_dump(), status_code=422)
+
+    @app.exception_handler(Exception)
+    async def _unexpected(_request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unexpected error: %s", type(exc).__name__)
+        body = ApiErrorBody(code="internal_error", message="Internal error in the sandbox")
+        return JSONResponse(body.model_dump(), status_code=500)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:

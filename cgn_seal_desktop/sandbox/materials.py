@@ -11,7 +11,7 @@ from fastapi import APIRouter, File, Form, UploadFile
 from cgn_seal_desktop.fsutil import atomic_write_bytes
 from cgn_seal_desktop.portal.models import Material, MaterialKind, MaterialKindInfo
 from cgn_seal_desktop.sandbox.applications import EDITABLE, application_row
-from cgn_seal_desktop.sandbox.context import CtxDep, UserId, parse_ts, ts
+from cgn_seal_desktop.sandbox.context import CtxDep, DbId, UserId, parse_ts, ts
 from cgn_seal_desktop.sandbox.errors import ERROR_RESPONSES, ApiError
 
 __all__ = ["MATERIAL_LABELS", "detect_type", "router"]
@@ -54,7 +54,7 @@ def material_kinds(ctx: CtxDep) -> list[MaterialKindInfo]:
 
 @router.put("/applications/{app_id}/materials/{kind}", response_model=Material)
 def upload_material(
-    app_id: int,
+    app_id: DbId,
     kind: MaterialKind,
     file: Annotated[UploadFile, File(description="PDF, JPEG or PNG")],
     sha256: Annotated[str, Form(min_length=64, max_length=64, pattern=r"^[0-9a-fA-F]{64}$")],

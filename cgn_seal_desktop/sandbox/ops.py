@@ -69,11 +69,18 @@ def find_user(ctx: Ctx, who: str) -> int:
     return int(row["id"])
 
 
+def _require_user(ctx: Ctx, user_id: int) -> None:
+    with ctx.db.tx() as conn:
+        if conn.execute("SELECT 1 FROM users WHERE id=?", (user_id,)).fetchone() is None:
+            raise ApiError(404, "not_found", f"No supplier #{user_id}")
+
+
 def identity_set(ctx: Ctx, user_id: int, status: IdentityStatus,
                  reason: str | None = None) -> IdentitySession:
     """Scan / pass / fail the supplier's newest identity session (as WeChat would)."""
     if status not in (IdentityStatus.SCANNED, IdentityStatus.PASSED, IdentityStatus.FAILED):
         raise ApiError(422, "validation_failed", "status must be scanned, passed or failed")
+    _require_user(ctx, user_id)
     with ctx.db.tx() as conn:
         row = conn.execute("SELECT * FROM identity_sessions WHERE user_id=? ORDER BY id DESC"
                            " LIMIT 1", (user_id,)).fetchone()
@@ -95,6 +102,7 @@ def identity_set(ctx: Ctx, user_id: int, status: IdentityStatus,
 
 def deposit_reveal(ctx: Ctx, user_id: int) -> DepositReveal:
     """The random code of the supplier's pending deposit (what the finance staff would read)."""
+    _require_user(ctx, user_id)
     with ctx.db.tx() as conn:
         ov = load_verification(ctx, conn, user_id)
         row = conn.execute("SELECT deposit_code FROM orgverify WHERE user_id=?",
@@ -106,6 +114,7 @@ def deposit_reveal(ctx: Ctx, user_id: int) -> DepositReveal:
 
 def deposit_post(ctx: Ctx, user_id: int) -> DepositReveal:
     """Make the small deposit now (before the expected date) and return its code."""
+    _require_user(ctx, user_id)
     with ctx.db.tx() as conn:
         ov = load_verification(ctx, conn, user_id)
         if ov.state is OrgVerificationState.DEPOSIT_PENDING:

@@ -25,7 +25,7 @@ from cgn_seal_desktop.portal.models import (
     OrgVerificationState,
 )
 from cgn_seal_desktop.sandbox.clock import CHINA_TZ, add_working_days
-from cgn_seal_desktop.sandbox.context import Ctx, CtxDep, UserId, parse_ts, ts
+from cgn_seal_desktop.sandbox.context import Ctx, CtxDep, DbId, UserId, parse_ts, ts
 from cgn_seal_desktop.sandbox.elements import ELEMENT_SCHEMA, normalise_name, validate_elements
 from cgn_seal_desktop.sandbox.errors import ERROR_RESPONSES, ApiError
 
@@ -156,7 +156,7 @@ def start_identity(user_id: UserId, ctx: CtxDep) -> IdentitySession:
 
 
 @router.get("/identity-sessions/{session_id}", response_model=IdentitySession)
-def get_identity(session_id: int, user_id: UserId, ctx: CtxDep) -> IdentitySession:
+def get_identity(session_id: DbId, user_id: UserId, ctx: CtxDep) -> IdentitySession:
     """Poll an identity session: pending → scanned → passed / failed / expired."""
     with ctx.db.tx() as conn:
         row = conn.execute("SELECT * FROM identity_sessions WHERE id=? AND user_id=?",

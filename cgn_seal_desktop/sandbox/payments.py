@@ -16,7 +16,7 @@ from cgn_seal_desktop.portal.models import (
     PaymentRequest,
     PaymentStatus,
 )
-from cgn_seal_desktop.sandbox.context import Ctx, CtxDep, UserId, parse_ts, ts
+from cgn_seal_desktop.sandbox.context import Ctx, CtxDep, DbId, UserId, parse_ts, ts
 from cgn_seal_desktop.sandbox.errors import ERROR_RESPONSES, ApiError
 
 __all__ = ["latest_payment", "payment_from_row", "router"]
@@ -53,7 +53,7 @@ def latest_payment(ctx: Ctx, conn: sqlite3.Connection, app_id: int) -> PaymentOr
 @router.post("/applications/{app_id}/payments", status_code=201, response_model=PaymentOrder,
              responses={200: {"model": PaymentOrder, "description": "Replay of the same key"}})
 def create_payment(
-    app_id: int,
+    app_id: DbId,
     body: PaymentRequest,
     user_id: UserId,
     ctx: CtxDep,
@@ -97,7 +97,7 @@ def create_payment(
 
 
 @router.get("/payments/{payment_id}", response_model=PaymentOrder)
-def get_payment(payment_id: int, user_id: UserId, ctx: CtxDep) -> PaymentOrder:
+def get_payment(payment_id: DbId, user_id: UserId, ctx: CtxDep) -> PaymentOrder:
     """Poll a payment order (open → paid / expired / superseded)."""
     with ctx.db.tx() as conn:
         row = conn.execute("SELECT * FROM payments WHERE id=? AND user_id=?",
