@@ -103,8 +103,8 @@ class SigningWorker(QObject):
 class SigningRunner(QObject):
     """GUI-side owner of the signing thread. One job at a time.
 
-    Signals arrive on the GUI thread: ``progress(stage, fraction)``, ``succeeded(SignResult)``,
-    ``failed(CgnSealError)``, and ``finished()`` once the thread has ended.
+    Signals arrive on the GUI thread: ``progress(stage, fraction)``; once the thread has ended,
+    ``succeeded(SignResult)`` or ``failed(CgnSealError)``, then ``finished()``.
     """
 
     progress = Signal(str, float)
@@ -117,6 +117,7 @@ class SigningRunner(QObject):
         self._thread: QThread | None = None
         self._worker: SigningWorker | None = None
         self._cancel = threading.Event()
+        self._outcome: tuple[bool, object] | None = None
 
     def is_running(self) -> bool:
         return self._thread is not None
@@ -148,20 +149,29 @@ class SigningRunner(QObject):
 
     @Slot(object)
     def _on_succeeded(self, result: SignResult) -> None:
-        self.succeeded.emit(result)
+        self._outcome = (True, result)
 
     @Slot(object)
     def _on_failed(self, exc: CgnSealError) -> None:
-        self.failed.emit(exc)
+        self._outcome = (False, exc)
 
     @Slot()
     def _on_thread_finished(self) -> None:
+        # The outcome is reported only once the thread is gone, so a handler may start again
+        # at once (e.g. retry after a wrong PIN).
         thread, worker = self._thread, self._worker
         self._thread = self._worker = None
         if worker is not None:
             worker.deleteLater()
         if thread is not None:
             thread.deleteLater()
+        outcome, self._outcome = self._outcome, None
+        if outcome is None:
+            self.failed.emit(SigningFailedError("The signing thread ended without a result"))
+        elif outcome[0]:
+            self.succeeded.emit(outcome[1])
+        else:
+            self.failed.emit(outcome[1])
         self.finished.emit()
 
     def wait(self, msecs: int = 30_000) -> bool:

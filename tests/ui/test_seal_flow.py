@@ -1,0 +1,263 @@
+"""The seal self-check driven like a user: open, place the seal, UKEY, PIN, sign, verify."""
+
+from __future__ import annotations
+
+import itertools
+import time
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QEvent, QPoint, QPointF, Qt, QTimer
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+
+from cgn_seal_desktop.ui.messages import status_text
+from cgn_seal_desktop.ui.signing import SigningWorker
+from tests.pdfs import make_pdf
+from tests.ui.conftest import DialogBot, sign_directly
+
+TIMEOUT = 30_000
+
+
+def open_and_wait(qtbot: Any, window: Any, path: Path) -> Any:
+    page = window.self_check
+    with qtbot.waitSignal(page.report_ready, timeout=TIMEOUT) as blocker:
+        window.open_file(str(path))
+    return blocker.args[0]
+
+
+def place_seal(qtbot: Any, window: Any) -> QPoint:
+    """Activate the seal tool and click in the middle of page 1."""
+    page = window.self_check
+    view = page.view
+    view.go_to_page(0)
+    page.act_seal.trigger()
+    assert page.seal_tool.is_active()
+    r = view.page_viewport_rect(0)
+    pos = QPoint(round(r.center().x()), round(r.top() + min(r.height(), view.viewport().height())
+                                               * 0.45))
+    hover(view.viewport(), pos)
+    assert page.seal_tool.preview_rect() is not None
+    QTest.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
+                     pos)
+    return pos
+
+
+def hover(widget: Any, pos: QPoint) -> None:
+    """A mouse move with no button held (QTest.mouseMove does not deliver one offscreen)."""
+    ev = QMouseEvent(QEvent.Type.MouseMove, QPointF(pos), QPointF(widget.mapToGlobal(pos)),
+                     Qt.MouseButton.NoButton, Qt.MouseButton.NoButton,
+                     Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(widget, ev)
+
+
+def capture(into: list[dict[str, str]]) -> Any:
+    """Answer a VerificationDialog, keeping what it showed (it is deleted afterwards)."""
+    def handler(d: Any) -> int:
+        into.append({"status": d.status, "verdict": d.verdict_label.text(),
+                     "style": d.verdict_label.styleSheet(),
+                     **{k: w.text() for k, w in d.fields.items()},
+                     "details": d.details.toPlainText()})
+        return 1
+    return handler
+
+
+def choose_token(label: str) -> Any:
+    def handler(dlg: Any) -> int:
+        assert dlg.select_label(label)
+        return 1
+    return handler
+
+
+def enter_pin(pin: str, seen: list[str] | None = None) -> Any:
+    def handler(dlg: Any) -> int:
+        if seen is not None:
+            seen.append(dlg.findChild(type(dlg.pin_edit), "pinEdit").echoMode().name)
+        dlg.pin_edit.setText(pin)
+        assert dlg.buttons.button(dlg.buttons.StandardButton.Ok).isEnabled()
+        return 1
+    return handler
+
+
+def test_open_place_sign_verify_valid(qtbot: Any, window: Any, bot: DialogBot, ukey: Any,
+                                      tmp_path: Path) -> None:
+    src = make_pdf(tmp_path / "合同.pdf")
+    report = open_and_wait(qtbot, window, src)
+    assert report.verdict == "no_signatures"
+    page = window.self_check
+
+    bot.on("TokenDialog", choose_token("CGN-RSA"))
+    echo: list[str] = []
+    bot.on("PinDialog", enter_pin(ukey.pin, echo))
+    with qtbot.waitSignal(page.flow.signed, timeout=TIMEOUT) as signed:
+        place_seal(qtbot, window)
+    out = Path(signed.args[0])
+    assert out == tmp_path / "合同_已盖章.pdf"
+    assert echo == ["Password"]
+    # The result opens and is verified automatically.
+    qtbot.waitUntil(lambda: page.report() is not None and page.current_path() == out
+                    and bool(page.report().signatures), timeout=TIMEOUT)
+    rep = page.report()
+    assert rep.verdict == "valid", rep.to_json()
+    sig = rep.signatures[0]
+    assert sig.page == 1 and sig.rect is not None
+    # The seal sits where the mouse clicked (42 mm ≈ 119 pt square).
+    assert 110 < sig.rect[2] - sig.rect[0] < 125
+    assert page.sig_list.count() == 1
+
+    # Hover the seal: the "验证印章" button appears; click the seal: the verdict dialog.
+    page.view.go_to_page(0)
+    rect = page.overlay.viewport_rect(sig.field)
+    assert rect is not None
+    centre = rect.center().toPoint()
+    hover(page.view.viewport(), centre)
+    qtbot.waitUntil(lambda: page.overlay.button.isVisible(), timeout=5000)
+    shown: list[dict[str, str]] = []
+    bot.on("VerificationDialog", capture(shown))
+    QTest.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton,
+                     Qt.KeyboardModifier.NoModifier, centre)
+    qtbot.waitUntil(lambda: bool(shown), timeout=TIMEOUT)
+    dlg = shown[0]
+    assert dlg["status"] == "valid"
+    assert dlg["verdict"] == status_text("valid")
+    assert "1e7e34" in dlg["style"]
+    assert dlg["organization"] == sig.organization != ""
+    assert dlg["serial"] not in ("", "—")
+    assert src.read_bytes()[:5] == b"%PDF-"  # original untouched, still there
+
+
+def test_wrong_pin_then_retry(qtbot: Any, window: Any, bot: DialogBot, ukey: Any,
+                              tmp_path: Path) -> None:
+    src = make_pdf(tmp_path / "a.pdf", pages=1)
+    open_and_wait(qtbot, window, src)
+    page = window.self_check
+    bot.on("TokenDialog", choose_token("CGN-B"))
+    retries: list[bool] = []
+
+    def wrong(dlg: Any) -> int:
+        dlg.pin_edit.setText("999999")
+        return 1
+
+    def right(dlg: Any) -> int:
+        retries.append(dlg.warning.isVisibleTo(dlg))
+        dlg.pin_edit.setText(ukey.pin)
+        return 1
+
+    bot.on("PinDialog", wrong)
+    bot.on("PinDialog", right)
+    bot.on("QMessageBox", lambda _d: 0)
+    with qtbot.waitSignal(page.flow.signed, timeout=TIMEOUT):
+        place_seal(qtbot, window)
+    assert retries == [True]  # the second PIN dialog says the PIN was wrong
+    assert any("Wrong PIN" in text for text, _ in bot.messages)
+    assert (tmp_path / "a_已盖章.pdf").is_file()
+
+
+def test_cancelled_pin_writes_nothing(qtbot: Any, window: Any, bot: DialogBot, ukey: Any,
+                                      tmp_path: Path) -> None:
+    src = make_pdf(tmp_path / "b.pdf", pages=1)
+    open_and_wait(qtbot, window, src)
+    page = window.self_check
+    bot.on("TokenDialog", choose_token("CGN-RSA"))
+    pin_dialogs: list[Any] = []
+    bot.on("PinDialog", lambda d: pin_dialogs.append(d) or 0)
+    with qtbot.waitSignal(page.flow.ended, timeout=TIMEOUT):
+        place_seal(qtbot, window)
+    assert len(pin_dialogs) == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["b.pdf"]
+    assert not page.flow.runner.is_running()
+    assert page.act_seal.isEnabled()
+
+
+def test_no_token_inserted(qtbot: Any, window: Any, bot: DialogBot, empty_module: str,
+                           tmp_path: Path) -> None:
+    window.settings.module_path = empty_module
+    src = make_pdf(tmp_path / "c.pdf", pages=1)
+    open_and_wait(qtbot, window, src)
+    page = window.self_check
+    with qtbot.waitSignal(page.flow.ended, timeout=TIMEOUT):
+        place_seal(qtbot, window)
+    assert any("No UKEY inserted" in text for text, _ in bot.messages), bot.messages
+    assert not bot.of("PinDialog")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["c.pdf"]
+
+
+def test_tampered_file_shows_red_verdict(qtbot: Any, window: Any, bot: DialogBot, ukey: Any,
+                                         tmp_path: Path) -> None:
+    signed = sign_directly(ukey, make_pdf(tmp_path / "d.pdf", pages=1), tmp_path / "d_s.pdf")
+    data = bytearray(signed.read_bytes())
+    at = data.index(b"/MediaBox[0 0 595 842]")
+    data[at:at + 22] = b"/MediaBox[0 0 596 842]"  # inside the signed byte range
+    tampered = tmp_path / "tampered.pdf"
+    tampered.write_bytes(bytes(data))
+    report = open_and_wait(qtbot, window, tampered)
+    assert report.verdict == "invalid"
+    sig = report.signatures[0]
+    assert sig.status != "valid"
+    shown: list[dict[str, str]] = []
+    bot.on("VerificationDialog", capture(shown))
+    window.self_check.verify_signature(sig.field)
+    qtbot.waitUntil(lambda: bool(shown), timeout=TIMEOUT)
+    assert shown[0]["status"] == sig.status != "valid"
+    assert shown[0]["verdict"] == status_text(sig.status)
+    assert "b3261e" in shown[0]["style"]
+    assert shown[0]["details"]
+
+
+def test_corrupt_file_message_no_crash(qtbot: Any, window: Any, bot: DialogBot,
+                                       tmp_path: Path) -> None:
+    bad = tmp_path / "broken.pdf"
+    bad.write_bytes(b"%PDF-1.7\n" + b"\x00garbage" * 200)
+    window.open_file(str(bad))
+    qtbot.waitUntil(lambda: bool(bot.messages), timeout=TIMEOUT)
+    assert not window.self_check.view.is_open()
+    assert not window.self_check.act_seal.isEnabled()
+    # Still usable: a good file opens afterwards.
+    good = make_pdf(tmp_path / "good.pdf", pages=1)
+    open_and_wait(qtbot, window, good)
+    assert window.self_check.view.is_open()
+
+
+@pytest.fixture
+def slow_signing(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(SigningWorker, "test_delay_s", 1.5)
+
+
+def test_gui_never_blocks_while_signing(qtbot: Any, window: Any, bot: DialogBot, ukey: Any,
+                                        tmp_path: Path, slow_signing: None) -> None:
+    src = make_pdf(tmp_path / "e.pdf", pages=3)
+    open_and_wait(qtbot, window, src)
+    page = window.self_check
+    bot.on("TokenDialog", choose_token("CGN-RSA"))
+    bot.on("PinDialog", enter_pin(ukey.pin))
+    ticks: list[float] = []
+    timer = QTimer()
+    timer.setInterval(10)
+    timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
+    started: list[float] = []
+    page.flow.runner.progress.connect(lambda *_a: started.append(time.perf_counter()))
+    timer.start()
+    with qtbot.waitSignal(page.flow.signed, timeout=TIMEOUT):
+        place_seal(qtbot, window)
+    timer.stop()
+    assert started, "the worker reported no progress"
+    during = [t for t in ticks if t >= started[0]]
+    assert len(during) > 20  # the event loop kept turning through the 1.5 s delay
+    gaps = [b - a for a, b in itertools.pairwise(during)]
+    assert max(gaps) < 0.100, f"GUI thread blocked for {max(gaps) * 1000:.0f} ms"
+
+
+def test_cancel_during_signing_writes_nothing(qtbot: Any, window: Any, bot: DialogBot,
+                                              ukey: Any, tmp_path: Path,
+                                              slow_signing: None) -> None:
+    src = make_pdf(tmp_path / "f.pdf", pages=1)
+    open_and_wait(qtbot, window, src)
+    page = window.self_check
+    bot.on("TokenDialog", choose_token("CGN-RSA"))
+    bot.on("PinDialog", enter_pin(ukey.pin))
+    page.flow.runner.progress.connect(lambda *_a: page.flow.runner.cancel())
+    with qtbot.waitSignal(page.flow.ended, timeout=TIMEOUT):
+        place_seal(qtbot, window)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["f.pdf"]
