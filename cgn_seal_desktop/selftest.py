@@ -1,8 +1,13 @@
 """``cgn-seal --self-test``: check, headless, that the bundled parts load and work.
 
 Meant to run inside the installed bundle (PyInstaller) on a machine without a display: Qt
-offscreen, PyMuPDF renders a page, pyHanko signs and verifies a PDF with a throw-away key,
-PKCS#11 module discovery runs, translations load. Prints one line per check; exit 0 if all pass.
+offscreen with our zh_CN and Qt's own translations, PyMuPDF renders a page (also in a "spawn"
+worker process, as the viewer does), pyHanko signs and verifies a PDF with a throw-away key and
+verifies the bundled sample signed PDF (``resources/samples/``, made by
+``packaging/make_sample.py``) against the sample root, pyHanko's data files are present,
+PKCS#11 module discovery runs with python-pkcs11's extension loaded, keyring finds its backends
+(the Windows Credential Manager on Windows), and the built-in sandbox server answers over
+loopback. Prints one line per check; exit 0 if all pass.
 """
 
 from __future__ import annotations
@@ -11,8 +16,9 @@ import os
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 
-__all__ = ["CHECKS", "run_self_test"]
+__all__ = ["CHECKS", "SAMPLE_PDF", "SAMPLE_ROOT", "run_self_test"]
 
 
 def _qt() -> str:
@@ -33,7 +39,15 @@ def _qt() -> str:
     loaded = QTranslator().load(str(qm)) if qm.exists() else False
     if not loaded:
         raise RuntimeError(f"zh_CN translation not loaded from {qm}")
-    return f"Qt {app.applicationName() or 'ok'} painted offscreen; zh_CN translation loaded"
+    from PySide6.QtCore import QLibraryInfo
+
+    # Qt's own dialogs (buttons of message boxes, file dialogs): qtbase_zh_CN.qm, in Qt's
+    # translations directory or beside ours (the bundle has both).
+    qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    qtbase = [d / "qtbase_zh_CN.qm" for d in (qt_dir, translations_dir())]
+    if not any(QTranslator().load(str(q)) for q in qtbase if q.is_file()):
+        raise RuntimeError(f"qtbase_zh_CN.qm not loaded from {qt_dir} or {translations_dir()}")
+    return f"Qt {app.applicationName() or 'ok'} painted offscreen; zh_CN + qtbase_zh_CN loaded"
 
 
 def _pymupdf() -> str:
@@ -52,7 +66,6 @@ def _sign_verify() -> str:
     import datetime as dt
     import io
     import tempfile
-    from pathlib import Path
 
     import pymupdf
     from cryptography import x509
@@ -107,15 +120,111 @@ def _sign_verify() -> str:
     return "pyHanko signed and verified a PDF: 签名有效"
 
 
+def _sample() -> str:
+    from cgn_seal_desktop.paths import resource_path
+    from cgn_seal_desktop.seal.trust import TrustStore
+    from cgn_seal_desktop.seal.verify import verify_pdf
+
+    pdf, root = resource_path("samples", SAMPLE_PDF), resource_path("samples", SAMPLE_ROOT)
+    if not pdf.is_file() or not root.is_file():
+        raise RuntimeError(f"sample files missing in {pdf.parent}")
+    report = verify_pdf(pdf, TrustStore.load([root], bundled=False, user=False))
+    if report.verdict != "valid":
+        raise RuntimeError(f"bundled sample is {report.verdict}: "
+                           f"{[s.messages for s in report.signatures]}")
+    # The sample root must never be a production trust root.
+    untrusted = verify_pdf(pdf, TrustStore.load(user=False))
+    if untrusted.verdict == "valid":
+        raise RuntimeError("the sample root is trusted by the bundled trust store")
+    statuses = ",".join(sig.status for sig in untrusted.signatures) or untrusted.verdict
+    return f"bundled {pdf.name}: 签名有效 with the sample root; {statuses} without it"
+
+
+def _render_worker() -> str:
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from cgn_seal_desktop.documents.render import DocumentSource, render_page
+    from cgn_seal_desktop.paths import resource_path
+
+    # The viewer renders in "spawn" processes: in a frozen build this only works when the entry
+    # point calls multiprocessing.freeze_support().
+    source = DocumentSource(str(resource_path("samples", SAMPLE_PDF)))
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        page = pool.submit(render_page, source, 0, 0.5).result(timeout=120)
+    if page.width < 100 or len(page.samples) < page.height * page.width:
+        raise RuntimeError(f"worker rendered a {page.width}x{page.height} image")
+    return f"worker process rendered the sample at {page.width}x{page.height}"
+
+
+def _pyhanko_data() -> str:
+    from importlib import resources
+
+    certs = resources.files("pyhanko.sign.validation.qualified").joinpath("lotl-certs")
+    pems = [p.name for p in certs.iterdir() if p.name.endswith(".pem")]
+    if not pems:
+        raise RuntimeError("pyHanko's lotl-certs/*.pem are missing")
+    from importlib import metadata
+
+    return f"pyHanko {metadata.version('pyhanko')} data files present ({len(pems)} LOTL certs)"
+
+
 def _pkcs11() -> str:
+    from pkcs11 import _pkcs11  # python-pkcs11's compiled extension must load
+
     from cgn_seal_desktop.ukey.discovery import find_modules, load_vendor_table
 
     found = find_modules()
-    return f"vendor table {len(load_vendor_table())} entries; {len(found)} driver(s) found"
+    return (f"python-pkcs11 extension {_pkcs11.__name__} loaded; vendor table "
+            f"{len(load_vendor_table())} entries; {len(found)} driver(s) found")
 
+
+def _keyring() -> str:
+    import importlib
+    from importlib import metadata
+
+    from cgn_seal_desktop.portal.tokens import keyring_usable
+
+    names = {ep.name for ep in metadata.entry_points(group="keyring.backends")}
+    if "Windows" not in names:
+        raise RuntimeError(f"keyring backends not registered (entry points: {sorted(names)})")
+    module = {"win32": "Windows", "darwin": "macOS"}.get(sys.platform, "SecretService")
+    importlib.import_module(f"keyring.backends.{module}")
+    usable = keyring_usable()
+    if sys.platform == "win32":
+        import keyring
+
+        active = keyring.get_keyring()
+        kinds = [type(b).__name__ for b in getattr(active, "backends", [active])]
+        if not usable or not any("WinVault" in k for k in kinds):
+            raise RuntimeError(f"Windows Credential Manager backend not active ({kinds})")
+    return (f"{len(names)} backends registered, keyring.backends.{module} loads; "
+            f"usable here: {'yes' if usable else 'no (remember-me off)'}")
+
+
+def _sandbox() -> str:
+    import tempfile
+
+    import httpx
+
+    from cgn_seal_desktop.sandbox.server import SandboxServer
+
+    # trust_env=False: a system proxy must not intercept a loopback request.
+    with (tempfile.TemporaryDirectory() as tmp, SandboxServer(Path(tmp)) as server,
+          httpx.Client(trust_env=False, timeout=10) as client):
+        resp = client.get(f"{server.base_url}/healthz")
+    if resp.status_code != 200:
+        raise RuntimeError(f"sandbox /healthz answered {resp.status_code}")
+    return "built-in sandbox served /healthz over loopback (uvicorn + FastAPI)"
+
+
+#: Files of ``resources/samples/`` (see packaging/make_sample.py).
+SAMPLE_PDF, SAMPLE_ROOT = "sample-signed.pdf", "sample-root.pem"
 
 CHECKS: list[tuple[str, Callable[[], str]]] = [
-    ("qt", _qt), ("pymupdf", _pymupdf), ("sign+verify", _sign_verify), ("pkcs11", _pkcs11),
+    ("qt", _qt), ("pymupdf", _pymupdf), ("render-worker", _render_worker),
+    ("sign+verify", _sign_verify), ("sample", _sample), ("pyhanko-data", _pyhanko_data),
+    ("pkcs11", _pkcs11), ("keyring", _keyring), ("sandbox", _sandbox),
 ]
 
 
@@ -130,7 +239,7 @@ def run_self_test() -> int:
         except Exception as exc:
             failed += 1
             detail, status = f"{type(exc).__name__}: {exc}", "FAIL"
-        print(f"{status:4} {name:12} {time.perf_counter() - start:6.2f}s  {detail}")
+        print(f"{status:4} {name:13} {time.perf_counter() - start:6.2f}s  {detail}")
     print("self-test:", "passed" if not failed else f"{failed} check(s) failed")
     return 0 if not failed else 1
 
