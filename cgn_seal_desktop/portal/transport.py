@@ -91,12 +91,10 @@ class HttpCore:
                 return False
             if current.access_token != used_access:
                 return True  # another thread already refreshed
-            try:
-                resp = self._send("POST", "/v1/sessions/refresh",
-                                  {"json": {"refresh_token": current.refresh_token}},
-                                  retry=True, headers={})
-            except E.PortalError:
-                return False
+            # Offline / timeout propagate: that is not an expired session.
+            resp = self._send("POST", "/v1/sessions/refresh",
+                              {"json": {"refresh_token": current.refresh_token}},
+                              retry=False, headers={})
             if resp.status_code != 200:
                 self.tokens.clear()
                 return False

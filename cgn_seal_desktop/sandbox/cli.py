@@ -84,6 +84,9 @@ def _serve(args: argparse.Namespace) -> int:
     from cgn_seal_desktop.sandbox.server import serve_forever
 
     data = _data(args)
+    if args.host not in ("127.0.0.1", "localhost", "::1"):
+        print("warning: the sandbox's operator actions have no login; anyone who can reach "
+              f"{args.host}:{args.port} can use them", file=sys.stderr)
     print(f"沙箱数据目录 / sandbox data: {data}")
     print(f"运营台 / operator console: http://{args.host}:{args.port}/ops")
     try:

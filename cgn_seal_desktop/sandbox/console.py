@@ -19,6 +19,7 @@ from cgn_seal_desktop.portal.models import (
 from cgn_seal_desktop.sandbox import ops
 from cgn_seal_desktop.sandbox.context import CtxDep, DbId
 from cgn_seal_desktop.sandbox.errors import ApiError
+from cgn_seal_desktop.sandbox.materials import MATERIAL_LABELS
 
 __all__ = ["router"]
 
@@ -41,7 +42,9 @@ def _application_html(app: Application) -> str:
     a = app.id
     parts = [f"<tr><td>#{a} {escape(app.status.value)} r{app.revision}</td>",
              f"<td>{escape(app.form.seal_name or '')}<br>缺: {escape(', '.join(app.missing))}",
-             f"<br>已缴费: {'是' if app.paid else '否'}"]
+             f"<br>已缴费: {'是' if app.paid else '否'}<br>资料: "]
+    parts.extend(f'<a href="/ops/files/{a}/{m.kind.value}">{escape(MATERIAL_LABELS[m.kind])}</a> '
+                 for m in app.materials)
     if app.reject_reason:
         parts.append(f"<br>驳回: {escape(app.reject_reason)}")
     if app.shipping:
@@ -107,6 +110,19 @@ def _run(label: str, fn: object) -> RedirectResponse:
     except ApiError as exc:
         return _back(f"{label}: 失败 — {exc.body.message}")
     return _back(f"{label}: 完成 {result}" if isinstance(result, str) else f"{label}: 完成")
+
+
+@router.get("/ops/files/{app_id}/{kind}", response_model=None)
+def material_file(app_id: DbId, kind: MaterialKind, ctx: CtxDep) -> Response:
+    """Show an uploaded material to the reviewer (served as stored, never executed)."""
+    with ctx.db.tx() as conn:
+        row = conn.execute("SELECT stored_name, content_type FROM materials"
+                           " WHERE application_id=? AND kind=?", (app_id, kind.value)).fetchone()
+    if row is None:
+        return Response("not found", status_code=404, media_type="text/plain")
+    data = (ctx.db.uploads_dir / row["stored_name"]).read_bytes()
+    return Response(data, media_type=row["content_type"],
+                    headers={"X-Content-Type-Options": "nosniff"})
 
 
 @router.post("/ops/do/suppliers/{user_id}/identity/{action}")

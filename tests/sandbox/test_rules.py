@@ -4,6 +4,7 @@ other ID types, the operator console."""
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 
 import httpx
@@ -114,3 +115,26 @@ def test_operator_console_page_and_actions(supplier: PortalClient,
                       follow_redirects=True)
     assert "失败" in r.text
     assert "<script>" not in ops_http.get("/ops", params={"msg": "<script>"}).text
+
+
+def test_concurrent_payment_requests_with_one_key_make_one_order(
+    supplier: PortalClient, ops_http: httpx.Client
+) -> None:
+    verify(supplier, ops_http)
+    app = supplier.create_application(full_form())
+    for kind in MaterialKind:
+        if kind is not MaterialKind.AUTHORISATION_LETTER:
+            supplier.upload_material(app.id, kind, pdf_bytes(kind.value), "m.pdf")
+    supplier.submit_application(app.id)
+    key = new_idempotency_key()
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        ids = set(pool.map(
+            lambda _i: supplier.create_payment(app.id, PaymentChannel.WECHAT, key).id, range(8)))
+    assert len(ids) == 1
+    overview = ops_http.get("/ops/api/overview").json()["suppliers"][0]["applications"][0]
+    assert overview["payment"]["id"] in ids
+    # The reviewer can open the uploaded files from the console.
+    r = ops_http.get(f"/ops/files/{app.id}/business_licence")
+    assert r.status_code == 200 and r.content == pdf_bytes("business_licence")
+    assert r.headers["content-type"] == "application/pdf"
+    assert ops_http.get(f"/ops/files/{app.id}/authorisation_letter").status_code == 404
