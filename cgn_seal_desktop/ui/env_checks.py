@@ -63,6 +63,7 @@ class EnvSnapshot:
 
     lines: list[CheckLine] = field(default_factory=list)
     module: str | None = None
+    tokens: list[TokenInfo] = field(default_factory=list)
 
 
 def check_os() -> list[CheckLine]:
@@ -203,7 +204,8 @@ def collect(settings: Settings, *, online: bool,
     snap.lines += check_os()
     mod_lines, snap.module = check_modules(settings)
     snap.lines += mod_lines
-    snap.lines += check_tokens(snap.module, token_snapshot(snap.module))
+    snap.tokens = token_snapshot(snap.module)
+    snap.lines += check_tokens(snap.module, snap.tokens)
     snap.lines += check_trust(settings)
     if online:
         snap.lines += service_check(settings.service_base_url)

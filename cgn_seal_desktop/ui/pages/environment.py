@@ -50,7 +50,7 @@ class EnvironmentPage(QWidget):
         self._settings = settings
         self._lines: list[CheckLine] = []
         self._module: str | None = None
-        self._token_key: tuple[tuple[str, str, str], ...] | None = None
+        self._token_key: tuple[tuple[str, str, str, int], ...] | None = None
         self._running = False
         self._polling = False
         self._started = False
@@ -123,7 +123,7 @@ class EnvironmentPage(QWidget):
         self.rerun_button.setEnabled(True)
         self._module = snap.module
         self._lines = snap.lines
-        self._token_key = None
+        self._token_key = _key(snap.tokens)
         self.state_label.setText("")
         self._render()
         self.checked.emit()
@@ -148,10 +148,9 @@ class EnvironmentPage(QWidget):
 
     def _on_tokens(self, tokens: list[TokenInfo]) -> None:
         self._polling = False
-        key = tuple((t.label, t.serial, t.pin_state.value) for t in tokens)
+        key = _key(tokens)
         if key == self._token_key:
             return
-        first = self._token_key is None
         self._token_key = key
         new = check_tokens(self._module, tokens)
         at = next((i for i, ln in enumerate(self._lines) if ln.key == "tokens"), None)
@@ -160,8 +159,7 @@ class EnvironmentPage(QWidget):
             at = next((i for i, ln in enumerate(rest) if ln.key == "trust"), len(rest))
         self._lines = rest[:at] + new + rest[at:]
         self._render()
-        if not first:
-            self.tokens_changed.emit()
+        self.tokens_changed.emit()
 
     def _render(self) -> None:
         self.tree.clear()
@@ -182,6 +180,11 @@ class EnvironmentPage(QWidget):
         QGuiApplication.clipboard().setText(text)
         self.state_label.setText(self.tr("Report copied"))
         return text
+
+
+def _key(tokens: list[TokenInfo]) -> tuple[tuple[str, str, str, int], ...]:
+    """What identifies the inserted UKEYs and their state (a change means: re-render)."""
+    return tuple((t.label, t.serial, t.pin_state.value, len(t.certificates)) for t in tokens)
 
 
 def _brush(color: str) -> object:

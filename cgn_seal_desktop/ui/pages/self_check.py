@@ -68,7 +68,7 @@ class SelfCheckPage(QWidget):
         self.view.setObjectName("pdfView")
         self.thumbs = ThumbnailList(self)
         self.thumbs.set_view(self.view)
-        self.thumbs.setMinimumWidth(150)
+        self.thumbs.setMinimumWidth(110)
         self.thumbs.setMaximumWidth(220)
         self.seal_tool = SealTool(self.view)
         self.overlay = SignatureOverlay(self.view)
@@ -178,7 +178,7 @@ class SelfCheckPage(QWidget):
         hint.setWordWrap(True)
         hint.setStyleSheet("color: #666;")
         lay.addWidget(hint)
-        panel.setMinimumWidth(220)
+        panel.setMinimumWidth(170)
         return panel
 
     def _make_empty_state(self) -> QWidget:
