@@ -14,6 +14,7 @@ __all__ = [
     "RateLimited",
     "ServerError",
     "SessionExpired",
+    "TlsUntrusted",
     "TooLarge",
     "ValidationFailed",
 ]
@@ -37,6 +38,12 @@ class Offline(PortalError):
     """Cannot reach the online service (no network, DNS failure, connection refused)."""
 
     code = "portal_offline"
+
+
+class TlsUntrusted(Offline):
+    """The service's TLS certificate is not trusted (wrong CA bundle, interception, wrong host)."""
+
+    code = "portal_tls_untrusted"
 
 
 class PortalTimeout(PortalError):

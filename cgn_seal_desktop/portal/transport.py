@@ -41,6 +41,15 @@ def _ssl_context(ca_bundle: Path | None) -> ssl.SSLContext:
     return ctx
 
 
+def _is_tls_verification_failure(exc: BaseException) -> bool:
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, ssl.SSLCertVerificationError):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return "CERTIFICATE_VERIFY_FAILED" in str(exc)
+
+
 class HttpCore:
     """One ``httpx.Client`` bound to *base_url*, with the client's policies applied."""
 
@@ -148,8 +157,18 @@ class HttpCore:
                     attempt = self._pause(attempt, method, path, type(exc).__name__)
                     continue
                 raise E.PortalTimeout(f"{method} {path}: no answer in time") from None
+            except httpx.ConnectError as exc:
+                if _is_tls_verification_failure(exc):
+                    # Retrying cannot help and must not be silently worked around.
+                    raise E.TlsUntrusted(f"{method} {path}: the service's certificate is not "
+                                         "trusted") from None
+                if attempt < self.retries:
+                    attempt = self._pause(attempt, method, path, type(exc).__name__)
+                    continue
+                raise E.Offline(f"{method} {path}: cannot reach the service "
+                                f"({type(exc).__name__})") from None
             except httpx.TransportError as exc:
-                if (retry or isinstance(exc, httpx.ConnectError)) and attempt < self.retries:
+                if retry and attempt < self.retries:
                     attempt = self._pause(attempt, method, path, type(exc).__name__)
                     continue
                 raise E.Offline(f"{method} {path}: cannot reach the service "

@@ -109,12 +109,6 @@ def test_not_logged_in_is_session_expired(make_client: ClientFactory) -> None:
         make_client().verification()
 
 
-def test_https_verification_is_on(make_client: ClientFactory) -> None:
-    client = make_client("https://127.0.0.1:9")
-    ctx = client._core._http._transport._pool._ssl_context  # type: ignore[attr-defined]
-    assert ctx.verify_mode.name == "CERT_REQUIRED" and ctx.check_hostname
-
-
 def test_logs_never_contain_secrets(make_client: ClientFactory,
                                     caplog: pytest.LogCaptureFixture) -> None:
     caplog.set_level(logging.DEBUG)
