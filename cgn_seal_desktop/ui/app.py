@@ -12,11 +12,12 @@ import logging
 import sys
 from collections.abc import Sequence
 from types import TracebackType
+from typing import Any
 
 __all__ = ["create_application", "install_excepthook", "install_translators", "run_gui"]
 
 log = logging.getLogger(__name__)
-_translators: list[object] = []  # QTranslator objects must outlive the application's use
+_translators: list[Any] = []  # QTranslator objects must outlive the application's use
 
 
 def install_translators(app: object, language: str) -> list[str]:

@@ -15,13 +15,18 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
 from cgn_seal_desktop.logsetup import mask_id_numbers
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ukey.discovery import ModuleCandidate, find_modules
 from cgn_seal_desktop.ukey.errors import UKeyError
 from cgn_seal_desktop.ukey.tokens import PinState, TokenInfo, list_tokens
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark *text* for translation in *context*; translated when shown (typed, unlike Qt's)."""
+    return text
 
 __all__ = [
     "CheckLine",

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from cgn_seal_desktop.errors import CgnSealError
 from cgn_seal_desktop.ui import dialogs
+
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark *text* for translation in *context*; translated when shown (typed, unlike Qt's)."""
+    return text
 
 __all__ = [
     "CHANGES",
@@ -148,6 +153,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Messages", "Cannot reach the online service"),
         QT_TRANSLATE_NOOP("Messages", "Check the network connection and the service address "
                           "under Settings.")),
+    "portal_tls_untrusted": (
+        QT_TRANSLATE_NOOP("Messages", "The online service's certificate is not trusted"),
+        QT_TRANSLATE_NOOP("Messages", "The connection is not safe, so it was stopped. Check the "
+                          "service address under Settings and the computer's date and time.")),
     "portal_timeout": (QT_TRANSLATE_NOOP("Messages", "The online service did not answer"),
                        QT_TRANSLATE_NOOP("Messages", "Try again in a moment.")),
     "portal_server_error": (

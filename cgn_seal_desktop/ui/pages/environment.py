@@ -7,7 +7,7 @@ are re-read every 2 s (worker) while the page is visible, so plugging a key in o
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QShowEvent
+from PySide6.QtGui import QBrush, QColor, QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
@@ -103,7 +103,7 @@ class EnvironmentPage(QWidget):
             self.run_checks()
         self.timer.start()
 
-    def hideEvent(self, event: object) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         self.timer.stop()
         super().hideEvent(event)
 
@@ -167,7 +167,7 @@ class EnvironmentPage(QWidget):
             item = QTreeWidgetItem([f"{_MARKS[line.level]}  {line.title}", line.detail,
                                     line.advice])
             color = _COLORS[line.level]
-            item.setForeground(0, _brush(color))
+            item.setForeground(0, QBrush(QColor(color)))
             for col in range(3):
                 item.setToolTip(col, item.text(col))
             item.setData(0, Qt.ItemDataRole.UserRole, line.level)
@@ -186,8 +186,3 @@ def _key(tokens: list[TokenInfo]) -> tuple[tuple[str, str, str, int], ...]:
     """What identifies the inserted UKEYs and their state (a change means: re-render)."""
     return tuple((t.label, t.serial, t.pin_state.value, len(t.certificates)) for t in tokens)
 
-
-def _brush(color: str) -> object:
-    from PySide6.QtGui import QBrush, QColor
-
-    return QBrush(QColor(color))

@@ -127,10 +127,11 @@ class SelfCheckPage(QWidget):
         self.act_verify.setShortcut(QKeySequence("F5"))
         self.act_verify.triggered.connect(self.verify_now)
         self.act_zoom_in = QAction(self.tr("Zoom in"), self)
-        self.act_zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence.StandardKey.ZoomIn])
+        keys = QKeySequence.StandardKey
+        self.act_zoom_in.setShortcuts([QKeySequence("Ctrl+="), QKeySequence(keys.ZoomIn)])
         self.act_zoom_in.triggered.connect(self.view.zoom_in)
         self.act_zoom_out = QAction(self.tr("Zoom out"), self)
-        self.act_zoom_out.setShortcuts([QKeySequence("Ctrl+-"), QKeySequence.StandardKey.ZoomOut])
+        self.act_zoom_out.setShortcuts([QKeySequence("Ctrl+-"), QKeySequence(keys.ZoomOut)])
         self.act_zoom_out.triggered.connect(self.view.zoom_out)
         self.act_fit_width = QAction(self.tr("Fit width"), self)
         self.act_fit_width.triggered.connect(self.view.fit_width)
