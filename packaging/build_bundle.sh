@@ -1,6 +1,10 @@
 #!/usr/bin/env bash
 # Build the PyInstaller onedir bundle on Linux and run its self-test.
 #   bash packaging/build_bundle.sh            -> packaging/build/dist/cgn-seal-desktop/
+#   bash packaging/build_bundle.sh --msi      also harvest the bundle and compile the WiX source
+#                                             with wixl -> packaging/build/wixl-check.msi (a check
+#                                             only: the real MSI is built on Windows, see
+#                                             packaging/windows/build.ps1)
 # Env: PYTHON (default .venv/bin/python, else /tmp/venv/bin/python, else python3).
 # Installs PyInstaller (the `package` extra) into that environment if it is missing.
 # Exits non-zero when the build or `cgn-seal --self-test` inside the bundle fails.
@@ -9,6 +13,12 @@ set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$here"
 start=$(date +%s)
+msi=0
+case "${1:-}" in
+    --msi) msi=1 ;;
+    "") ;;
+    *) echo "usage: bash packaging/build_bundle.sh [--msi]" >&2; exit 2 ;;
+esac
 
 py="${PYTHON:-}"
 if [ -z "$py" ]; then
@@ -48,3 +58,8 @@ if [ "$rc" -ne 0 ]; then
     exit "$rc"
 fi
 echo ">> self-test passed"
+if [ "$msi" -eq 1 ]; then
+    echo ">> wixl: harvest the bundle, compile packaging/wix/Product.wxs"
+    "$py" packaging/wix/stage.py "$bundle" "$build/wix" --wixl "$build/wixl-check.msi"
+    echo ">> $build/wixl-check.msi ($(du -sh "$build/wixl-check.msi" | cut -f1)); total $(( $(date +%s) - start )) s"
+fi
