@@ -96,10 +96,10 @@ def write_icon_files(directory: Path) -> list[Path]:
     out[0].write_text(svg_text(), encoding="utf-8")
     for size in ICON_SIZES:
         target = directory / f"app-{size}.png"
-        draw_icon(size).save(str(target), b"PNG")
+        draw_icon(size).save(str(target))
         out.append(target)
     ico = directory / "app.ico"
-    if draw_icon(256).save(str(ico), b"ICO"):
+    if draw_icon(256).save(str(ico)):
         out.append(ico)
     return out
 

@@ -75,7 +75,8 @@ class VerificationDialog(QDialog):
         self.fields: dict[str, QLabel] = {}
 
         def add(key: str, label: str, value: str) -> None:
-            w = QLabel(value or "—", self)
+            # Distinguished names come as "A: x; B: y": one attribute per line reads better.
+            w = QLabel((value or "—").replace("; ", "\n"), self)
             w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             w.setWordWrap(True)
             self.fields[key] = w
@@ -117,7 +118,8 @@ class VerificationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         buttons.accepted.connect(self.accept)
         layout.addWidget(buttons)
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(560)
+        self.adjustSize()
 
     def _toggle_details(self, on: bool) -> None:
         self.details.setVisible(on)
