@@ -261,3 +261,51 @@ def test_cancel_during_signing_writes_nothing(qtbot: Any, window: Any, bot: Dial
     with qtbot.waitSignal(page.flow.ended, timeout=TIMEOUT):
         place_seal(qtbot, window)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.pdf"]
+
+
+def test_never_the_original_and_overwrite_only_when_confirmed(
+        qtbot: Any, window: Any, bot: DialogBot, ukey: Any, tmp_path: Path) -> None:
+    src = make_pdf(tmp_path / "g.pdf", pages=1)
+    other = tmp_path / "other.pdf"
+    other.write_bytes(b"keep me")
+    open_and_wait(qtbot, window, src)
+    page = window.self_check
+    original = src.read_bytes()
+    # 1st: the original itself (refused with a message), 2nd: an existing file, declined,
+    # 3rd: the same file, confirmed.
+    bot.save_paths = [str(src), str(other), str(other)]
+    bot.on("TokenDialog", choose_token("CGN-RSA"))
+    answers = iter([0, 0x10000, 0x4000])  # OK on the message, No, then Yes
+    bot.on("QMessageBox", lambda _d: next(answers), times=3)
+    bot.on("PinDialog", enter_pin(ukey.pin))
+    with qtbot.waitSignal(page.flow.signed, timeout=TIMEOUT) as signed:
+        place_seal(qtbot, window)
+    assert Path(signed.args[0]) == other
+    assert src.read_bytes() == original
+    assert other.read_bytes().startswith(b"%PDF-")
+    assert any("already exists" in t for t, _ in bot.messages)
+
+
+def test_pin_never_logged(qtbot: Any, window: Any, bot: DialogBot, ukey: Any, tmp_path: Path,
+                          caplog: pytest.LogCaptureFixture) -> None:
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    src = make_pdf(tmp_path / "h.pdf", pages=1)
+    open_and_wait(qtbot, window, src)
+    page = window.self_check
+    bot.on("TokenDialog", choose_token("CGN-B"))
+    secret = "7741963"
+
+    def wrong(dlg: Any) -> int:
+        dlg.pin_edit.setText(secret)
+        return 1
+
+    bot.on("PinDialog", wrong)
+    bot.on("PinDialog", lambda _d: 0)  # then give up
+    with qtbot.waitSignal(page.flow.ended, timeout=TIMEOUT):
+        place_seal(qtbot, window)
+    assert any("Wrong PIN" in t for t, _ in bot.messages)
+    assert secret not in caplog.text
+    assert all(secret not in t + e for t, e in bot.messages)
+    assert secret not in window.settings.__dict__.__repr__()
