@@ -1,0 +1,174 @@
+"""金融认证: the corporate bank account, the wait for the small deposit, and the random code
+(with attempts left). Cancel-and-redo is offered with a clear warning."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from cgn_seal_desktop.portal import errors as E
+from cgn_seal_desktop.portal.models import BankAccount, OrgVerificationState
+from cgn_seal_desktop.portal.progress import Action, Progress
+from cgn_seal_desktop.ui import dialogs
+from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
+from cgn_seal_desktop.ui.wizard.controller import WizardController
+
+__all__ = ["BankPage", "confirm_cancel"]
+
+DRAFT = "wizard/bank"
+_FIELDS = ("bank_name", "branch_name", "account_name", "account_number")
+
+
+def confirm_cancel(parent: QWidget, ctl: WizardController) -> None:
+    """Ask, then cancel the verification order (back to the six elements)."""
+    tr = parent.tr
+    if not dialogs.ask_yes_no(parent, tr("Cancel verification?"), tr(
+            "This cancels the current verification order. You will correct the six elements "
+            "and go through the identity check and the bank deposit again, which takes up to "
+            "3 more working days. Continue?")):
+        return
+    ctl.run(lambda c: c.cancel_verification())
+
+
+class BankPage(WizardPage):
+    def __init__(self, ctl: WizardController, parent: QWidget | None = None) -> None:
+        super().__init__(ctl, parent)
+        self.box.addWidget(heading(self.tr("Bank verification")))
+        self.stack = QStackedWidget()
+        self.box.addWidget(self.stack, 1)
+        # 0: bank account form
+        form_host = QWidget()
+        form = QFormLayout(form_host)
+        form.addRow(note(self.tr("Enter the corporate basic account (基本户). If the account is "
+                                 "wrong, cancel the verification and start over.")))
+        labels = [self.tr("Bank"), self.tr("Branch"), self.tr("Account name"),
+                  self.tr("Account number")]
+        saved = self.drafts.get(DRAFT, {}) or {}
+        self.inputs: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {}
+        for name, label in zip(_FIELDS, labels, strict=True):
+            edit = QLineEdit(str(saved.get(name, "")))
+            edit.setObjectName(f"bank_{name}")
+            edit.textChanged.connect(self.flush_drafts)
+            err = QLabel()
+            err.setStyleSheet("color: #c00000")
+            self.inputs[name], self.errors[name] = edit, err
+            form.addRow(label, edit)
+            form.addRow("", err)
+        self.bank_submit = QPushButton(self.tr("Submit"))
+        self.bank_submit.setObjectName("submitBank")
+        form.addRow("", self.bank_submit)
+        self.stack.addWidget(form_host)
+        # 1: waiting for the deposit / entering the code / locked
+        code_host = QWidget()
+        cf = QFormLayout(code_host)
+        self.deposit_text = note()
+        self.deposit_text.setObjectName("depositText")
+        cf.addRow(self.deposit_text)
+        self.code = QLineEdit()
+        self.code.setObjectName("depositCode")
+        self.code.setMaxLength(12)
+        self.code_error = QLabel()
+        self.code_error.setObjectName("depositCodeError")
+        self.code_error.setStyleSheet("color: #c00000")
+        self.code_submit = QPushButton(self.tr("Confirm"))
+        self.code_submit.setObjectName("submitDepositCode")
+        self.refresh_button = QPushButton(self.tr("Check again"))
+        self.refresh_button.setObjectName("refreshDeposit")
+        cf.addRow(self.tr("Random code"), self.code)
+        cf.addRow("", self.code_error)
+        row = QHBoxLayout()
+        row.addWidget(self.code_submit)
+        row.addWidget(self.refresh_button)
+        cf.addRow("", row)
+        self.stack.addWidget(code_host)
+        self.cancel_button = QPushButton(self.tr("Cancel verification and start over…"))
+        self.cancel_button.setObjectName("cancelVerification")
+        self.box.addWidget(self.cancel_button)
+        self.bank_submit.clicked.connect(self._submit_bank)
+        self.code_submit.clicked.connect(self._submit_code)
+        self.code.returnPressed.connect(self._submit_code)
+        self.refresh_button.clicked.connect(self.ctl.refresh)
+        self.cancel_button.clicked.connect(lambda: confirm_cancel(self, self.ctl))
+
+    def show_progress(self, progress: Progress) -> None:
+        ov = self.ctl.snapshot.verification
+        self.cancel_button.setVisible(Action.CANCEL_VERIFICATION in progress.actions)
+        if ov is None or ov.state is OrgVerificationState.BANK:
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        S = OrgVerificationState
+        entering = ov.state is S.DEPOSIT_SENT
+        for w in (self.code, self.code_submit):
+            w.setEnabled(entering)
+        self.refresh_button.setVisible(ov.state is S.DEPOSIT_PENDING)
+        parts = [progress.step(progress.current).detail, *progress.notices]
+        if entering and ov.deposit is not None:
+            parts = [self.tr("The deposit has been made. Ask your finance department for the "
+                             "random code in the transfer note and enter it here."),
+                     self.tr("Attempts left: %1").replace("%1", str(ov.deposit.attempts_left))]
+        elif ov.state is S.LOCKED:
+            parts = [self.tr("Too many wrong codes. Cancel the verification and start over.")]
+        self.deposit_text.setText("\n".join(p for p in parts if p))
+
+    def flush_drafts(self) -> None:
+        self.drafts.put(DRAFT, {n: e.text() for n, e in self.inputs.items()})
+
+    def _submit_bank(self) -> None:
+        for e in self.errors.values():
+            e.clear()
+        try:
+            account = BankAccount(**{n: e.text().strip() for n, e in self.inputs.items()})
+        except ValidationError as exc:
+            for err in exc.errors():
+                name = str(err["loc"][0]) if err["loc"] else ""
+                if name in self.errors:
+                    self.errors[name].setText(self.tr("Not valid."))
+            return
+
+        def on_error(exc: BaseException) -> bool:
+            if isinstance(exc, E.ValidationFailed) and exc.fields:
+                for name, text in exc.fields.items():
+                    if name in self.errors:
+                        self.errors[name].setText(text)
+                return True
+            return False
+
+        self.ctl.run(lambda c: c.submit_bank_account(account),
+                     lambda _r: self.drafts.delete(DRAFT), on_error)
+
+    def _submit_code(self) -> None:
+        code = self.code.text().strip()
+        if not code:
+            self.code_error.setText(self.tr("Enter the random code."))
+            return
+        self.code_error.clear()
+
+        def done(_r: Any) -> None:
+            self.code.clear()
+
+        def on_error(exc: BaseException) -> bool:
+            if isinstance(exc, E.ValidationFailed):
+                left = exc.attempts_left
+                self.code_error.setText(
+                    self.tr("Wrong code. Attempts left: %1").replace("%1", str(left))
+                    if left is not None else self.tr("Wrong code."))
+                self.ctl.refresh()
+                return True
+            if isinstance(exc, E.Conflict):
+                self.ctl.refresh()
+                return True
+            return False
+
+        self.ctl.run(lambda c: c.enter_deposit_code(code), done, on_error)

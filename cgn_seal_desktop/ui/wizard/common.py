@@ -1,0 +1,85 @@
+"""Small building blocks shared by the wizard pages: the error banner and a page base class."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cgn_seal_desktop.portal.drafts import DraftStore
+from cgn_seal_desktop.portal.progress import Progress
+from cgn_seal_desktop.ui.messages import error_message
+from cgn_seal_desktop.ui.wizard.controller import WizardController
+
+__all__ = ["ErrorBanner", "WizardPage", "heading", "note"]
+
+
+def heading(text: str) -> QLabel:
+    label = QLabel(text)
+    f = label.font()
+    f.setPointSizeF(f.pointSizeF() * 1.35)
+    f.setBold(True)
+    label.setFont(f)
+    label.setWordWrap(True)
+    return label
+
+
+def note(text: str = "") -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ErrorBanner(QFrame):
+    """A non-modal error strip with "Retry": the page under it stays usable."""
+
+    retry_clicked = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("errorBanner")
+        self.setStyleSheet("#errorBanner { background: #fdecea; border: 1px solid #f5c2c0;"
+                           " border-radius: 4px; }")
+        lay = QHBoxLayout(self)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.retry_button = QPushButton(self.tr("Retry"))
+        self.retry_button.setObjectName("retryButton")
+        self.retry_button.clicked.connect(self.retry_clicked)
+        close = QPushButton(self.tr("Dismiss"))
+        close.clicked.connect(self.hide)
+        lay.addWidget(self.label, 1)
+        lay.addWidget(self.retry_button)
+        lay.addWidget(close)
+        self.hide()
+
+    def show_error(self, exc: BaseException) -> None:
+        title, text = error_message(exc)
+        self.label.setText(f"<b>{title}</b><br>{text}")
+        self.show()
+
+
+class WizardPage(QWidget):
+    """A page renders the progress and sends user input through the controller."""
+
+    def __init__(self, ctl: WizardController, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctl = ctl
+        self.box = QVBoxLayout(self)
+
+    @property
+    def drafts(self) -> DraftStore:
+        return self.ctl.drafts
+
+    def show_progress(self, progress: Progress) -> None:
+        """Show *progress* (and ``self.ctl.snapshot``); called after every state change."""
+
+    def flush_drafts(self) -> None:
+        """Write pending input to the drafts store now (before closing)."""

@@ -1,0 +1,285 @@
+"""上传资料: one drop area per material kind; type and size checked before sending; a progress
+bar per file; retry, replace and remove (a not yet uploaded file); thumbnails of images."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QPixmap
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
+
+from cgn_seal_desktop.portal.models import (
+    Application,
+    ApplicationStatus,
+    Material,
+    MaterialKind,
+    MaterialKindInfo,
+)
+from cgn_seal_desktop.portal.progress import Action, Progress
+from cgn_seal_desktop.ui import dialogs
+from cgn_seal_desktop.ui.messages import error_message
+from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
+from cgn_seal_desktop.ui.wizard.controller import WizardController
+
+__all__ = ["MaterialRow", "MaterialsPage", "precheck"]
+
+_EXT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
+              ".png": "image/png"}
+_MAGIC = {"application/pdf": b"%PDF-", "image/jpeg": b"\xff\xd8\xff",
+          "image/png": b"\x89PNG\r\n\x1a\n"}
+
+
+def precheck(path: Path, info: MaterialKindInfo) -> str | None:
+    """Why *path* cannot be sent for *info* ("type", "size", "unreadable"), or None."""
+    ctype = _EXT_TYPES.get(path.suffix.lower())
+    if ctype is None or ctype not in info.content_types:
+        return "type"
+    try:
+        size = path.stat().st_size
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError:
+        return "unreadable"
+    if size > info.max_bytes:
+        return "size"
+    if not head.startswith(_MAGIC[ctype]):
+        return "type"
+    return None
+
+
+class MaterialRow(QFrame):
+    """One material kind: drop target, state, progress and buttons."""
+
+    file_dropped = Signal(object, object)  #: MaterialKind, Path
+
+    def __init__(self, info: MaterialKindInfo, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.info = info
+        self.setObjectName(f"material_{info.kind.value}")
+        self.setAcceptDrops(True)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        lay = QGridLayout(self)
+        self.thumb = QLabel()
+        self.thumb.setFixedSize(64, 64)
+        self.thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thumb.setText("PDF")
+        self.title = QLabel(f"<b>{info.label}</b>" + (" *" if info.required else ""))
+        self.state = QLabel(self.tr("Drop a file here, or choose one."))
+        self.state.setWordWrap(True)
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 100)
+        self.bar.setValue(0)
+        self.bar.setVisible(False)
+        buttons = QHBoxLayout()
+        self.choose = QPushButton(self.tr("Choose file…"))
+        self.retry = QPushButton(self.tr("Retry"))
+        self.remove = QPushButton(self.tr("Remove"))
+        for b in (self.choose, self.retry, self.remove):
+            buttons.addWidget(b)
+        self.retry.setVisible(False)
+        self.remove.setVisible(False)
+        lay.addWidget(self.thumb, 0, 0, 3, 1)
+        lay.addWidget(self.title, 0, 1)
+        lay.addWidget(self.state, 1, 1)
+        lay.addWidget(self.bar, 2, 1)
+        lay.addLayout(buttons, 0, 2, 3, 1)
+        self.pending: Path | None = None  # chosen locally, not (yet) on the server
+        self.uploaded: Material | None = None
+
+    # drag and drop: the drop handler calls the same slot the file chooser uses
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        urls = [u for u in event.mimeData().urls() if u.isLocalFile()]
+        if urls:
+            event.acceptProposedAction()
+            self.file_dropped.emit(self.info.kind, Path(urls[0].toLocalFile()))
+
+    def set_thumbnail(self, path: Path | None) -> None:
+        pix = QPixmap(str(path)) if path is not None and path.suffix.lower() != ".pdf" else None
+        if pix is not None and not pix.isNull():
+            self.thumb.setPixmap(pix.scaled(64, 64, Qt.AspectRatioMode.KeepAspectRatio,
+                                            Qt.TransformationMode.SmoothTransformation))
+        else:
+            self.thumb.setPixmap(QPixmap())
+            self.thumb.setText("PDF" if path is not None or self.uploaded else "")
+
+
+class MaterialsPage(WizardPage):
+    def __init__(self, ctl: WizardController, parent: QWidget | None = None) -> None:
+        super().__init__(ctl, parent)
+        self.box.addWidget(heading(self.tr("Upload the application materials")))
+        self.notice = note()
+        self.notice.setObjectName("materialsNotice")
+        self.box.addWidget(self.notice)
+        self.box.addWidget(note(self.tr("PDF, JPEG or PNG. Scan at 200 dpi; colour is "
+                                        "required for the seal impression.")))
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        host = QWidget()
+        self.rows_box = QGridLayout(host)
+        scroll.setWidget(host)
+        self.box.addWidget(scroll, 1)
+        row = QHBoxLayout()
+        self.back_button = QPushButton(self.tr("Edit application"))
+        self.back_button.setObjectName("editApplication")
+        self.print_button = QPushButton(self.tr("Print forms"))
+        self.submit_button = QPushButton(self.tr("Submit application"))
+        self.submit_button.setObjectName("submitApplication")
+        row.addWidget(self.back_button)
+        row.addWidget(self.print_button)
+        row.addStretch(1)
+        row.addWidget(self.submit_button)
+        self.box.addLayout(row)
+        self.rows: dict[MaterialKind, MaterialRow] = {}
+        self._kinds_requested = False
+        self.back_button.clicked.connect(lambda: self._go("form"))
+        self.print_button.clicked.connect(lambda: self._go("print"))
+        self.submit_button.clicked.connect(self._submit)
+
+    def _go(self, step: str) -> None:
+        self.ctl.go_to_step = step
+        self.ctl.recompute()
+
+    def show_progress(self, progress: Progress) -> None:
+        if not self.rows and not self._kinds_requested:
+            self._kinds_requested = True
+
+            def failed(_e: BaseException) -> bool:
+                self._kinds_requested = False
+                return False
+
+            self.ctl.run(lambda c: c.material_kinds(), self._build, failed, refresh=False)
+        self.submit_button.setEnabled(Action.SUBMIT_APPLICATION in progress.actions)
+        app = self.ctl.snapshot.application
+        text = list(progress.notices)
+        if app is not None and app.status is ApplicationStatus.REJECTED and app.redo_materials:
+            labels = [self.rows[k].info.label if k in self.rows else k.value
+                      for k in app.redo_materials]
+            text.append(self.tr("Upload again: %1").replace("%1", "、".join(labels)))
+        self.notice.setText("\n".join(text))
+        self._sync(app)
+
+    def _build(self, kinds: list[MaterialKindInfo]) -> None:
+        for i, info in enumerate(kinds):
+            row = MaterialRow(info)
+            row.file_dropped.connect(self.add_file)
+            row.choose.clicked.connect(lambda _c=False, k=info.kind: self._choose(k))
+            row.retry.clicked.connect(lambda _c=False, k=info.kind: self._retry(k))
+            row.remove.clicked.connect(lambda _c=False, k=info.kind: self._remove(k))
+            self.rows[info.kind] = row
+            self.rows_box.addWidget(row, i, 0)
+        self._sync(self.ctl.snapshot.application)
+
+    def _sync(self, app: Application | None) -> None:
+        if app is None:
+            return
+        have = {m.kind: m for m in app.materials}
+        for kind, row in self.rows.items():
+            m = have.get(kind)
+            row.uploaded = m
+            if row.pending is None and not row.bar.isVisible():
+                if m is not None:
+                    row.state.setText(self.tr("Uploaded: %1 (%2 KB)").replace("%1", m.filename)
+                                      .replace("%2", str(max(1, m.size // 1024))))
+                    row.choose.setText(self.tr("Replace…"))
+                else:
+                    row.state.setText(self.tr("Drop a file here, or choose one."))
+                    row.choose.setText(self.tr("Choose file…"))
+                    row.set_thumbnail(None)
+
+    def _choose(self, kind: MaterialKind) -> None:
+        name = dialogs.ask_open_file(self, self.tr("Choose file"),
+                                     self.tr("Scans (*.pdf *.jpg *.jpeg *.png)"))
+        if name:
+            self.add_file(kind, Path(name))
+
+    def add_file(self, kind: MaterialKind, path: Path) -> None:
+        """Check *path* for *kind* and upload it (used by drag-and-drop and the chooser)."""
+        row = self.rows[kind]
+        problem = precheck(path, row.info)
+        if problem is not None:
+            row.state.setText({
+                "type": self.tr("This file type is not accepted: use PDF, JPEG or PNG."),
+                "size": self.tr("The file is too large (max. %1 MB).").replace(
+                    "%1", f"{row.info.max_bytes / 1048576:.1f}"),
+            }.get(problem, self.tr("The file cannot be read.")))
+            row.setProperty("problem", problem)
+            return
+        row.setProperty("problem", None)
+        row.pending = path
+        row.set_thumbnail(path)
+        self._upload(kind)
+
+    def _upload(self, kind: MaterialKind) -> None:
+        row = self.rows[kind]
+        path, app = row.pending, self.ctl.snapshot.application
+        if path is None or app is None:
+            return
+        row.state.setText(self.tr("Uploading %1…").replace("%1", path.name))
+        row.bar.setVisible(True)
+        row.bar.setRange(0, 0)  # the client sends in one request: a busy bar until done
+        row.retry.setVisible(False)
+        row.remove.setVisible(False)
+        row.choose.setEnabled(False)
+        app_id = app.id
+
+        def done(_m: Any) -> None:
+            row.pending = None
+            row.bar.setRange(0, 100)
+            row.bar.setValue(100)
+            row.bar.setVisible(False)
+            row.choose.setEnabled(True)
+
+        def on_error(exc: BaseException) -> bool:
+            title, text = error_message(exc)
+            row.state.setText(f"{title}: {text}")
+            row.bar.setRange(0, 100)
+            row.bar.setValue(0)
+            row.bar.setVisible(False)
+            row.retry.setVisible(True)
+            row.remove.setVisible(True)
+            row.choose.setEnabled(True)
+            return True  # shown on the row itself; the rest of the page stays usable
+
+        self.ctl.run(lambda c: c.upload_material(app_id, kind, path), done, on_error)
+
+    def _retry(self, kind: MaterialKind) -> None:
+        self._upload(kind)
+
+    def _remove(self, kind: MaterialKind) -> None:
+        row = self.rows[kind]
+        row.pending = None
+        row.retry.setVisible(False)
+        row.remove.setVisible(False)
+        row.set_thumbnail(None)
+        self._sync(self.ctl.snapshot.application)
+
+    def _submit(self) -> None:
+        app = self.ctl.snapshot.application
+        if app is None:
+            return
+        self.submit_button.setEnabled(False)
+
+        def done(_a: Any) -> None:
+            self.ctl.go_to_step = None
+
+        self.ctl.run(lambda c: c.submit_application(app.id), done,
+                     self._reenable)
+
+    def _reenable(self, _exc: BaseException) -> bool:
+        self.submit_button.setEnabled(True)
+        return False  # still reported in the banner, with Retry

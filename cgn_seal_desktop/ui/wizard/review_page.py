@@ -1,0 +1,76 @@
+"""审核, UKEY 寄送 and 盖章自检: review status, certificate serial and courier tracking."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
+
+from cgn_seal_desktop.portal.models import ApplicationStatus
+from cgn_seal_desktop.portal.progress import Progress
+from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
+from cgn_seal_desktop.ui.wizard.controller import WizardController
+
+__all__ = ["ReviewPage"]
+
+
+class ReviewPage(WizardPage):
+    self_check_requested = Signal()  #: open the 盖章自检 page of the main window
+
+    def __init__(self, ctl: WizardController, parent: QWidget | None = None) -> None:
+        super().__init__(ctl, parent)
+        self.title = heading(self.tr("Review by SZCA"))
+        self.box.addWidget(self.title)
+        self.status = note()
+        self.status.setObjectName("reviewStatus")
+        self.box.addWidget(self.status)
+        self.serial = QLabel()
+        self.serial.setObjectName("certificateSerial")
+        self.tracking = QLabel()
+        self.tracking.setObjectName("trackingNumber")
+        for w in (self.serial, self.tracking):
+            w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self.box.addWidget(w)
+        row = QHBoxLayout()
+        self.refresh_button = QPushButton(self.tr("Check status"))
+        self.refresh_button.setObjectName("refreshReview")
+        self.self_check_button = QPushButton(self.tr("Seal self-check"))
+        self.self_check_button.setObjectName("selfCheck")
+        self.done_button = QPushButton(self.tr("Self-check passed"))
+        self.done_button.setObjectName("selfCheckDone")
+        for b in (self.refresh_button, self.self_check_button, self.done_button):
+            row.addWidget(b)
+        row.addStretch(1)
+        self.box.addLayout(row)
+        self.box.addStretch(1)
+        self.refresh_button.clicked.connect(self.ctl.refresh)
+        self.self_check_button.clicked.connect(self.self_check_requested)
+        self.done_button.clicked.connect(self.ctl.mark_self_check_done)
+
+    def show_progress(self, progress: Progress) -> None:
+        app = self.ctl.snapshot.application
+        if app is None:
+            return
+        approved = app.status is ApplicationStatus.APPROVED
+        self.title.setText(self.tr("Approved") if approved else self.tr("Review by SZCA"))
+        lines = list(progress.notices)
+        if app.status is ApplicationStatus.UNDER_REVIEW:
+            w = progress.waiting
+            if w is not None and w.expected_by is not None:
+                lines.insert(0, self.tr("Under review; the result is expected by %1.")
+                             .replace("%1", w.expected_by.isoformat()))
+                if w.overdue:
+                    lines.append(self.tr("The review takes longer than usual; call "
+                                         "400-112-3838."))
+        elif approved:
+            lines.insert(0, self.tr("Your application was approved. The UKEY is on its way."))
+        if progress.finished:
+            lines.append(self.tr("All done: the seal self-check passed."))
+        self.status.setText("\n".join(lines))
+        self.serial.setText(self.tr("Certificate serial: %1").replace(
+            "%1", app.certificate_serial) if app.certificate_serial else "")
+        ship = app.shipping
+        self.tracking.setText(self.tr("Courier: %1, tracking number %2").replace(
+            "%1", ship.courier).replace("%2", ship.tracking_number) if ship else "")
+        self.self_check_button.setVisible(approved)
+        self.done_button.setVisible(approved and not progress.finished)
+        self.refresh_button.setVisible(not approved)

@@ -1,0 +1,310 @@
+"""``WizardWidget``: the 办理进度 page — progress on the left, the current step's page on the right.
+
+Built on :class:`~cgn_seal_desktop.ui.wizard.controller.WizardController` (network in workers,
+polling) over :mod:`cgn_seal_desktop.portal.progress` (which step, which actions). Everything it
+needs comes through the constructor, so the main window and tests wire it the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QStyle,
+    QSystemTrayIcon,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cgn_seal_desktop.portal.drafts import DraftStore
+from cgn_seal_desktop.portal.models import ApplicationStatus
+from cgn_seal_desktop.portal.progress import Progress, StepId
+from cgn_seal_desktop.portal.server_profile import KIND_SANDBOX, KIND_SERVICE, ServerProfile
+from cgn_seal_desktop.settings import Settings
+from cgn_seal_desktop.ui.wizard.account_page import AccountPage
+from cgn_seal_desktop.ui.wizard.application_page import ApplicationFormPage, PrintFormsPage
+from cgn_seal_desktop.ui.wizard.bank_page import BankPage
+from cgn_seal_desktop.ui.wizard.common import ErrorBanner, WizardPage, heading, note
+from cgn_seal_desktop.ui.wizard.controller import (
+    ClientFactory,
+    TokenStoreFactory,
+    WizardController,
+)
+from cgn_seal_desktop.ui.wizard.elements_page import ElementsPage
+from cgn_seal_desktop.ui.wizard.identity_page import IdentityPage
+from cgn_seal_desktop.ui.wizard.materials_page import MaterialsPage
+from cgn_seal_desktop.ui.wizard.payment_page import PaymentPage
+from cgn_seal_desktop.ui.wizard.progress_view import ProgressView
+from cgn_seal_desktop.ui.wizard.review_page import ReviewPage
+from cgn_seal_desktop.ui.wizard.sandbox_host import SandboxFactory, SandboxHost
+from cgn_seal_desktop.ui.wizard.server_page import ServerPage
+
+__all__ = ["WizardWidget"]
+
+log = logging.getLogger(__name__)
+
+_PAGE_FOR_STEP = {
+    StepId.ORG_ELEMENTS: "elements", StepId.ORG_IDENTITY: "identity", StepId.ORG_BANK: "bank",
+    StepId.ORG_DEPOSIT_CODE: "bank", StepId.APP_FORM: "form", StepId.APP_PRINT: "print",
+    StepId.APP_MATERIALS: "materials", StepId.APP_PAYMENT: "payment",
+    StepId.APP_REVIEW: "review", StepId.SHIPPING: "review", StepId.SELF_CHECK: "review",
+}
+_EDITABLE_STEPS = {"app_form": "form", "app_print": "print", "app_materials": "materials"}
+
+
+class WizardWidget(QWidget):
+    """The whole application journey in one widget (install it as the 办理进度 page)."""
+
+    self_check_requested = Signal()  #: the user wants the 盖章自检 (seal self-check) page
+
+    def __init__(self, settings: Settings | None = None, drafts: DraftStore | None = None, *,
+                 client_factory: ClientFactory | None = None,
+                 token_store_factory: TokenStoreFactory | None = None,
+                 sandbox_factory: SandboxFactory | None = None,
+                 now: Callable[[], datetime] | None = None, poll_ms: int = 3000,
+                 slow_poll_ms: int = 60_000, tray: bool = True,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("wizardWidget")
+        self.settings = settings
+        self.drafts = drafts or DraftStore()
+        self.profile = ServerProfile.load()
+        self.ctl = WizardController(self.drafts, client_factory=client_factory,
+                                    token_store_factory=token_store_factory, now=now,
+                                    poll_ms=poll_ms, slow_poll_ms=slow_poll_ms, parent=self)
+        self.sandbox = SandboxHost(sandbox_factory, parent=self)
+        self.notifications: list[str] = []
+        self._tray: QSystemTrayIcon | None = None
+        self._want_tray = tray
+        self._closed = False
+        self._retry_override: Callable[[], None] | None = None
+
+        outer = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.server_label = QLabel()
+        self.server_label.setObjectName("serverLabel")
+        self.busy_label = QLabel()
+        self.busy_label.setObjectName("busyLabel")
+        self.change_server = QPushButton(self.tr("Change server…"))
+        self.change_server.setObjectName("changeServer")
+        self.logout_button = QPushButton(self.tr("Log out"))
+        self.logout_button.setObjectName("logoutButton")
+        top.addWidget(self.server_label, 1)
+        top.addWidget(self.busy_label)
+        top.addWidget(self.change_server)
+        top.addWidget(self.logout_button)
+        outer.addLayout(top)
+        self.banner = ErrorBanner()
+        outer.addWidget(self.banner)
+        self.info = QLabel()
+        self.info.setObjectName("resultInfo")
+        self.info.setWordWrap(True)
+        self.info.hide()
+        outer.addWidget(self.info)
+        split = QSplitter()
+        outer.addWidget(split, 1)
+        self.progress_view = ProgressView()
+        split.addWidget(self.progress_view)
+        self.stack = QStackedWidget()
+        split.addWidget(self.stack)
+        split.setStretchFactor(1, 3)
+
+        self.server_page = ServerPage()
+        self.connecting = QWidget()
+        cl = QVBoxLayout(self.connecting)
+        cl.addWidget(heading(self.tr("Connecting…")))
+        self.connecting_note = note()
+        cl.addWidget(self.connecting_note)
+        cl.addStretch(1)
+        self.stack.addWidget(self.server_page)
+        self.stack.addWidget(self.connecting)
+        self.pages: dict[str, WizardPage] = {
+            "account": AccountPage(self.ctl), "elements": ElementsPage(self.ctl),
+            "identity": IdentityPage(self.ctl), "bank": BankPage(self.ctl),
+            "form": ApplicationFormPage(self.ctl), "print": PrintFormsPage(self.ctl),
+            "materials": MaterialsPage(self.ctl), "payment": PaymentPage(self.ctl),
+            "review": ReviewPage(self.ctl),
+        }
+        for page in self.pages.values():
+            self.stack.addWidget(page)
+
+        self.server_page.chosen.connect(self._profile_chosen)
+        self.change_server.clicked.connect(self.show_server_choice)
+        self.logout_button.clicked.connect(self._logout)
+        self.banner.retry_clicked.connect(self._retry)
+        self.ctl.progress_changed.connect(self._render)
+        self.ctl.failed.connect(self.banner.show_error)
+        self.ctl.recovered.connect(self._recovered)
+        self.ctl.busy_changed.connect(
+            lambda b: self.busy_label.setText(self.tr("Working…") if b else ""))
+        self.ctl.result_arrived.connect(self.notify)
+        self.ctl.login_required.connect(lambda: self._render(self.ctl.progress))
+        self.sandbox.started.connect(self._sandbox_started)
+        self.sandbox.start_failed.connect(self._sandbox_failed)
+        self.progress_view.step_clicked.connect(self._step_clicked)
+        review = self.pages["review"]
+        assert isinstance(review, ReviewPage)
+        review.self_check_requested.connect(self.self_check_requested)
+        app = QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.shutdown)
+
+        if self.profile.chosen:
+            self._connect()
+        else:
+            self.show_server_choice()
+
+    # ------------------------------------------------------------------ server profile
+
+    def show_server_choice(self) -> None:
+        self.server_page.load(self.profile)
+        self.stack.setCurrentWidget(self.server_page)
+
+    def _profile_chosen(self, kind: str, url: str) -> None:
+        changed = (kind, url) != (self.profile.kind, self.profile.url)
+        self.profile.kind, self.profile.url = kind, url
+        if changed:
+            self.profile.username, self.profile.remember = "", False
+        self.profile.save()
+        if kind == KIND_SERVICE and self.settings is not None:
+            self.settings.service_base_url = url
+            self.settings.save()
+        if kind != KIND_SANDBOX:
+            self.sandbox.stop()
+        self._connect()
+
+    def _connect(self) -> None:
+        self.banner.hide()
+        account = self.pages["account"]
+        assert isinstance(account, AccountPage)
+        account.suggest_user(self.profile.username)
+        self.stack.setCurrentWidget(self.connecting)
+        if self.profile.kind == KIND_SANDBOX:
+            self.connecting_note.setText(self.tr("Starting the built-in sandbox…"))
+            self.server_label.setText(self.tr("Built-in sandbox (test data only)"))
+            self.sandbox.start()
+        else:
+            self.server_label.setText(self.tr("Service: %1").replace("%1", self.profile.url))
+            self.ctl.connect_to(self.profile.url, self.profile.username, self.profile.remember)
+
+    def _sandbox_started(self, url: str) -> None:
+        self._retry_override = None
+        self.server_label.setText(self.tr("Built-in sandbox (test data only) at %1")
+                                  .replace("%1", url))
+        if self.ctl.base_url == url and self.ctl.client is not None:
+            self.ctl.refresh()
+        else:
+            self.ctl.connect_to(url, self.profile.username, self.profile.remember)
+
+    def _sandbox_failed(self, exc: BaseException) -> None:
+        self._retry_override = self.sandbox.start
+        self.banner.show_error(exc)
+
+    # ------------------------------------------------------------------ rendering
+
+    def _page_name(self, progress: Progress) -> str:
+        snap = self.ctl.snapshot
+        if snap.account is None:
+            return "account"
+        app = snap.application
+        editable = app is not None and app.status in (ApplicationStatus.DRAFT,
+                                                      ApplicationStatus.REJECTED)
+        if not editable:
+            self.ctl.go_to_step = None
+        elif self.ctl.go_to_step in ("form", "print", "materials"):
+            return self.ctl.go_to_step
+        return _PAGE_FOR_STEP[progress.current]
+
+    def _render(self, progress: Progress) -> None:
+        if self._closed or self.stack.currentWidget() is self.server_page:
+            return
+        self.progress_view.show_progress(progress)
+        name = self._page_name(progress)
+        page = self.pages[name]
+        self.stack.setCurrentWidget(page)
+        page.show_progress(progress)
+        self.logout_button.setVisible(self.ctl.snapshot.account is not None)
+        acc = self.ctl.snapshot.account
+        last = self.ctl.last_login
+        if acc is not None and last is not None and (
+                (self.profile.username, self.profile.remember) != last):
+            self.profile.username, self.profile.remember = last
+            self.profile.save()
+
+    @property
+    def current_page_name(self) -> str:
+        w = self.stack.currentWidget()
+        if w is self.server_page:
+            return "server"
+        if w is self.connecting:
+            return "connecting"
+        return next(n for n, p in self.pages.items() if p is w)
+
+    def _step_clicked(self, step: str) -> None:
+        app = self.ctl.snapshot.application
+        if step in _EDITABLE_STEPS and app is not None and app.status in (
+                ApplicationStatus.DRAFT, ApplicationStatus.REJECTED):
+            self.ctl.go_to_step = _EDITABLE_STEPS[step]
+            self._render(self.ctl.progress)
+
+    # ------------------------------------------------------------------ errors, results
+
+    def _retry(self) -> None:
+        self.banner.hide()
+        again, self._retry_override = self._retry_override, None
+        (again or self.ctl.retry)()
+
+    def _recovered(self) -> None:
+        if self._retry_override is None:
+            self.banner.hide()
+
+    def notify(self, text: str) -> None:
+        """Tell the user a long wait ended: in the page and, if possible, in the tray."""
+        self.notifications.append(text)
+        self.info.setText(text)
+        self.info.show()
+        if self._want_tray and QSystemTrayIcon.isSystemTrayAvailable():
+            if self._tray is None:
+                icon = self.window().windowIcon()
+                if icon.isNull():
+                    icon = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+                self._tray = QSystemTrayIcon(icon, self)
+                self._tray.show()
+            self._tray.showMessage(self.tr("Certificate application"), text)
+
+    def _logout(self) -> None:
+        self.profile.username, self.profile.remember = "", False
+        self.profile.save()
+        self.ctl.last_login = None
+        self.ctl.logout()
+
+    # ------------------------------------------------------------------ lifetime
+
+    def flush_drafts(self) -> None:
+        for page in self.pages.values():
+            page.flush_drafts()
+
+    def shutdown(self) -> None:
+        """Save drafts, stop polling and the built-in sandbox (idempotent)."""
+        if self._closed:
+            return
+        self._closed = True
+        self.flush_drafts()
+        self.ctl.close()
+        self.sandbox.stop()
+        if self._tray is not None:
+            self._tray.hide()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,369 @@
+"""The application wizard driven through its widgets against the built-in sandbox (in-process).
+
+Operator actions (WeChat scan, bank deposit, payment, CA review) are played in between with the
+sandbox's ops functions; the sandbox clock is a ManualClock, so no test waits for real days.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pymupdf
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton
+from pytestqt.qtbot import QtBot
+
+from cgn_seal_desktop.portal.client import PortalClient
+from cgn_seal_desktop.portal.models import (
+    ApplicationStatus,
+    ApprovalRequest,
+    IdentityStatus,
+    MaterialKind,
+    RejectionRequest,
+)
+from cgn_seal_desktop.portal.progress import StepId
+from cgn_seal_desktop.portal.tokens import MemoryTokenStore, TokenStore
+from cgn_seal_desktop.sandbox import ops
+from cgn_seal_desktop.sandbox.clock import ManualClock
+from cgn_seal_desktop.sandbox.context import Ctx
+from cgn_seal_desktop.sandbox.server import SandboxServer
+from cgn_seal_desktop.ui import dialogs
+from cgn_seal_desktop.ui.wizard import WizardWidget
+from cgn_seal_desktop.ui.wizard.application_page import PrintFormsPage
+from cgn_seal_desktop.ui.wizard.elements_page import ElementsPage
+from cgn_seal_desktop.ui.wizard.identity_page import IdentityPage
+from cgn_seal_desktop.ui.wizard.materials_page import MaterialsPage
+from cgn_seal_desktop.ui.wizard.payment_page import PaymentPage
+from cgn_seal_desktop.ui.wizard.printing import print_pdf
+from cgn_seal_desktop.ui.workers import wait_for_tasks
+from tests.portal.conftest import LIMITS
+from tests.portal.helpers import START, png_bytes, resident_id, uscc
+
+pytestmark = pytest.mark.timeout(120)
+
+USER = "acme_clerk"
+PASSWORD = "correct horse 42"
+ORG = "深圳市测试科技有限公司"
+WAIT = 10_000
+
+
+class Env:
+    """Factories shared by every widget instance of one test (the 'same computer')."""
+
+    def __init__(self, clock: ManualClock) -> None:
+        self.clock = clock
+        self.keyring: dict[str, MemoryTokenStore] = {}  # stands in for the OS keyring
+        self.widgets: list[WizardWidget] = []
+
+    def tokens(self, user: str, remember: bool) -> TokenStore:
+        if not remember:
+            return MemoryTokenStore()
+        return self.keyring.setdefault(user, MemoryTokenStore())
+
+    def client(self, base_url: str, tokens: TokenStore) -> PortalClient:
+        return PortalClient(base_url, token_store=tokens, retries=1, sleep=lambda _s: None)
+
+    def sandbox(self, data_dir: Path, port: int) -> SandboxServer:
+        return SandboxServer(data_dir, port=port, clock=self.clock, limits=LIMITS)
+
+    def widget(self, qtbot: QtBot) -> WizardWidget:
+        w = WizardWidget(client_factory=self.client, token_store_factory=self.tokens,
+                         sandbox_factory=self.sandbox, now=self.clock.now, poll_ms=50,
+                         slow_poll_ms=150, tray=False)
+        qtbot.addWidget(w)
+        w.resize(1100, 800)
+        w.show()
+        self.widgets.append(w)
+        return w
+
+
+@pytest.fixture
+def env(qtbot: QtBot) -> Iterator[Env]:
+    e = Env(ManualClock(START))
+    yield e
+    for w in e.widgets:
+        w.shutdown()
+    wait_for_tasks()
+
+
+def ctx(w: WizardWidget) -> Ctx:
+    assert w.sandbox.server is not None
+    return w.sandbox.server.ctx
+
+
+def on_page(qtbot: QtBot, w: WizardWidget, name: str) -> None:
+    qtbot.waitUntil(lambda: w.current_page_name == name and not w.ctl.busy, timeout=WAIT)
+
+
+def find(w: WizardWidget, cls: type, name: str):  # type: ignore[no-untyped-def]
+    found = w.findChild(cls, name)
+    assert found is not None, name
+    return found
+
+
+def click(qtbot: QtBot, w: WizardWidget, name: str) -> None:
+    button = find(w, QPushButton, name)
+    # Widgets added to a shown page appear on the next event-loop turn.
+    qtbot.waitUntil(lambda: button.isEnabled() and button.isVisible(), timeout=WAIT)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def type_into(qtbot: QtBot, w: WizardWidget, name: str, text: str) -> None:
+    """Type like a user: ASCII as key clicks, Chinese as an input method commits it."""
+    edit = find(w, QLineEdit, name)
+    edit.clear()
+    edit.setFocus()
+    for ch in text:
+        if ch.isascii():
+            qtbot.keyClicks(edit, ch)
+        else:
+            event = QInputMethodEvent("", [])
+            event.setCommitString(ch)
+            QApplication.sendEvent(edit, event)
+    assert edit.text() == text[: edit.maxLength()]
+
+
+def write(path: Path, data: bytes) -> Path:
+    path.write_bytes(data)
+    return path
+
+
+def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
+                       monkeypatch: pytest.MonkeyPatch) -> None:
+    # --- first start: the built-in sandbox
+    w = env.widget(qtbot)
+    assert w.current_page_name == "server"
+    click(qtbot, w, "continueButton")
+    on_page(qtbot, w, "account")
+    assert w.sandbox.running
+
+    # --- 供应商注册 (registration logs in at once, "remember me" on)
+    find(w, type(w.pages["account"].remember), "rememberMe").setChecked(True)  # type: ignore[attr-defined]
+    for name, text in [("username", USER), ("company_name", ORG), ("contact_name", "张三"),
+                       ("mobile", "13800138000"), ("email", "clerk@acme.cn"),
+                       ("password", PASSWORD), ("password2", PASSWORD)]:
+        type_into(qtbot, w, f"reg_{name}", text)
+    click(qtbot, w, "registerButton")
+    on_page(qtbot, w, "elements")
+    uid = ops.find_user(ctx(w), USER)
+    assert "password" not in str(w.drafts.get("wizard/register"))
+
+    # --- 六要素: inline check digits, confirmation, submit
+    el = w.pages["elements"]
+    assert isinstance(el, ElementsPage)
+    qtbot.waitUntil(lambda: bool(el.inputs), timeout=WAIT)
+    good_uscc = uscc()
+    bad_uscc = good_uscc[:-1] + ("0" if good_uscc[-1] != "0" else "1")
+    type_into(qtbot, w, "el_uscc", bad_uscc)
+    assert "check" in find(w, type(el.errors["uscc"]), "err_uscc").text()
+    assert not find(w, QPushButton, "elementsNext").isEnabled()
+    type_into(qtbot, w, "el_uscc", good_uscc)
+    assert el.errors["uscc"].text() == ""
+    type_into(qtbot, w, "el_org_name", ORG)
+    type_into(qtbot, w, "el_legal_rep_name", "李四")
+    type_into(qtbot, w, "el_legal_rep_id_number", "11010519491231002X")
+    type_into(qtbot, w, "el_operator_name", "王五")
+    op_id = resident_id()
+    type_into(qtbot, w, "el_operator_id_number", op_id[:-1] + ("1" if op_id[-1] != "1" else "2"))
+    assert el.errors["operator_id_number"].text() != ""
+    type_into(qtbot, w, "el_operator_id_number", op_id)
+    type_into(qtbot, w, "el_operator_mobile", "12345")
+    assert el.errors["operator_mobile"].text() != ""
+    type_into(qtbot, w, "el_operator_mobile", "13912345678")
+    assert find(w, QComboBox, "el_legal_rep_id_type").currentText() == "居民身份证"
+    click(qtbot, w, "elementsNext")
+    assert el.stack.currentIndex() == 1 and good_uscc in el.confirm_text.text()
+    click(qtbot, w, "backButton")
+    assert el.stack.currentIndex() == 0
+    click(qtbot, w, "elementsNext")
+    click(qtbot, w, "submitElements")
+    on_page(qtbot, w, "identity")
+    assert w.drafts.get("wizard/elements") is None
+
+    # --- 身份认证: QR, countdown, expiry and refresh, then passed by "WeChat"
+    idp = w.pages["identity"]
+    assert isinstance(idp, IdentityPage)
+    click(qtbot, w, "startIdentity")
+    qtbot.waitUntil(lambda: idp.qr.payload.startswith("https://"), timeout=WAIT)
+    first = idp.qr.payload
+    assert ":" in idp.countdown.text() and not idp.start_button.isEnabled()
+    env.clock.advance(LIMITS.identity_ttl * 2)
+    qtbot.waitUntil(lambda: idp.start_button.isEnabled() and idp.qr.expired, timeout=WAIT)
+    click(qtbot, w, "startIdentity")
+    qtbot.waitUntil(lambda: idp.qr.payload != first and not idp.qr.expired, timeout=WAIT)
+    ops.identity_set(ctx(w), uid, IdentityStatus.SCANNED)
+    qtbot.waitUntil(lambda: "Scanned" in idp.status.text(), timeout=WAIT)
+    ops.identity_set(ctx(w), uid, IdentityStatus.PASSED)
+    on_page(qtbot, w, "bank")
+    assert any("identity" in n for n in w.notifications)
+
+    # --- 金融认证: bank account; the deposit will take days
+    for name, text in [("bank_name", "中国银行"), ("branch_name", "深圳福田支行"),
+                       ("account_name", ORG), ("account_number", "7555 1234 5678 9012")]:
+        type_into(qtbot, w, f"bank_{name}", text)
+    click(qtbot, w, "submitBank")
+    qtbot.waitUntil(lambda: w.ctl.progress.current is StepId.ORG_DEPOSIT_CODE
+                    and not w.ctl.busy, timeout=WAIT)
+    assert w.ctl.progress.waiting is not None
+    assert w.ctl.progress.waiting.expected_by is not None
+    deposit_text = find(w, type(w.pages["bank"].deposit_text), "depositText").text()  # type: ignore[attr-defined]
+    assert w.ctl.progress.waiting.expected_by.isoformat() in deposit_text
+
+    # --- restart in the middle: same data directory, remembered login → same step
+    w.shutdown()
+    w.close()
+    w = env.widget(qtbot)
+    on_page(qtbot, w, "bank")
+    assert w.ctl.progress.current is StepId.ORG_DEPOSIT_CODE
+    assert not find(w, QLineEdit, "depositCode").isEnabled()
+
+    # --- the deposit arrives; a wrong code costs an attempt
+    code = ops.deposit_post(ctx(w), uid).code
+    click(qtbot, w, "refreshDeposit")
+    qtbot.waitUntil(lambda: find(w, QLineEdit, "depositCode").isEnabled(), timeout=WAIT)
+    wrong = "000000" if code != "000000" else "111111"
+    type_into(qtbot, w, "depositCode", wrong)
+    click(qtbot, w, "submitDepositCode")
+    qtbot.waitUntil(lambda: "2" in find(w, type(w.pages["bank"].code_error),  # type: ignore[attr-defined]
+                                        "depositCodeError").text(), timeout=WAIT)
+    qtbot.waitUntil(lambda: "2" in w.pages["bank"].deposit_text.text(), timeout=WAIT)  # type: ignore[attr-defined]
+    type_into(qtbot, w, "depositCode", code)
+    click(qtbot, w, "submitDepositCode")
+    on_page(qtbot, w, "form")
+
+    # --- 录入: prefilled from the six elements; mailing address typed
+    assert find(w, QLineEdit, "app_seal_name").text() == ORG
+    type_into(qtbot, w, "app_mail_address", "深圳市福田区深南大道 1 号")
+    type_into(qtbot, w, "app_contact_mobile", "1380013")
+    click(qtbot, w, "saveApplication")
+    assert w.pages["form"].errors["contact_mobile"].text() != ""  # type: ignore[attr-defined]
+    assert w.current_page_name == "form"
+    type_into(qtbot, w, "app_contact_mobile", "13800138000")
+    click(qtbot, w, "saveApplication")
+    on_page(qtbot, w, "print")
+
+    # --- 打印申请表: the two PDFs, their text and page size; save and print
+    pp = w.pages["print"]
+    assert isinstance(pp, PrintFormsPage)
+    qtbot.waitUntil(lambda: len(pp.pdfs) == 2, timeout=WAIT)
+    form_pdf, seal_pdf = pp.pdfs["form"], pp.pdfs["seal"]
+    with pymupdf.open(stream=form_pdf, filetype="pdf") as doc:
+        text = "".join(p.get_text() for p in doc)
+        assert ORG in text and good_uscc in text and "申请表" in text
+        assert "深南大道" in text
+        assert round(doc[0].rect.width) == 595 and round(doc[0].rect.height) == 842
+    with pymupdf.open(stream=seal_pdf, filetype="pdf") as doc:
+        text = "".join(p.get_text() for p in doc).replace("\n", "")
+        assert "此公章印模仅限于申请办理中广核电子商务平台电子签章" in text
+        assert "请选用 A4 纯白纸张打印此表" in text and ORG in text
+        assert round(doc[0].rect.width) == 595 and round(doc[0].rect.height) == 842
+    target = tmp_path / "申请表.pdf"
+    monkeypatch.setattr(dialogs, "ask_save_path", lambda *_a: str(target))
+    click(qtbot, w, "savePdfButton")
+    assert target.read_bytes() == form_pdf
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    assert print_pdf(seal_pdf, printer) == 1
+    with pymupdf.open(tmp_path / "printed.pdf") as printed:
+        assert printed.page_count == 1
+    click(qtbot, w, "toMaterials")
+    on_page(qtbot, w, "materials")
+
+    # --- 上传资料: checks before sending, then real files through the drop slot
+    mp = w.pages["materials"]
+    assert isinstance(mp, MaterialsPage)
+    qtbot.waitUntil(lambda: len(mp.rows) >= 5, timeout=WAIT)
+    licence = mp.rows[MaterialKind.BUSINESS_LICENCE]
+    mp.add_file(MaterialKind.BUSINESS_LICENCE, write(tmp_path / "notes.txt", b"hello"))
+    assert licence.property("problem") == "type"
+    mp.add_file(MaterialKind.BUSINESS_LICENCE,
+                write(tmp_path / "big.pdf", b"%PDF-1.4\n" + b"0" * (LIMITS.max_upload_bytes + 1)))
+    assert licence.property("problem") == "size"
+    files = {
+        MaterialKind.BUSINESS_LICENCE: write(tmp_path / "licence.pdf", form_pdf),
+        MaterialKind.APPLICATION_FORM: target,
+        MaterialKind.SEAL_IMPRESSION: write(tmp_path / "seal.pdf", seal_pdf),
+        MaterialKind.OPERATOR_ID_FRONT: write(tmp_path / "front.png", png_bytes()),
+        MaterialKind.OPERATOR_ID_BACK: write(tmp_path / "back.png", png_bytes()),
+        # the operator is not the legal representative: an authorisation letter is needed
+        MaterialKind.AUTHORISATION_LETTER: write(tmp_path / "letter.pdf", form_pdf),
+    }
+    for kind, path in files.items():
+        mp.add_file(kind, path)
+    qtbot.waitUntil(lambda: find(w, QPushButton, "submitApplication").isEnabled()
+                    and not w.ctl.busy, timeout=WAIT)
+    front = mp.rows[MaterialKind.OPERATOR_ID_FRONT]
+    assert front.thumb.pixmap() is not None and not front.thumb.pixmap().isNull()
+    assert "licence.pdf" in licence.state.text()
+    click(qtbot, w, "submitApplication")
+    on_page(qtbot, w, "payment")
+
+    # --- 缴费 while the server is down: a message, then retry after the restart
+    pay = w.pages["payment"]
+    assert isinstance(pay, PaymentPage)
+    assert "¥" in find(w, type(pay.amount), "paymentAmount").text()
+    w.sandbox.stop()
+    find(w, type(pay.wechat), "wechat").setChecked(True)
+    click(qtbot, w, "payButton")
+    qtbot.waitUntil(lambda: w.banner.isVisible() and not w.ctl.busy, timeout=WAIT)
+    assert "Cannot reach" in w.banner.label.text()
+    assert find(w, QPushButton, "payButton").isEnabled()  # page still usable
+    app_id = w.ctl.snapshot.application.id  # type: ignore[union-attr]
+    key = w.drafts.get(f"wizard/payment_key/{app_id}")["key"]
+    w.sandbox.start()
+    qtbot.waitUntil(lambda: w.sandbox.running, timeout=WAIT)
+    click(qtbot, w, "retryButton")
+    qtbot.waitUntil(lambda: pay.qr.payload != "" and not w.ctl.busy, timeout=WAIT)
+    assert not w.banner.isVisible()
+    assert w.drafts.get(f"wizard/payment_key/{app_id}") is None
+    assert key  # the same key was used for the retry: only one order exists
+    with ctx(w).db.tx() as conn:
+        assert conn.execute("SELECT COUNT(*) FROM payments WHERE application_id=?",
+                            (app_id,)).fetchone()[0] == 1
+    assert "Waiting for the payment" in pay.status.text()
+
+    # --- the payment is made → review
+    ops.mark_paid(ctx(w), app_id)
+    on_page(qtbot, w, "review")
+    assert any("Payment received" in n for n in w.notifications)
+
+    # --- rejected: reason and materials to redo; edit and resubmit (no second payment)
+    ops.reject(ctx(w), app_id, RejectionRequest(reason="公章印模不清晰",
+                                                redo_materials=[MaterialKind.SEAL_IMPRESSION]))
+    on_page(qtbot, w, "materials")
+    assert "公章印模不清晰" in mp.notice.text()
+    assert mp.rows[MaterialKind.SEAL_IMPRESSION].info.label in mp.notice.text()
+    assert not find(w, QPushButton, "submitApplication").isEnabled()
+    assert any("rejected" in n for n in w.notifications)
+    click(qtbot, w, "editApplication")
+    on_page(qtbot, w, "form")
+    type_into(qtbot, w, "app_mail_address", "深圳市福田区深南大道 2 号")
+    click(qtbot, w, "saveApplication")
+    on_page(qtbot, w, "print")
+    click(qtbot, w, "toMaterials")
+    on_page(qtbot, w, "materials")
+    mp.add_file(MaterialKind.SEAL_IMPRESSION, files[MaterialKind.SEAL_IMPRESSION])
+    qtbot.waitUntil(lambda: find(w, QPushButton, "submitApplication").isEnabled()
+                    and not w.ctl.busy, timeout=WAIT)
+    click(qtbot, w, "submitApplication")
+    on_page(qtbot, w, "review")
+    assert w.ctl.snapshot.application.status is ApplicationStatus.UNDER_REVIEW  # type: ignore[union-attr]
+
+    # --- approved: serial and tracking; the self-check closes the journey
+    approved = ops.approve(ctx(w), app_id, ApprovalRequest(tracking_number="SF1234567890"))
+    qtbot.waitUntil(lambda: "SF1234567890" in w.pages["review"].tracking.text(),  # type: ignore[attr-defined]
+                    timeout=WAIT)
+    assert approved.certificate_serial
+    assert approved.certificate_serial in w.pages["review"].serial.text()  # type: ignore[attr-defined]
+    assert w.ctl.progress.current is StepId.SHIPPING
+    assert any("approved" in n for n in w.notifications)
+    with qtbot.waitSignal(w.self_check_requested):
+        click(qtbot, w, "selfCheck")
+    click(qtbot, w, "selfCheckDone")
+    assert w.ctl.progress.finished
+
