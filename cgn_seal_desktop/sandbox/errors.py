@@ -80,6 +80,19 @@ def install_error_handlers(app: FastAPI) -> None:
         return JSONResponse(body.model_dump(), status_code=500)
 
     @app.exception_handler(StarletteHTTPException)
-    async def _http(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
+    async def _http(request: Request, exc: StarletteHTTPException) -> JSONResponse:
         body = ApiErrorBody(code=f"http_{exc.status_code}", message=str(exc.detail))
-        return JSONResponse(body.model_dump(), status_code=exc.status_code, headers=exc.headers)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # Starlette lists only the first matching route's methods; list all of them.
+            headers["Allow"] = ", ".join(sorted(_allowed_methods(app, request.url.path)))
+        return JSONResponse(body.model_dump(), status_code=exc.status_code, headers=headers)
+
+
+def _allowed_methods(app: FastAPI, path: str) -> set[str]:
+    methods: set[str] = set()
+    for route in app.routes:
+        regex = getattr(route, "path_regex", None)
+        if regex is not None and regex.match(path):
+            methods |= set(getattr(route, "methods", None) or ())
+    return methods

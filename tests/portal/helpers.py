@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 
+from cgn_seal_desktop.portal.client import PortalClient
 from cgn_seal_desktop.portal.models import (
     ApplicationForm,
     BankAccount,
@@ -103,3 +104,13 @@ class LossyTransport(httpx.HTTPTransport):
             self.dropped += 1
             raise httpx.ReadError("connection reset after the server answered", request=request)
         return response
+
+
+def verify(client: PortalClient, ops: httpx.Client, **element_overrides: str) -> int:
+    uid = client.me().id
+    client.submit_elements(elements(**element_overrides))
+    client.start_identity()
+    ops.post(f"/ops/api/suppliers/{uid}/identity/passed").raise_for_status()
+    client.submit_bank_account(bank())
+    client.enter_deposit_code(ops.post(f"/ops/api/suppliers/{uid}/deposit").json()["code"])
+    return uid

@@ -20,17 +20,7 @@ from cgn_seal_desktop.portal.models import (
     PaymentStatus,
 )
 from cgn_seal_desktop.sandbox.clock import ManualClock
-from tests.portal.helpers import bank, elements, full_form, pdf_bytes, sha256
-
-
-def verify(client: PortalClient, ops: httpx.Client, **element_overrides: str) -> int:
-    uid = client.me().id
-    client.submit_elements(elements(**element_overrides))
-    client.start_identity()
-    ops.post(f"/ops/api/suppliers/{uid}/identity/passed").raise_for_status()
-    client.submit_bank_account(bank())
-    client.enter_deposit_code(ops.post(f"/ops/api/suppliers/{uid}/deposit").json()["code"])
-    return uid
+from tests.portal.helpers import bank, elements, full_form, pdf_bytes, sha256, verify
 
 
 def test_identity_failure_and_retry(supplier: PortalClient, ops_http: httpx.Client) -> None:
