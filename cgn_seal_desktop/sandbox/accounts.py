@@ -93,24 +93,24 @@ def login(body: LoginRequest, ctx: CtxDep) -> TokenPair:
     now = ctx.now()
     with ctx.db.tx() as conn:
         row = conn.execute("SELECT * FROM users WHERE username=?", (body.username,)).fetchone()
-        if row is not None and row["locked_until"] and parse_ts(row["locked_until"]) > now:
-            wait = int((parse_ts(row["locked_until"]) - now).total_seconds()) + 1
-            raise ApiError(429, "login_locked", "Too many failed logins; try again later",
-                           headers={"Retry-After": str(wait)})
-        # Hash even for unknown users so timing does not reveal which usernames exist.
-        salt = row["pw_salt"] if row is not None else b"\0" * 16
-        candidate = hash_password(body.password, salt)
+    if row is not None and row["locked_until"] and parse_ts(row["locked_until"]) > now:
+        wait = int((parse_ts(row["locked_until"]) - now).total_seconds()) + 1
+        raise ApiError(429, "login_locked", "Too many failed logins; try again later",
+                       headers={"Retry-After": str(wait)})
+    # Hashed outside the database lock (it is the slow part), and for unknown users too, so
+    # timing does not reveal which usernames exist.
+    salt = row["pw_salt"] if row is not None else b"\0" * 16
+    candidate = hash_password(body.password, salt)
+    with ctx.db.tx() as conn:
         if row is not None and hmac.compare_digest(candidate, row["pw_hash"]):
             conn.execute("UPDATE users SET failed_logins=0, locked_until=NULL WHERE id=?",
                          (row["id"],))
             return _issue_tokens(ctx, conn, row["id"], secrets.token_hex(8))
         if row is not None:
-            failures = row["failed_logins"] + 1
-            locked = None
-            if failures >= ctx.limits.login_max_failures:
-                locked, failures = ts(now + ctx.limits.login_lockout), 0
-            conn.execute("UPDATE users SET failed_logins=?, locked_until=? WHERE id=?",
-                         (failures, locked, row["id"]))
+            conn.execute("UPDATE users SET failed_logins=failed_logins+1 WHERE id=?", (row["id"],))
+            conn.execute("UPDATE users SET failed_logins=0, locked_until=? WHERE id=? AND"
+                         " failed_logins>=?", (ts(now + ctx.limits.login_lockout), row["id"],
+                                               ctx.limits.login_max_failures))
     # Raised after the commit so that the failure count sticks.
     raise ApiError(401, "bad_credentials", "Wrong username or password")
 
