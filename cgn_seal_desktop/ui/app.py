@@ -115,6 +115,9 @@ def run_gui(files: Sequence[str] = ()) -> int:
     assert isinstance(app, QApplication)
     install_excepthook()
     window = MainWindow()
+    from cgn_seal_desktop.ui.wizard.install import install_wizard
+
+    install_wizard(window)  # 办理进度: the application wizard
     window.show()
     if files:
         window.open_file(files[0])

@@ -34,7 +34,7 @@ class IdentityPage(WizardPage):
         self.start_button = QPushButton(self.tr("Show QR code"))
         self.start_button.setObjectName("startIdentity")
         self.cancel_button = QPushButton(self.tr("Cancel verification and start over…"))
-        self.cancel_button.setObjectName("cancelVerification")
+        self.cancel_button.setObjectName("cancelVerificationIdentity")
         row.addWidget(self.start_button)
         row.addStretch(1)
         row.addWidget(self.cancel_button)

@@ -1,25 +1,19 @@
-"""A QR code drawn from its module matrix with QPainter: crisp at any size and DPI."""
+"""The wizard's QR code (identity check, payment): the shared crisp QR painter plus an
+"expired" state, greyed out with a note, so nobody scans a dead code."""
 
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from cgn_seal_desktop.ui.qr_widget import paint_matrix, qr_matrix
+
 __all__ = ["QrCodeWidget", "qr_matrix"]
 
 
-def qr_matrix(payload: str) -> list[list[bool]]:
-    """The module matrix of *payload* (medium error correction, 4-module quiet zone)."""
-    code = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
-    code.add_data(payload)
-    code.make(fit=True)
-    return [list(row) for row in code.get_matrix()]
-
-
 class QrCodeWidget(QWidget):
-    """Shows one payload as a QR code; greyed out with a note when ``expired``."""
+    """Shows one payload as a QR code, scaled to the widget; ``set_expired`` veils it."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -42,7 +36,7 @@ class QrCodeWidget(QWidget):
             self._payload = payload
             self._matrix = qr_matrix(payload) if payload else []
             self.setAccessibleDescription(payload)
-        self._expired = False
+            self._expired = False
         self.update()
 
     def set_expired(self, expired: bool) -> None:
@@ -54,29 +48,18 @@ class QrCodeWidget(QWidget):
         return QSize(220, 220)
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        p = QPainter(self)
-        side = min(self.width(), self.height())
-        p.fillRect(self.rect(), self.palette().window())
         if not self._matrix:
             return
-        n = len(self._matrix)
-        module = side / n
-        x0, y0 = (self.width() - side) / 2, (self.height() - side) / 2
-        p.fillRect(QRectF(x0, y0, side, side), QColor("white"))
-        dark = QColor("#bbbbbb") if self._expired else QColor("black")
-        p.setPen(Qt.PenStyle.NoPen)
-        for r, row in enumerate(self._matrix):
-            for c, on in enumerate(row):
-                if on:
-                    # A hair of overlap so antialiased edges never show seams between modules.
-                    p.fillRect(QRectF(x0 + c * module, y0 + r * module,
-                                      module + 0.5, module + 0.5), dark)
+        p = QPainter(self)
+        side = min(self.width(), self.height())
+        square = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        paint_matrix(p, self._matrix, square)
         if self._expired:
-            p.setPen(QColor("#c00000"))
+            p.fillRect(square, QColor(255, 255, 255, 200))
+            p.setPen(QColor("#c62828"))
             f = p.font()
             f.setPointSizeF(max(9.0, side / 14))
             f.setBold(True)
             p.setFont(f)
-            p.drawText(QRectF(x0, y0, side, side), Qt.AlignmentFlag.AlignCenter,
-                       self.tr("Expired"))
+            p.drawText(square, Qt.AlignmentFlag.AlignCenter, self.tr("Expired"))
         p.end()

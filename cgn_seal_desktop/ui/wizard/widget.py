@@ -29,7 +29,12 @@ from PySide6.QtWidgets import (
 from cgn_seal_desktop.portal.drafts import DraftStore
 from cgn_seal_desktop.portal.models import ApplicationStatus
 from cgn_seal_desktop.portal.progress import Progress, StepId
-from cgn_seal_desktop.portal.server_profile import KIND_SANDBOX, KIND_SERVICE, ServerProfile
+from cgn_seal_desktop.portal.server_profile import (
+    KIND_SANDBOX,
+    KIND_SERVICE,
+    ServerProfile,
+    valid_service_url,
+)
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui.wizard.account_page import AccountPage
 from cgn_seal_desktop.ui.wizard.application_page import ApplicationFormPage, PrintFormsPage
@@ -182,6 +187,15 @@ class WizardWidget(QWidget):
         if kind != KIND_SANDBOX:
             self.sandbox.stop()
         self._connect()
+
+    def settings_changed(self) -> None:
+        """The settings page changed the service address: follow it (service profile only)."""
+        url = self.settings.service_base_url.strip() if self.settings is not None else ""
+        if (self.profile.kind == KIND_SERVICE and url != self.profile.url
+                and valid_service_url(url)):
+            self.profile.url, self.profile.username, self.profile.remember = url, "", False
+            self.profile.save()
+            self._connect()
 
     def _connect(self) -> None:
         self.banner.hide()
