@@ -102,14 +102,23 @@ def check_modules(settings: Settings) -> tuple[list[CheckLine], str | None]:
     return lines, chosen
 
 
-def token_snapshot(module: str | None) -> list[TokenInfo]:
-    """Tokens now inserted (empty when there is no driver or it fails)."""
+def token_snapshot(module: str | None, *, wait_s: float = 30.0) -> list[TokenInfo] | None:
+    """Tokens now inserted (empty when there is no driver or it fails).
+
+    ``None`` when the UKEY stayed busy (another thread signing) for *wait_s* seconds.
+    """
     if not module:
         return []
+    from cgn_seal_desktop.ui.workers import PKCS11_LOCK
+
+    if not PKCS11_LOCK.acquire(timeout=wait_s):
+        return None
     try:
         return list_tokens(module)
     except UKeyError:
         return []
+    finally:
+        PKCS11_LOCK.release()
 
 
 def _short_serial(serial: str) -> str:
@@ -209,7 +218,7 @@ def collect(settings: Settings, *, online: bool,
     snap.lines += check_os()
     mod_lines, snap.module = check_modules(settings)
     snap.lines += mod_lines
-    snap.tokens = token_snapshot(snap.module)
+    snap.tokens = token_snapshot(snap.module) or []
     snap.lines += check_tokens(snap.module, snap.tokens)
     snap.lines += check_trust(settings)
     if online:

@@ -84,6 +84,7 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(titles[key], self.nav)
             item.setData(Qt.ItemDataRole.UserRole, key)
             item.setSizeHint(QSize(160, 46))
+            item.setToolTip(f"{titles[key]} (Ctrl+{PAGE_KEYS.index(key) + 1})")
             self.pages[key] = widgets[key]
             self.stack.addWidget(widgets[key])
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
@@ -145,6 +146,14 @@ class MainWindow(QMainWindow):
         self.act_about.triggered.connect(self.show_about)
         for a in (self.act_open, self.act_save_copy, self.act_close, self.act_quit):
             self.addAction(a)
+        # Ctrl+1 … Ctrl+5 switch pages, in navigation order.
+        self.page_actions: list[QAction] = []
+        for i, key in enumerate(PAGE_KEYS):
+            act = QAction(self)
+            act.setShortcut(QKeySequence(f"Ctrl+{i + 1}"))
+            act.triggered.connect(lambda _c=False, k=key: self.show_page(k))
+            self.addAction(act)
+            self.page_actions.append(act)
 
     def _make_menus(self) -> None:
         file_menu = self.menuBar().addMenu(self.tr("&File"))

@@ -8,7 +8,7 @@ step that touches the UKEY runs off the GUI thread. A wrong PIN shows the messag
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
@@ -23,7 +23,7 @@ from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.messages import show_error
 from cgn_seal_desktop.ui.signing import SigningRunner, SignJob
 from cgn_seal_desktop.ui.ukey_dialogs import CertChoice, PinDialog, TokenDialog, signing_choices
-from cgn_seal_desktop.ui.workers import run_task
+from cgn_seal_desktop.ui.workers import PKCS11_LOCK, run_task
 from cgn_seal_desktop.ukey.discovery import find_modules
 from cgn_seal_desktop.ukey.errors import (
     CertificateNotFoundError,
@@ -58,12 +58,14 @@ def resolve_module(settings: Settings) -> str:
 
 @dataclass(frozen=True)
 class SealingInput:
-    """The placed seal: file, 0-based page index, PDF-space rect, optional seal picture (PDF)."""
+    """The placed seal: file, 0-based page index, PDF-space rect, optional seal picture (PDF),
+    and the document password of an encrypted PDF."""
 
     path: Path
     page_index: int
     rect: tuple[float, float, float, float]
     appearance_pdf: bytes | None = None
+    password: str | None = field(default=None, repr=False)
 
 
 class SealingFlow(QObject):
@@ -101,7 +103,8 @@ class SealingFlow(QObject):
 
         def find() -> tuple[str, list[TokenInfo]]:
             module = resolve_module(settings)
-            return module, list_tokens(module)
+            with PKCS11_LOCK:
+                return module, list_tokens(module)
 
         run_task(find, self._on_tokens, self._fail)
 
@@ -171,6 +174,7 @@ class SealingFlow(QObject):
         request = SignRequest(
             placement=SealPlacement(inp.page_index + 1, inp.rect),
             appearance_pdf=inp.appearance_pdf,
+            password=inp.password,
         )
         job = SignJob(self._module, self._choice.token.label, self._choice.cert.key_id,
                       inp.path, self._output, request, overwrite=self._overwrite)

@@ -20,6 +20,7 @@ from cgn_seal_desktop.errors import CgnSealError
 from cgn_seal_desktop.seal.errors import SigningCancelledError, SigningFailedError
 from cgn_seal_desktop.seal.sign import SignRequest, SignResult
 from cgn_seal_desktop.seal.ukey_signer import sign_with_session
+from cgn_seal_desktop.ui.workers import PKCS11_LOCK
 from cgn_seal_desktop.ukey.session import UKeySession
 
 __all__ = ["SignJob", "SigningRunner", "SigningWorker"]
@@ -70,7 +71,7 @@ class SigningWorker(QObject):
     def run(self) -> None:
         job = self._job
         try:
-            with UKeySession(job.module_path, label=job.token_label) as session:
+            with PKCS11_LOCK, UKeySession(job.module_path, label=job.token_label) as session:
                 self.progress.emit("login", 0.05)
                 session.login(self._pin.pop(), confirm_final_try=self._confirm)
                 self._pin.clear()

@@ -36,7 +36,6 @@ def test_environment_lists_softhsm_tokens_and_report_has_no_secrets(
     assert QGuiApplication.clipboard().text() == text
     assert "CGN-RSA" in text
     assert ukey.pin not in text
-    assert "PIN" not in text.upper().replace("PIN IS LOCKED", "")
     # Token serials are shortened; no 18-digit ID-shaped numbers.
     assert not re.search(r"\d{15,}", text)
 

@@ -53,6 +53,15 @@ def hover(widget: Any, pos: QPoint) -> None:
     QApplication.sendEvent(widget, ev)
 
 
+def reset_pin_counter(ukey: Any, label: str) -> None:
+    """A good login clears the token's wrong-PIN flags for the other tests of the session."""
+    from cgn_seal_desktop.ui.workers import PKCS11_LOCK
+    from cgn_seal_desktop.ukey.session import UKeySession
+
+    with PKCS11_LOCK, UKeySession(ukey.module, label=label) as s:
+        s.login(ukey.pin)
+
+
 def capture(into: list[dict[str, str]]) -> Any:
     """Answer a VerificationDialog, keeping what it showed (it is deleted afterwards)."""
     def handler(d: Any) -> int:
@@ -153,6 +162,7 @@ def test_wrong_pin_then_retry(qtbot: Any, window: Any, bot: DialogBot, ukey: Any
     assert retries == [True]  # the second PIN dialog says the PIN was wrong
     assert any("Wrong PIN" in text for text, _ in bot.messages)
     assert (tmp_path / "a_已盖章.pdf").is_file()
+    reset_pin_counter(ukey, "CGN-B")
 
 
 def test_cancelled_pin_writes_nothing(qtbot: Any, window: Any, bot: DialogBot, ukey: Any,
@@ -309,3 +319,64 @@ def test_pin_never_logged(qtbot: Any, window: Any, bot: DialogBot, ukey: Any, tm
     assert secret not in caplog.text
     assert all(secret not in t + e for t, e in bot.messages)
     assert secret not in window.settings.__dict__.__repr__()
+    reset_pin_counter(ukey, "CGN-B")
+
+
+def test_drag_sizes_the_seal(qtbot: Any, window: Any, bot: DialogBot, ukey: Any,
+                             tmp_path: Path) -> None:
+    src = make_pdf(tmp_path / "drag.pdf", pages=1)
+    open_and_wait(qtbot, window, src)
+    page = window.self_check
+    view = page.view
+    view.go_to_page(0)
+    page.act_seal.trigger()
+    r = view.page_viewport_rect(0)
+    start = QPoint(round(r.left() + 80), round(r.top() + 80))
+    end = start + QPoint(90, 60)  # the seal stays square: the longer side wins
+    placed: list[tuple[int, Any]] = []
+    page.seal_tool.placed.connect(lambda p, rect: placed.append((p, rect)))
+    bot.on("TokenDialog", lambda _d: 0)  # stop after placing
+    vp = view.viewport()
+    QTest.mousePress(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start)
+    QApplication.sendEvent(vp, QMouseEvent(
+        QEvent.Type.MouseMove, QPointF(end), QPointF(vp.mapToGlobal(end)),
+        Qt.MouseButton.NoButton, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+    QTest.mouseRelease(vp, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end)
+    assert len(placed) == 1
+    index, (x0, y0, x1, y1) = placed[0]
+    side = 90 / view.scale()
+    assert index == 0
+    assert abs((x1 - x0) - side) < 1.5 and abs((y1 - y0) - side) < 1.5
+    # Top-left of the drag in PDF space (origin bottom-left): y1 is near the top of the page.
+    assert abs(x0 - 80 / view.scale()) < 1.5 and abs(y1 - (842 - 80 / view.scale())) < 1.5
+    qtbot.waitUntil(lambda: not page.flow.is_busy(), timeout=TIMEOUT)
+
+
+def test_password_protected_pdf_is_sealed_and_verified(
+        qtbot: Any, window: Any, bot: DialogBot, ukey: Any, tmp_path: Path) -> None:
+    src = make_pdf(tmp_path / "locked.pdf", pages=1, encrypt_user_pw="s3cret")
+
+    def password(dlg: Any) -> int:
+        dlg.setTextValue("s3cret")
+        return 1
+
+    bot.on("QInputDialog", password, times=1)
+    page = window.self_check
+    with qtbot.waitSignal(page.report_ready, timeout=TIMEOUT):
+        window.open_file(str(src))
+    bot.on("TokenDialog", choose_token("CGN-RSA"))
+    bot.on("PinDialog", enter_pin(ukey.pin))
+    with qtbot.waitSignal(page.flow.signed, timeout=TIMEOUT) as signed:
+        place_seal(qtbot, window)
+    out = Path(signed.args[0])
+    qtbot.waitUntil(lambda: page.current_path() == out and page.report() is not None
+                    and bool(page.report().signatures), timeout=TIMEOUT)
+    assert page.report().verdict == "valid", page.report().to_json()
+    assert len(bot.of("QInputDialog")) == 1  # the signed copy reopened without asking again
+
+
+def test_page_shortcuts(qtbot: Any, window: Any) -> None:
+    for i, key in enumerate(("self_check", "progress", "environment", "support", "settings")):
+        window.page_actions[i].trigger()
+        assert window.current_page_key() == key
+    window.page_actions[0].trigger()

@@ -141,13 +141,15 @@ class EnvironmentPage(QWidget):
             return
         self._polling = True
         module = self._module
-        run_task(lambda: token_snapshot(module), self._on_tokens, self._on_poll_error)
+        run_task(lambda: token_snapshot(module, wait_s=0.5), self._on_tokens, self._on_poll_error)
 
     def _on_poll_error(self, _exc: BaseException) -> None:
         self._polling = False
 
-    def _on_tokens(self, tokens: list[TokenInfo]) -> None:
+    def _on_tokens(self, tokens: list[TokenInfo] | None) -> None:
         self._polling = False
+        if tokens is None:  # the UKEY is busy signing; look again at the next tick
+            return
         key = _key(tokens)
         if key == self._token_key:
             return

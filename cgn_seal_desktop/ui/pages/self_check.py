@@ -62,6 +62,8 @@ class SelfCheckPage(QWidget):
         self._path: Path | None = None
         self._report: VerificationReport | None = None
         self._appearance_pdf: bytes | None = None  # None = default seal of the certificate
+        self._password: str | None = None  # of an encrypted PDF, for signing and verifying
+        self._preview_org: str | None = None  # organisation the default seal preview shows
         self._verify_generation = 0
 
         self.view = PdfView(self)
@@ -227,16 +229,17 @@ class SelfCheckPage(QWidget):
         if name:
             self.open_file(name)
 
-    def open_file(self, path: str | Path) -> None:
+    def open_file(self, path: str | Path, password: str | None = None) -> None:
         """Show *path* (answer: ``file_opened`` or an error message)."""
         self.seal_tool.deactivate()
         self._path = Path(path)
+        self._password = password
         self._report = None
         self.overlay.clear()
         self.sig_list.clear()
         self.summary.setText(self.tr("Opening…"))
         self.stack.setCurrentIndex(1)
-        self.view.open(str(path))
+        self.view.open(str(path), password)
         self._update_actions()
 
     def close_file(self) -> None:
@@ -275,9 +278,9 @@ class SelfCheckPage(QWidget):
                          else self.tr("This PDF is protected. Enter its password:"))
         dlg.setTextEchoMode(QLineEdit.EchoMode.Password)
         if dialogs.exec_dialog(dlg) == 1 and dlg.textValue():
-            password = dlg.textValue()
+            self._password = dlg.textValue()
             dlg.setTextValue("")
-            self.view.open(path, password)
+            self.view.open(path, self._password)
         else:
             self.close_file()
 
@@ -325,6 +328,8 @@ class SelfCheckPage(QWidget):
             return
         self.overlay.enabled = False
         self.seal_tool.activate()
+        if self._appearance_pdf is None and self._preview_org is None:
+            self._load_default_preview()
         self.status_message.emit(self.tr("Click on the page to place the seal, or drag to size "
                                          "it. Esc cancels."))
 
@@ -353,14 +358,57 @@ class SelfCheckPage(QWidget):
     @Slot()
     def use_default_seal(self) -> None:
         self._appearance_pdf = None
+        self._preview_org = None
         self.seal_tool.set_image(placeholder_seal_image())
+        if self.seal_tool.is_active():
+            self._load_default_preview()
+
+    def _load_default_preview(self) -> None:
+        """Preview the seal drawn from the certificate's organisation, when that is unambiguous.
+
+        Lists the UKEYs in a worker; with several organisations the neutral placeholder stays
+        (the seal itself is still drawn from the certificate chosen later).
+        """
+        settings = self._settings
+
+        def work() -> tuple[str, bytes] | None:
+            from cgn_seal_desktop.seal.appearance import default_seal_png
+            from cgn_seal_desktop.ui.sealing_flow import resolve_module
+            from cgn_seal_desktop.ui.ukey_dialogs import signing_choices
+            from cgn_seal_desktop.ui.workers import PKCS11_LOCK
+            from cgn_seal_desktop.ukey.tokens import list_tokens
+
+            module = resolve_module(settings)
+            # Only a glance: if the UKEY is busy (signing), keep the placeholder.
+            if not PKCS11_LOCK.acquire(timeout=0.2):
+                return None
+            try:
+                choices = signing_choices(list_tokens(module))
+            finally:
+                PKCS11_LOCK.release()
+            orgs = {c.owner for c in choices}
+            if len(orgs) != 1:
+                return None
+            org = orgs.pop()
+            return org, default_seal_png(org, diameter_mm=settings.seal_diameter_mm, dpi=150)
+
+        def done(found: tuple[str, bytes] | None) -> None:
+            if found is None or self._appearance_pdf is not None:
+                return
+            image = QImage.fromData(found[1])
+            if not image.isNull():
+                self._preview_org = found[0]
+                self.seal_tool.set_image(image)
+
+        run_task(work, done, lambda _exc: None)  # no UKEY yet: the placeholder stays
 
     @Slot(int, object)
     def _on_placed(self, page_index: int, rect: tuple[float, float, float, float]) -> None:
         self.overlay.enabled = True
         if self._path is None:
             return
-        self.flow.start(SealingInput(self._path, page_index, rect, self._appearance_pdf))
+        self.flow.start(SealingInput(self._path, page_index, rect, self._appearance_pdf,
+                                     self._password))
         self._update_actions()
 
     @Slot()
@@ -370,7 +418,7 @@ class SelfCheckPage(QWidget):
 
     @Slot(object)
     def _on_signed(self, output: Path) -> None:
-        self.open_file(output)
+        self.open_file(output, self._password)
 
     # --- verification -----------------------------------------------------------------------
 
@@ -381,10 +429,11 @@ class SelfCheckPage(QWidget):
             return
         self._verify_generation += 1
         generation, path, settings = self._verify_generation, self._path, self._settings
+        password = self._password
         self.summary.setText(self.tr("Verifying…"))
 
         def work() -> VerificationReport:
-            return verify_pdf(path, load_trust_store(settings))
+            return verify_pdf(path, load_trust_store(settings), password=password)
 
         run_task(work, lambda rep: self._on_report(generation, rep),
                  lambda exc: self._on_report_failed(generation, exc))
@@ -423,11 +472,11 @@ class SelfCheckPage(QWidget):
         """Verify the file again (worker) and show the dialog for seal *field*."""
         if self._path is None or not field:
             return
-        path, settings = self._path, self._settings
+        path, settings, password = self._path, self._settings, self._password
         self.status_message.emit(self.tr("Verifying the seal…"))
 
         def work() -> VerificationReport:
-            return verify_pdf(path, load_trust_store(settings))
+            return verify_pdf(path, load_trust_store(settings), password=password)
 
         def done(report: VerificationReport) -> None:
             if path != self._path:

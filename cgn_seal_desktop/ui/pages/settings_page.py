@@ -24,11 +24,11 @@ from cgn_seal_desktop.seal.errors import TrustStoreError
 from cgn_seal_desktop.seal.trust import TrustStore, add_user_root, remove_user_root
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui import dialogs
+from cgn_seal_desktop.ui.i18n import LANGUAGES, SYSTEM
 from cgn_seal_desktop.ui.messages import show_error
 
-__all__ = ["LANGUAGES", "SettingsPage"]
+__all__ = ["SettingsPage"]
 
-LANGUAGES = (("zh_CN", "中文（简体）"), ("en", "English"))
 
 
 class SettingsPage(QWidget):
@@ -53,6 +53,7 @@ class SettingsPage(QWidget):
         self.language.setObjectName("languageCombo")
         for code, name in LANGUAGES:
             self.language.addItem(name, code)
+        self.language.addItem(self.tr("Follow the system"), SYSTEM)
         self.language.setCurrentIndex(max(0, self.language.findData(settings.language)))
         self.language.currentIndexChanged.connect(self._language_changed)
         lang_row = QHBoxLayout()
@@ -147,8 +148,9 @@ class SettingsPage(QWidget):
         self.roots.clear()
         for r in TrustStore.load().roots:
             kind = self.tr("bundled") if r.source == "bundled" else self.tr("added")
-            item = QListWidgetItem(f"{r.subject}  —  {kind}, {self.tr('valid until')} "
-                                   f"{r.not_after.date().isoformat()}", self.roots)
+            until = self.tr("valid until %1").replace("%1", r.not_after.date().isoformat())
+            item = QListWidgetItem(f"{r.subject}  —  {kind}, {until}", self.roots)
+            item.setToolTip(f"{r.subject}\nSHA-256 {r.sha256}\n{r.origin}")
             item.setData(Qt.ItemDataRole.UserRole, (r.sha256, r.source))
 
     def add_root_file(self, path: str | Path) -> bool:
