@@ -81,7 +81,9 @@ def test_spec_declares_two_executables_sharing_one_collect(tmp_path: Path) -> No
 
     assert analysis.args[0] == [str(PACKAGING / "entry.py")]
     datas = {(Path(src).name, dest) for src, dest in analysis.kwargs["datas"]}
-    assert ("resources", "resources") in datas
+    for sub in ("icons", "trust", "samples", "licenses"):
+        assert (sub, f"resources/{sub}") in datas
+    assert not any("screenshots" in dest for _, dest in datas)
     for qm in ("cgn_seal_desktop_zh_CN.qm", "cgn_seal_desktop_en.qm", "qtbase_zh_CN.qm"):
         assert (qm, "translations") in datas
     assert ("module_table.json", "cgn_seal_desktop/ukey") in datas
