@@ -2,7 +2,8 @@
 
 A click places a seal of the default diameter (42 mm) centred on the click; a drag places a
 square seal spanning the drag. The result is a page index and a rectangle in that page's PDF
-user space (points, origin bottom-left), clamped inside the page. Esc cancels.
+user space (points, origin bottom-left), clamped inside the page. Enter places the seal in the
+middle of the visible page (keyboard use); Esc cancels.
 """
 
 from __future__ import annotations
@@ -154,12 +155,31 @@ class SealTool(QObject):
         self.placed.emit(page, pdf_rect)
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        if (self._active and event.type() == QEvent.Type.KeyPress
-                and isinstance(event, QKeyEvent) and event.key() == Qt.Key.Key_Escape):
+        if not (self._active and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent)):
+            return False
+        if event.key() == Qt.Key.Key_Escape:
             self.deactivate()
             self.cancelled.emit()
             return True
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.place_at_centre()
+            return True
         return False
+
+    def place_at_centre(self) -> None:
+        """Keyboard placement: the default-size seal in the middle of the visible current page."""
+        page = self._view.current_page()
+        if page < 0:
+            return
+        visible = self._view.page_viewport_rect(page).intersected(
+            QRectF(self._view.viewport().rect()))
+        if visible.isEmpty():
+            return
+        rect = self._clamped(page, self._default_rect(visible.center()))
+        pdf_rect = self._view.viewport_rect_to_pdf(page, rect)
+        self.deactivate()
+        self.placed.emit(page, pdf_rect)
 
     @Slot(QPainter, int, QRectF)
     def _paint(self, painter: QPainter, page: int, _page_rect: QRectF) -> None:

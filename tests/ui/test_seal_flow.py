@@ -380,3 +380,22 @@ def test_page_shortcuts(qtbot: Any, window: Any) -> None:
         window.page_actions[i].trigger()
         assert window.current_page_key() == key
     window.page_actions[0].trigger()
+
+
+def test_keyboard_places_and_escape_cancels(qtbot: Any, window: Any, bot: DialogBot,
+                                            tmp_path: Path) -> None:
+    src = make_pdf(tmp_path / "keys.pdf", pages=1)
+    open_and_wait(qtbot, window, src)
+    page = window.self_check
+    page.act_seal.trigger()
+    QTest.keyClick(page.view, Qt.Key.Key_Escape)
+    assert not page.seal_tool.is_active() and not page.flow.is_busy()
+    placed: list[Any] = []
+    page.seal_tool.placed.connect(lambda p, rect: placed.append((p, rect)))
+    bot.on("TokenDialog", lambda _d: 0)
+    page.act_seal.trigger()
+    QTest.keyClick(page.view, Qt.Key.Key_Return)
+    assert len(placed) == 1 and placed[0][0] == 0
+    x0, y0, x1, y1 = placed[0][1]
+    assert 0 <= x0 < x1 <= 595 and 0 <= y0 < y1 <= 842
+    qtbot.waitUntil(lambda: not page.flow.is_busy(), timeout=TIMEOUT)

@@ -139,6 +139,11 @@ class SelfCheckPage(QWidget):
         self.act_fit_width.triggered.connect(self.view.fit_width)
         self.act_fit_page = QAction(self.tr("Fit page"), self)
         self.act_fit_page.triggered.connect(self.view.fit_page)
+        self.act_open = QAction(self.tr("Open…"), self)
+        self.act_open.setToolTip(self.tr("Open a PDF document (Ctrl+O)"))
+        self.act_open.triggered.connect(self.ask_open)
+        tb.addAction(self.act_open)
+        tb.addSeparator()
         for a in (self.act_seal, self.act_image, self.act_default_image):
             tb.addAction(a)
         tb.addSeparator()
@@ -331,7 +336,7 @@ class SelfCheckPage(QWidget):
         if self._appearance_pdf is None and self._preview_org is None:
             self._load_default_preview()
         self.status_message.emit(self.tr("Click on the page to place the seal, or drag to size "
-                                         "it. Esc cancels."))
+                                         "it. Enter places it mid-page; Esc cancels."))
 
     @Slot()
     def choose_seal_image(self) -> None:
