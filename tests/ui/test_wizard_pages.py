@@ -275,3 +275,52 @@ def test_qr_is_crisp(qtbot: QtBot, ratio: float) -> None:
     assert "#000000" in colours
     qr.set_expired(True)
     assert qr.expired
+
+
+def fast_forward_to_payment(w: WizardWidget, client: PortalClient, user: str) -> int:
+    """Verified organisation and a complete, submitted application (done through the API)."""
+    from tests.portal.helpers import full_form, pdf_bytes, png_bytes
+
+    uid = ops.find_user(ctx(w), user)
+    client.submit_elements(elements())
+    client.start_identity()
+    ops.identity_set(ctx(w), uid, IdentityStatus.PASSED)
+    client.submit_bank_account(bank())
+    client.enter_deposit_code(ops.deposit_post(ctx(w), uid).code)
+    app = client.create_application(full_form())
+    for info in client.material_kinds():
+        if info.required:
+            data = png_bytes() if "id" in info.kind.value else pdf_bytes(info.kind.value)
+            name = "x.png" if "id" in info.kind.value else "x.pdf"
+            client.upload_material(app.id, info.kind, data, name)
+    client.submit_application(app.id)
+    return app.id
+
+
+def test_pay_click_survives_a_crash(qtbot: QtBot, env: Env) -> None:
+    """A click whose answer never came is repeated with the same key after a restart."""
+    w = start_sandbox_widget(qtbot, env)
+    app_id = fast_forward_to_payment(w, api(w), "bob")
+    login(qtbot, w, remember=True)
+    on_page(qtbot, w, "payment")
+    w.sandbox.stop()
+    click(qtbot, w, "payButton")
+    qtbot.waitUntil(lambda: w.banner.isVisible() and not w.ctl.busy, timeout=WAIT)
+    key = w.drafts.get(f"wizard/payment_key/{app_id}")["key"]
+    # A second click before the order is known re-uses the key (same channel).
+    click(qtbot, w, "payButton")
+    qtbot.waitUntil(lambda: not w.ctl.busy, timeout=WAIT)
+    assert w.drafts.get(f"wizard/payment_key/{app_id}")["key"] == key
+    w.shutdown()
+    w.close()
+
+    w = env.widget(qtbot)  # restart: sandbox up again, remembered login
+    on_page(qtbot, w, "payment")
+    pay = w.pages["payment"]
+    qtbot.waitUntil(lambda: pay.qr.payload != "" and not w.ctl.busy,  # type: ignore[attr-defined]
+                    timeout=WAIT)
+    assert w.drafts.get(f"wizard/payment_key/{app_id}") is None
+    with ctx(w).db.tx() as conn:
+        rows = conn.execute("SELECT idempotency_key FROM payments WHERE application_id=?",
+                            (app_id,)).fetchall()
+    assert len(rows) == 1

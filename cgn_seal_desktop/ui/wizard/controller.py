@@ -72,6 +72,7 @@ class WizardController(QObject):
         #: (user name, remember me) of the last login from this widget.
         self.last_login: tuple[str, bool] | None = None
         self._retry: Callable[[], None] | None = None
+        self._failed_background = False
         self._refreshing = False
         self._refresh_again = False
         self._generation = 0  # bumps on reconnect/logout so late answers are dropped
@@ -136,11 +137,12 @@ class WizardController(QObject):
     def run(self, fn: Callable[[PortalClient], Any],
             on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], bool] | None = None, *,
-            refresh: bool = True) -> None:
+            refresh: bool = True, background: bool = False) -> None:
         """Run ``fn(client)`` on a worker. On success: *on_done*, then a state refresh.
 
         On failure *on_error* may handle the error (return True); otherwise ``failed`` is emitted
-        and :meth:`retry` repeats this call.
+        and :meth:`retry` repeats this call. A *background* call (state refresh, polling) that
+        succeeds does not discard a failed user action: its Retry stays offered.
         """
         client, gen = self.client, self._generation
         if client is None:
@@ -151,8 +153,9 @@ class WizardController(QObject):
             self._set_busy(-1)
             if gen != self._generation:
                 return
-            self._retry = None
-            self.recovered.emit()
+            if not background or self._failed_background:
+                self._retry = None
+                self.recovered.emit()
             if on_done is not None:
                 on_done(result)
             if refresh:
@@ -169,7 +172,9 @@ class WizardController(QObject):
                 self._apply(PortalSnapshot())
                 self.login_required.emit()
                 return
-            self._retry = lambda: self.run(fn, on_done, on_error, refresh=refresh)
+            self._retry = lambda: self.run(fn, on_done, on_error, refresh=refresh,
+                                           background=background)
+            self._failed_background = background
             self.failed.emit(exc)
 
         self._set_busy(+1)
@@ -202,7 +207,7 @@ class WizardController(QObject):
             self._refreshing = self._refresh_again = False
             return False
 
-        self.run(lambda c: c.snapshot(), done, error, refresh=False)
+        self.run(lambda c: c.snapshot(), done, error, refresh=False, background=True)
 
     def _set_busy(self, delta: int) -> None:
         was = self.busy

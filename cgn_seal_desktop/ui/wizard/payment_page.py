@@ -54,6 +54,7 @@ class PaymentPage(WizardPage):
         self.status.setObjectName("paymentStatus")
         self.box.addWidget(self.status)
         self.order: PaymentOrder | None = None
+        self._resume_checked = False
         self._tick = QTimer(self, interval=1000)
         self._tick.timeout.connect(self._update)
         self.pay_button.clicked.connect(self._pay)
@@ -67,13 +68,14 @@ class PaymentPage(WizardPage):
         self.amount.setText(self.tr("Amount: ¥%1").replace("%1", f"{cents / 100:.2f}")
                             if cents is not None else "")
         self.order = app.payment
-        pending = self.drafts.get(pending_key(app.id))
-        if pending is not None and (self.order is None or self.order.status is not
-                                    PaymentStatus.OPEN):
-            # A click whose answer was lost: ask again with the same key (same order).
-            self.status.setText(self.tr("Checking the payment order…"))
         self.pay_button.setEnabled(Action.PAY in progress.actions)
         self._update()
+        if not self._resume_checked:
+            # First view since start: a click whose answer never arrived (crash, network)
+            # is asked again with the same key, which fetches that order, never a second one.
+            self._resume_checked = True
+            if self.resume_pending():
+                self.status.setText(self.tr("Checking the payment order…"))
 
     def _update(self) -> None:
         o = self.order
@@ -108,8 +110,12 @@ class PaymentPage(WizardPage):
         if app is None:
             return
         channel = PaymentChannel.WECHAT if self.wechat.isChecked() else PaymentChannel.ALIPAY
-        key = new_idempotency_key()
-        self.drafts.put(pending_key(app.id), {"key": key, "channel": channel.value})
+        pending = self.drafts.get(pending_key(app.id))
+        if pending and pending.get("channel") == channel.value:
+            key = str(pending["key"])  # the last click's order is not known yet: same order
+        else:
+            key = new_idempotency_key()
+            self.drafts.put(pending_key(app.id), {"key": key, "channel": channel.value})
         self._send(app.id, key, channel)
 
     def _send(self, app_id: int, key: str, channel: PaymentChannel) -> None:
