@@ -17,6 +17,10 @@ top-left, y down (what ``Page.get_pixmap`` draws). *PDF space* is the page's def
 from __future__ import annotations
 
 import math
+import multiprocessing
+import multiprocessing.connection
+import os
+import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
@@ -44,6 +48,7 @@ __all__ = [
     "RenderedPage",
     "load_info",
     "render_page",
+    "worker_init",
 ]
 
 #: Affine matrix ``(a, b, c, d, e, f)``: ``x' = a*x + c*y + e``, ``y' = b*x + d*y + f``.
@@ -234,6 +239,23 @@ def _document(source: DocumentSource) -> PdfDocument:
     while len(_OPEN) > _OPEN_MAX:
         _OPEN.popitem(last=False)[1].close()
     return doc
+
+
+def worker_init() -> None:
+    """Initializer of a render worker process: exit as soon as the parent process is gone.
+
+    Without it, workers of a GUI that crashed or was killed would wait for work forever (their
+    task queue stays open because every worker holds both of its ends).
+    """
+    parent = multiprocessing.parent_process()
+    if parent is None:
+        return
+
+    def watch() -> None:
+        multiprocessing.connection.wait([parent.sentinel])
+        os._exit(0)
+
+    threading.Thread(target=watch, name="parent-watch", daemon=True).start()
 
 
 def load_info(source: DocumentSource) -> DocumentInfo:

@@ -119,6 +119,7 @@ class PdfView(QAbstractScrollArea):
         self._service = service or shared_render_service()
         self._client = f"view-{id(self)}"
         self._cache: ByteLru[RenderKey, QImage] = ByteLru(cache_bytes, lambda im: im.sizeInBytes())
+        self._failed: set[RenderKey] = set()  # not retried until the zoom or document changes
         self._source: DocumentSource | None = None
         self._info: DocumentInfo | None = None
         self._to_pdf: list[Matrix6] = []
@@ -388,6 +389,16 @@ class PdfView(QAbstractScrollArea):
         return QRectF(b.x - self.horizontalScrollBar().value(),
                       b.y - self.verticalScrollBar().value(), b.w, b.h)
 
+    def rendering_idle(self) -> bool:
+        """True when nothing is loading or queued and every visible page shows its final render."""
+        if self._info is None:
+            return self._source is None
+        if self._schedule.isActive() or self._service.pending(self._client):
+            return False
+        return all(
+            (k := self._key(i)) in self._cache or k in self._failed for i in self.visible_pages()
+        )
+
     @Slot()
     def refresh_overlays(self) -> None:
         """Repaint (call after changing what an ``overlay_paint`` handler draws)."""
@@ -446,8 +457,9 @@ class PdfView(QAbstractScrollArea):
         if self._info is None or self._source is None:
             return
         keys = [self._key(i) for i in self._wanted()]
+        self._failed &= set(keys)
         for key in keys:
-            if key not in self._cache:
+            if key not in self._cache and key not in self._failed:
                 self._service.render(key, self._source)
         self._service.cancel_except(self._client, set(keys))
 
@@ -465,6 +477,7 @@ class PdfView(QAbstractScrollArea):
     @Slot(object, object)
     def _on_render_failed(self, key: RenderKey, error: DocumentError) -> None:
         if key.client == self._client and self._source and key.token == self._source.token:
+            self._failed.add(key)
             self.render_failed.emit(key.page, error)
 
     def _image_for(self, page: int) -> QImage | None:

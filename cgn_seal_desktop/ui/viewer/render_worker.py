@@ -80,6 +80,7 @@ class RenderService(QObject):
         self._workers = max(1, workers)
         self._executor: ProcessPoolExecutor | None = None
         self._pending: dict[RenderKey, Future[Any]] = {}
+        self._closed = False  # after shutdown(): late results are dropped, not emitted
         #: Test hook: every render sleeps this long in the worker first.
         self.delay_s = 0.0
         #: Number of render requests submitted (cache misses), for tests and diagnostics.
@@ -90,9 +91,12 @@ class RenderService(QObject):
     # --- pool -------------------------------------------------------------------------------
 
     def _pool(self) -> ProcessPoolExecutor:
+        self._closed = False
         if self._executor is None:
             self._executor = ProcessPoolExecutor(
-                max_workers=self._workers, mp_context=multiprocessing.get_context("spawn")
+                max_workers=self._workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=render.worker_init,
             )
         return self._executor
 
@@ -104,6 +108,7 @@ class RenderService(QObject):
 
     def shutdown(self) -> None:
         """Cancel everything queued and let the workers exit; does not wait for them."""
+        self._closed = True
         if self._executor is not None:
             self._executor.shutdown(wait=False, cancel_futures=True)
             self._executor = None
@@ -160,7 +165,7 @@ class RenderService(QObject):
 
     def _callback(self, what: object, fut: Future[Any]) -> None:
         # Runs in the executor's management thread (or the caller's, if already done).
-        if fut.cancelled():
+        if fut.cancelled() or self._closed:
             return
         exc = fut.exception()
         result: object = exc if exc is not None else fut.result()

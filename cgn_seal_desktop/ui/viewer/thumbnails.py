@@ -94,7 +94,7 @@ class ThumbnailList(QListView):
         self.setAccessibleName(self.tr("Page thumbnails"))
         self._timer = QTimer(self, singleShot=True, interval=30)
         self._timer.timeout.connect(self._request_visible)
-        self.verticalScrollBar().valueChanged.connect(self._timer.start)
+        self.verticalScrollBar().valueChanged.connect(lambda _v: self._timer.start())
         self.clicked.connect(lambda idx: self.page_activated.emit(idx.row()))
         self.activated.connect(lambda idx: self.page_activated.emit(idx.row()))
         self._placeholders: dict[tuple[int, int], QPixmap] = {}
@@ -148,9 +148,9 @@ class ThumbnailList(QListView):
         """The thumbnail of ``page`` if rendered, else a placeholder of the right size."""
         image = self._cache.get(page)
         if image is not None:
-            pm = QPixmap.fromImage(image)
-            pm.setDevicePixelRatio(self.devicePixelRatioF())
-            return pm
+            thumb = QPixmap.fromImage(image)
+            thumb.setDevicePixelRatio(self.devicePixelRatioF())
+            return thumb
         assert self._model.info is not None
         info = self._model.info.pages[page]
         scale = self._scale(page) / self.devicePixelRatioF()
@@ -173,11 +173,15 @@ class ThumbnailList(QListView):
         if self._model.info is None:
             return range(0)
         vp = self.viewport().rect()
-        first = self.indexAt(QPoint(vp.center().x(), vp.top() + 1))
-        last = self.indexAt(QPoint(vp.center().x(), vp.bottom() - 1))
-        top = first.row() if first.isValid() else 0
-        bottom = last.row() if last.isValid() else self._model.info.page_count - 1
-        return range(top, bottom + 1)
+        x = self.visualRect(self._model.index(0)).center().x()
+        # Probe down from the top and up from the bottom; a probe may land in the spacing.
+        first = next((i for y in range(vp.top(), vp.bottom(), 4)
+                      if (i := self.indexAt(QPoint(x, y))).isValid()), None)
+        last = next((i for y in range(vp.bottom(), vp.top(), -4)
+                     if (i := self.indexAt(QPoint(x, y))).isValid()), None)
+        if first is None or last is None:
+            return range(0)
+        return range(first.row(), last.row() + 1)
 
     @Slot()
     def _request_visible(self) -> None:
