@@ -21,7 +21,7 @@ from cgn_seal_desktop.logsetup import mask_id_numbers
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ukey.discovery import ModuleCandidate, find_modules
 from cgn_seal_desktop.ukey.errors import UKeyError
-from cgn_seal_desktop.ukey.tokens import PinState, TokenInfo, list_tokens
+from cgn_seal_desktop.ukey.tokens import PinState, TokenInfo
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -102,34 +102,28 @@ def check_modules(settings: Settings) -> tuple[list[CheckLine], str | None]:
     return lines, chosen
 
 
-def token_snapshot(module: str | None, *, wait_s: float = 30.0) -> list[TokenInfo] | None:
-    """Tokens now inserted (empty when there is no driver or it fails).
+def token_snapshot(settings: Settings, *, wait_s: float = 30.0) -> list[TokenInfo] | None:
+    """UKEYs now inserted, over every candidate driver (empty when there is none or all fail).
 
     ``None`` when the UKEY stayed busy (another thread signing) for *wait_s* seconds.
     """
-    if not module:
-        return []
-    from cgn_seal_desktop.ui.workers import PKCS11_LOCK
+    from cgn_seal_desktop.ui.ukey_access import list_all_tokens
 
-    if not PKCS11_LOCK.acquire(timeout=wait_s):
-        return None
     try:
-        return list_tokens(module)
+        return list_all_tokens(settings, wait_s=wait_s)
     except UKeyError:
         return []
-    finally:
-        PKCS11_LOCK.release()
 
 
 def _short_serial(serial: str) -> str:
     return "…" + serial[-4:] if len(serial) > 4 else serial
 
 
-def check_tokens(module: str | None, tokens: list[TokenInfo],
+def check_tokens(has_driver: bool, tokens: list[TokenInfo],
                  now: datetime | None = None) -> list[CheckLine]:
     """UKEYs and their certificates, with expiry warnings (amber < 30 days, red expired)."""
     now = now or datetime.now(UTC)
-    if not module:
+    if not has_driver:
         return []
     if not tokens:
         return [CheckLine("tokens", "warn", _t(QT_TRANSLATE_NOOP("EnvCheck", "No UKEY inserted")),
@@ -218,8 +212,8 @@ def collect(settings: Settings, *, online: bool,
     snap.lines += check_os()
     mod_lines, snap.module = check_modules(settings)
     snap.lines += mod_lines
-    snap.tokens = token_snapshot(snap.module) or []
-    snap.lines += check_tokens(snap.module, snap.tokens)
+    snap.tokens = (token_snapshot(settings) or []) if snap.module else []
+    snap.lines += check_tokens(snap.module is not None, snap.tokens)
     snap.lines += check_trust(settings)
     if online:
         snap.lines += service_check(settings.service_base_url)

@@ -22,20 +22,19 @@ from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.messages import show_error
 from cgn_seal_desktop.ui.signing import SigningRunner, SignJob
+from cgn_seal_desktop.ui.ukey_access import list_all_tokens
 from cgn_seal_desktop.ui.ukey_dialogs import CertChoice, PinDialog, TokenDialog, signing_choices
-from cgn_seal_desktop.ui.workers import PKCS11_LOCK, run_task
-from cgn_seal_desktop.ukey.discovery import find_modules
+from cgn_seal_desktop.ui.workers import run_task
 from cgn_seal_desktop.ukey.errors import (
     CertificateNotFoundError,
     FinalTryNotConfirmedError,
-    NoModuleError,
     NoTokenError,
     PinLockedError,
     WrongPinError,
 )
-from cgn_seal_desktop.ukey.tokens import PinState, TokenInfo, list_tokens
+from cgn_seal_desktop.ukey.tokens import PinState, TokenInfo
 
-__all__ = ["SealingFlow", "SealingInput", "default_output_path", "resolve_module"]
+__all__ = ["SealingFlow", "SealingInput", "default_output_path"]
 
 log = logging.getLogger(__name__)
 SIGNED_SUFFIX = "_已盖章"
@@ -44,16 +43,6 @@ SIGNED_SUFFIX = "_已盖章"
 def default_output_path(original: Path) -> Path:
     """``<name>_已盖章.pdf`` next to the original (numbered if that exists)."""
     return unique_path(original.with_name(f"{original.stem}{SIGNED_SUFFIX}.pdf"))
-
-
-def resolve_module(settings: Settings) -> str:
-    """The chosen PKCS#11 driver, or the first one found on this computer (worker thread)."""
-    if settings.module_path:
-        return settings.module_path
-    for m in find_modules(None):
-        if m.exists and m.interface == "pkcs11":
-            return m.path
-    raise NoModuleError()
 
 
 @dataclass(frozen=True)
@@ -85,7 +74,6 @@ class SealingFlow(QObject):
         self.runner.failed.connect(self._on_failed)
         self._input: SealingInput | None = None
         self._choice: CertChoice | None = None
-        self._module = ""
         self._output: Path | None = None
         self._overwrite = False
         self._progress: QProgressDialog | None = None
@@ -101,17 +89,11 @@ class SealingFlow(QObject):
         self.status.emit(self.tr("Looking for the UKEY…"))
         settings = self._settings
 
-        def find() -> tuple[str, list[TokenInfo]]:
-            module = resolve_module(settings)
-            with PKCS11_LOCK:
-                return module, list_tokens(module)
-
-        run_task(find, self._on_tokens, self._fail)
+        run_task(lambda: list_all_tokens(settings) or [], self._on_tokens, self._fail)
 
     # --- steps ------------------------------------------------------------------------------
 
-    def _on_tokens(self, found: tuple[str, list[TokenInfo]]) -> None:
-        self._module, tokens = found
+    def _on_tokens(self, tokens: list[TokenInfo]) -> None:
         if not tokens:
             self._fail(NoTokenError())
             return
@@ -176,8 +158,9 @@ class SealingFlow(QObject):
             appearance_pdf=inp.appearance_pdf,
             password=inp.password,
         )
-        job = SignJob(self._module, self._choice.token.label, self._choice.cert.key_id,
-                      inp.path, self._output, request, overwrite=self._overwrite)
+        token, cert = self._choice.token, self._choice.cert
+        job = SignJob(token.module_path, token.label, cert.key_id, inp.path, self._output,
+                      request, overwrite=self._overwrite)
         self._show_progress()
         self.status.emit(self.tr("Sealing…"))
         self.runner.start(job, pin, confirm_final_try=confirm)

@@ -20,7 +20,7 @@ from cgn_seal_desktop.errors import CgnSealError
 from cgn_seal_desktop.seal.errors import SigningCancelledError, SigningFailedError
 from cgn_seal_desktop.seal.sign import SignRequest, SignResult
 from cgn_seal_desktop.seal.ukey_signer import sign_with_session
-from cgn_seal_desktop.ui.workers import PKCS11_LOCK
+from cgn_seal_desktop.ui.ukey_access import PKCS11_LOCK
 from cgn_seal_desktop.ukey.session import UKeySession
 
 __all__ = ["SignJob", "SigningRunner", "SigningWorker"]

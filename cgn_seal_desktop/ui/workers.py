@@ -9,20 +9,17 @@ thread. Work that must keep one PKCS#11 session on one thread uses its own QThre
 from __future__ import annotations
 
 import logging
-import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
+from cgn_seal_desktop.ui.ukey_access import PKCS11_LOCK  # re-exported for callers
+
 __all__ = ["PKCS11_LOCK", "Task", "run_task", "wait_for_tasks"]
 
 log = logging.getLogger(__name__)
 
-#: Held around every PKCS#11 use in the program (listing tokens, a whole signing session).
-#: UKEY drivers — SoftHSM2 included, as python-pkcs11 initialises it — abort the process when
-#: two threads call into them at once, so the UI's workers take turns.
-PKCS11_LOCK = threading.RLock()
 _alive: set[Task] = set()  # keeps tasks (and their signal objects) alive until they report
 
 

@@ -55,14 +55,14 @@ def _token(days_left: int, pin_state: PinState = PinState.OK) -> TokenInfo:
 
 
 def test_expiry_levels_and_report_masks_serial() -> None:
-    levels = [ln.level for ln in check_tokens("m", [_token(400)]) if ln.title != "UKEY"]
+    levels = [ln.level for ln in check_tokens(True, [_token(400)]) if ln.title != "UKEY"]
     assert levels == ["ok"]
-    soon = check_tokens("m", [_token(10)])
+    soon = check_tokens(True, [_token(10)])
     assert soon[-1].level == "warn"
-    expired = check_tokens("m", [_token(-1)])
+    expired = check_tokens(True, [_token(-1)])
     assert expired[-1].level == "error"
-    locked = check_tokens("m", [_token(400, PinState.LOCKED)])
+    locked = check_tokens(True, [_token(400, PinState.LOCKED)])
     assert locked[0].level == "error" and "400-112-3838" in locked[0].advice
-    assert check_tokens("m", [])[0].level == "warn"
+    assert check_tokens(True, [])[0].level == "warn"
     text = report_text(soon)
     assert "110101199003071234" not in text and "1234" in text

@@ -46,12 +46,12 @@ def test_environment_polls_tokens(qtbot: Any, window: Any, empty_module: str, uk
         window.show_page("environment")
     assert env.timer.isActive() and env.timer.interval() == 2000
     # "Unplug" every UKEY by pointing the poller at the empty module: the lines follow.
-    env._module = empty_module
+    window.settings.module_path = empty_module
     with qtbot.waitSignal(env.tokens_changed, timeout=TIMEOUT):
         env.poll_tokens()
     tokens = [ln for ln in env.lines() if ln.key == "tokens"]
     assert len(tokens) == 1 and tokens[0].level == "warn"
-    env._module = ukey.module
+    window.settings.module_path = ukey.module
     with qtbot.waitSignal(env.tokens_changed, timeout=TIMEOUT):
         env.poll_tokens()
     assert any("CGN-RSA" in ln.detail for ln in env.lines())

@@ -140,8 +140,9 @@ class EnvironmentPage(QWidget):
         if self._polling or self._running or self._module is None:
             return
         self._polling = True
-        module = self._module
-        run_task(lambda: token_snapshot(module, wait_s=0.5), self._on_tokens, self._on_poll_error)
+        settings = self._settings
+        run_task(lambda: token_snapshot(settings, wait_s=0.5), self._on_tokens,
+                 self._on_poll_error)
 
     def _on_poll_error(self, _exc: BaseException) -> None:
         self._polling = False
@@ -154,7 +155,7 @@ class EnvironmentPage(QWidget):
         if key == self._token_key:
             return
         self._token_key = key
-        new = check_tokens(self._module, tokens)
+        new = check_tokens(True, tokens)
         at = next((i for i, ln in enumerate(self._lines) if ln.key == "tokens"), None)
         rest = [ln for ln in self._lines if ln.key != "tokens"]
         if at is None:

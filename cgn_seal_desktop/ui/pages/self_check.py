@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from cgn_seal_desktop.documents.errors import DocumentError
 from cgn_seal_desktop.errors import CgnSealError
 from cgn_seal_desktop.fsutil import atomic_write_bytes
+from cgn_seal_desktop.seal.appearance import default_seal_png
 from cgn_seal_desktop.seal.errors import OutputExistsError, SealImageError
 from cgn_seal_desktop.seal.report import SignatureReport, VerificationReport
 from cgn_seal_desktop.seal.verify import verify_pdf
@@ -38,6 +39,8 @@ from cgn_seal_desktop.ui.seal_tool import SealTool, placeholder_seal_image
 from cgn_seal_desktop.ui.sealing_flow import SealingFlow, SealingInput, default_output_path
 from cgn_seal_desktop.ui.signature_overlay import SignatureOverlay
 from cgn_seal_desktop.ui.trust_roots import load_trust_store
+from cgn_seal_desktop.ui.ukey_access import list_all_tokens
+from cgn_seal_desktop.ui.ukey_dialogs import signing_choices
 from cgn_seal_desktop.ui.verify_dialog import INVALID_COLOR, VALID_COLOR, VerificationDialog
 from cgn_seal_desktop.ui.viewer import PdfView, ThumbnailList
 from cgn_seal_desktop.ui.workers import run_task
@@ -377,20 +380,11 @@ class SelfCheckPage(QWidget):
         settings = self._settings
 
         def work() -> tuple[str, bytes] | None:
-            from cgn_seal_desktop.seal.appearance import default_seal_png
-            from cgn_seal_desktop.ui.sealing_flow import resolve_module
-            from cgn_seal_desktop.ui.ukey_dialogs import signing_choices
-            from cgn_seal_desktop.ui.workers import PKCS11_LOCK
-            from cgn_seal_desktop.ukey.tokens import list_tokens
-
-            module = resolve_module(settings)
             # Only a glance: if the UKEY is busy (signing), keep the placeholder.
-            if not PKCS11_LOCK.acquire(timeout=0.2):
+            tokens = list_all_tokens(settings, wait_s=0.2)
+            if tokens is None:
                 return None
-            try:
-                choices = signing_choices(list_tokens(module))
-            finally:
-                PKCS11_LOCK.release()
+            choices = signing_choices(tokens)
             orgs = {c.owner for c in choices}
             if len(orgs) != 1:
                 return None
