@@ -17,6 +17,7 @@ from cgn_seal_desktop.sandbox import (
     opsapi,
     orgverify,
     payments,
+    simulate,
 )
 from cgn_seal_desktop.sandbox.clock import Clock, SystemClock
 from cgn_seal_desktop.sandbox.context import Ctx, Limits
@@ -44,7 +45,8 @@ def create_app(data_dir: Path, clock: Clock | None = None, limits: Limits | None
     )
     app.state.ctx = Ctx(Database(Path(data_dir)), clock or SystemClock(), limits or Limits())
     install_error_handlers(app)
-    for module in (accounts, orgverify, applications, materials, payments, opsapi, console):
+    for module in (accounts, orgverify, applications, materials, payments, opsapi, console,
+                   simulate):
         app.include_router(module.router)
 
     @app.get("/v1/support", response_model=SupportInfo, tags=["support"])

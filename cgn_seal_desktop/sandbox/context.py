@@ -38,6 +38,9 @@ class Ctx:
     db: Database
     clock: Clock
     limits: Limits = field(default_factory=Limits)
+    #: Where the sandbox is reachable (``http://127.0.0.1:PORT``); when set, QR payloads point
+    #: to its simulation pages (/scan, /pay) instead of WeChat/Alipay-looking placeholders.
+    public_url: str = ""
 
     def now(self) -> datetime:
         return self.clock.now()

@@ -123,6 +123,13 @@ class Database:
         self._conn.execute("PRAGMA synchronous=NORMAL")
         with self._lock:
             self._conn.executescript(_SCHEMA)
+            self._add_column("payments", "nonce", "TEXT")
+
+    def _add_column(self, table: str, column: str, decl: str) -> None:
+        # Data directories made by earlier versions lack newer columns.
+        cols = {r["name"] for r in self._conn.execute(f"PRAGMA table_info({table})")}
+        if column not in cols:
+            self._conn.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
 
     @contextlib.contextmanager
     def tx(self) -> Iterator[sqlite3.Connection]:

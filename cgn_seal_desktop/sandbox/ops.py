@@ -28,6 +28,7 @@ from cgn_seal_desktop.sandbox.applications import application_row, load_applicat
 from cgn_seal_desktop.sandbox.context import Ctx, ts
 from cgn_seal_desktop.sandbox.errors import ApiError
 from cgn_seal_desktop.sandbox.orgverify import identity_from_row, load_verification
+from cgn_seal_desktop.sandbox.payments import payment_from_row
 from cgn_seal_desktop.sandbox.testca import TestCA
 
 __all__ = [
@@ -39,6 +40,7 @@ __all__ = [
     "issue_test_certificate",
     "mark_paid",
     "overview",
+    "pay_order",
     "reject",
 ]
 
@@ -127,22 +129,35 @@ def deposit_post(ctx: Ctx, user_id: int) -> DepositReveal:
 
 
 def mark_paid(ctx: Ctx, app_id: int) -> Application:
-    """The newest open payment order of the application is paid; review starts."""
+    """The newest open (unexpired) payment order of the application is paid; review starts."""
     with ctx.db.tx() as conn:
-        app = application_row(conn, None, app_id)
-        row = conn.execute("SELECT id FROM payments WHERE application_id=? AND status=?"
+        application_row(conn, None, app_id)
+        row = conn.execute("SELECT * FROM payments WHERE application_id=? AND status=?"
                            " ORDER BY id DESC LIMIT 1",
                            (app_id, PaymentStatus.OPEN.value)).fetchone()
+    if row is None:
+        raise ApiError(409, "no_open_payment", "No open payment order for this application")
+    return pay_order(ctx, row["id"])
+
+
+def pay_order(ctx: Ctx, payment_id: int) -> Application:
+    """The payment provider confirms order *payment_id* (409 unless it is open and unexpired)."""
+    with ctx.db.tx() as conn:
+        row = conn.execute("SELECT * FROM payments WHERE id=?", (payment_id,)).fetchone()
         if row is None:
-            raise ApiError(409, "no_open_payment", "No open payment order for this application")
+            raise ApiError(404, "not_found", "No such payment")
+        order = payment_from_row(ctx, conn, row)
+        if order.status is not PaymentStatus.OPEN:
+            raise ApiError(409, "no_open_payment", f"Payment order is '{order.status.value}'")
+        app = application_row(conn, None, order.application_id)
         now = ts(ctx.now())
         conn.execute("UPDATE payments SET status=?, paid_at=? WHERE id=?",
-                     (PaymentStatus.PAID.value, now, row["id"]))
+                     (PaymentStatus.PAID.value, now, payment_id))
         status = A.UNDER_REVIEW.value if app["status"] == A.AWAITING_PAYMENT.value else (
             app["status"])
         conn.execute("UPDATE applications SET paid=1, status=?, updated_at=? WHERE id=?",
-                     (status, now, app_id))
-        return load_application(ctx, conn, None, app_id)
+                     (status, now, order.application_id))
+        return load_application(ctx, conn, None, order.application_id)
 
 
 def _under_review(conn: sqlite3.Connection, app_id: int) -> None:

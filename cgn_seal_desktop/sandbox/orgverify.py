@@ -57,7 +57,8 @@ def identity_from_row(ctx: Ctx, conn: sqlite3.Connection, row: sqlite3.Row) -> I
     return IdentitySession(
         id=row["id"],
         status=status,
-        qr_payload=f"https://open.weixin.qq.com/sandbox/identity?nonce={row['nonce']}",
+        qr_payload=(f"{ctx.public_url}/scan/{row['nonce']}" if ctx.public_url else
+                    f"https://open.weixin.qq.com/sandbox/identity?nonce={row['nonce']}"),
         created_at=parse_ts(row["created_at"]),
         expires_at=parse_ts(row["expires_at"]),
         failure_reason=row["failure_reason"],

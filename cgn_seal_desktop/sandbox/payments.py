@@ -85,13 +85,15 @@ def create_payment(
         # A new pay click (new key) replaces any earlier unpaid QR code of this application.
         conn.execute("UPDATE payments SET status=? WHERE application_id=? AND status=?",
                      (PaymentStatus.SUPERSEDED.value, app_id, PaymentStatus.OPEN.value))
+        nonce = secrets.token_urlsafe(12)
+        qr = (f"{ctx.public_url}/pay/{nonce}?channel={body.channel.value}" if ctx.public_url
+              else _QR[body.channel].format(token=nonce))
         cur = conn.execute(
             "INSERT INTO payments(application_id, user_id, idempotency_key, channel, amount_cents,"
-            " qr_payload, status, created_at, expires_at) VALUES (?,?,?,?,?,?,?,?,?)",
+            " qr_payload, status, created_at, expires_at, nonce) VALUES (?,?,?,?,?,?,?,?,?,?)",
             (app_id, user_id, idempotency_key, body.channel.value,
-             years * ctx.limits.price_cents_per_year,
-             _QR[body.channel].format(token=secrets.token_hex(8)), PaymentStatus.OPEN.value,
-             ts(now), ts(now + ctx.limits.payment_ttl)))
+             years * ctx.limits.price_cents_per_year, qr, PaymentStatus.OPEN.value,
+             ts(now), ts(now + ctx.limits.payment_ttl), nonce))
         row = conn.execute("SELECT * FROM payments WHERE id=?", (cur.lastrowid,)).fetchone()
         return payment_from_row(ctx, conn, row)
 

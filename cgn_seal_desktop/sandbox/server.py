@@ -15,6 +15,10 @@ from cgn_seal_desktop.sandbox.context import Ctx, Limits
 __all__ = ["SandboxServer", "SandboxStartError", "serve_forever"]
 
 
+def _url(host: str, port: int) -> str:
+    return f"http://[{host}]:{port}" if ":" in host else f"http://{host}:{port}"
+
+
 class SandboxStartError(CgnSealError):
     """The sandbox server could not start (port in use, data directory not writable, …)."""
 
@@ -41,7 +45,7 @@ class SandboxServer:
     def base_url(self) -> str:
         if self._sock is None:
             raise SandboxStartError("Sandbox is not running")
-        return f"http://{self.host}:{self.port}"
+        return _url(self.host, self.port)
 
     @property
     def ctx(self) -> Ctx:
@@ -64,6 +68,7 @@ class SandboxServer:
             raise SandboxStartError(f"Cannot start sandbox: {exc.strerror or exc}") from exc
         self._sock = sock
         self.port = sock.getsockname()[1]
+        app.state.ctx.public_url = self.base_url
         config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off")
         self._server = uvicorn.Server(config)
         self._thread = threading.Thread(target=self._server.run, kwargs={"sockets": [sock]},
@@ -105,6 +110,8 @@ def serve_forever(data_dir: Path, host: str, port: int) -> None:
     from cgn_seal_desktop.sandbox.app import create_app
 
     app = create_app(data_dir)
+    if port:
+        app.state.ctx.public_url = _url("localhost" if host in ("0.0.0.0", "::") else host, port)
     try:
         uvicorn.run(app, host=host, port=port, log_level="info")
     finally:

@@ -54,7 +54,7 @@ def progress(client: PortalClient, clock: ManualClock, **kw: bool):  # type: ign
 
 def pass_identity(client: PortalClient, ops: httpx.Client, user_id: int) -> None:
     session = client.start_identity()
-    assert session.status is IdentityStatus.PENDING and session.qr_payload.startswith("https://")
+    assert session.status is IdentityStatus.PENDING and "/scan/" in session.qr_payload
     assert ops.post(f"/ops/api/suppliers/{user_id}/identity/scanned").status_code == 200
     assert client.identity_session(session.id).status is IdentityStatus.SCANNED
     assert ops.post(f"/ops/api/suppliers/{user_id}/identity/passed").status_code == 200
@@ -145,7 +145,12 @@ def test_full_journey(sandbox: SandboxServer, make_client: ClientFactory, clock:
     ov = client.cancel_verification()
     assert ov.state is S.EDITING and ov.elements == elements() and ov.deposit is None
     client.submit_elements(elements())
-    pass_identity(client, ops_http, uid)
+    # This time the operator "scans" the QR code: its URL is the sandbox's WeChat simulation.
+    qr = client.start_identity().qr_payload
+    page = httpx.get(qr)
+    assert page.status_code == 200 and "人脸核验通过" in page.text
+    assert client.verification().identity.status is IdentityStatus.SCANNED  # type: ignore[union-attr]
+    assert "认证通过" in httpx.post(qr + "/passed").text
     client.submit_bank_account(bank())
     reveal = ops_http.post(f"/ops/api/suppliers/{uid}/deposit").json()
     assert reveal["sent_at"] is not None
@@ -202,7 +207,7 @@ def test_full_journey(sandbox: SandboxServer, make_client: ClientFactory, clock:
     key = new_idempotency_key()
     order = pay_client.create_payment(app.id, PaymentChannel.WECHAT, key)
     assert lossy.dropped == 1 and order.status is PaymentStatus.OPEN
-    assert order.amount_cents == 60000 and order.qr_payload.startswith("weixin://")
+    assert order.amount_cents == 60000 and order.qr_payload.endswith("channel=wechat")
     # The caller, unsure after an error, clicks nothing new and retries with the same key.
     assert client.create_payment(app.id, PaymentChannel.WECHAT, key).id == order.id
     assert _count_payments(sandbox, app.id) == 1

@@ -71,14 +71,18 @@ def test_payment_qr_expires_and_a_new_click_supersedes(supplier: PortalClient,
             supplier.upload_material(app.id, kind, pdf_bytes(), "m.pdf")
     supplier.submit_application(app.id)
     first = supplier.create_payment(app.id, PaymentChannel.ALIPAY, new_idempotency_key())
-    assert first.amount_cents == 30000 and first.qr_payload.startswith("https://qr.alipay.com/")
+    assert first.amount_cents == 30000 and first.qr_payload.endswith("channel=alipay")
     clock.advance(timedelta(minutes=31))
-    assert supplier.payment(first.id).status is PaymentStatus.EXPIRED
+    # Nobody looked at the order since it expired: paying it must still be refused.
     assert ops_http.post(f"/ops/api/applications/{app.id}/mark-paid").status_code == 409
+    assert supplier.payment(first.id).status is PaymentStatus.EXPIRED
     second = supplier.create_payment(app.id, PaymentChannel.WECHAT, new_idempotency_key())
     third = supplier.create_payment(app.id, PaymentChannel.ALIPAY, new_idempotency_key())
     assert supplier.payment(second.id).status is PaymentStatus.SUPERSEDED
-    ops_http.post(f"/ops/api/applications/{app.id}/mark-paid").raise_for_status()
+    # Paying the superseded QR code is refused; the current one is paid on the simulated app.
+    assert "¥300.00" in httpx.get(third.qr_payload).text
+    assert "支付成功" not in httpx.post(second.qr_payload.split("?")[0]).text
+    assert "支付成功" in httpx.post(third.qr_payload.split("?")[0]).text
     assert supplier.payment(third.id).status is PaymentStatus.PAID
     assert supplier.application(app.id).payment == supplier.payment(third.id)
 
