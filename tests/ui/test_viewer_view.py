@@ -129,6 +129,23 @@ def test_opens_and_shows_first_page(qtbot: QtBot, view: PdfView, pdfs: dict[str,
     page = view.page_viewport_rect(0)
     assert QColor(img.pixel(round(page.center().x()), round(page.center().y()))).lightness() > 240
     assert pages[0] == 0 and view.current_page() == 0
+    # Rendered at the device pixel ratio: image pixels = logical size x ratio.
+    image = view._image_for(0)
+    assert image is not None
+    assert image.width() == pytest.approx(page.width() * view.devicePixelRatioF(), abs=1)
+
+
+def test_tiny_cache_still_holds_the_visible_pages(
+    qtbot: QtBot, view: PdfView, pdfs: dict[str, Path], service: RenderService
+) -> None:
+    view.set_cache_limit(1)
+    before = service.submitted
+    _open(qtbot, view, pdfs["big"])
+    _settle(qtbot, view)  # would never settle if visible pages evicted each other
+    assert all(view._key(i) in view._cache for i in view.visible_pages())
+    assert view.cache_limit() < 64 * 1024 * 1024
+    qtbot.wait(200)
+    assert service.submitted - before <= 4  # no render ping-pong
 
 
 @pytest.mark.parametrize("page", [0, 1, 2, 3])

@@ -415,7 +415,8 @@ class PdfView(QAbstractScrollArea):
         return self._cache.max_bytes
 
     def set_cache_limit(self, max_bytes: int) -> None:
-        """Change the bound (evicts at once if needed)."""
+        """Change the bound (evicts at once if needed). It grows by itself if the visible pages
+        alone need more (very high zoom on a large screen), so they never evict each other."""
         self._cache.set_max_bytes(max_bytes)
 
     # --- layout, rendering, painting (private) ---------------------------------------------
@@ -457,6 +458,14 @@ class PdfView(QAbstractScrollArea):
         if self._info is None or self._source is None:
             return
         keys = [self._key(i) for i in self._wanted()]
+        # The visible pages must fit at once, or they would evict each other forever: the bound
+        # is really max(limit, one screenful of pages).
+        ratio = self.scale() * self.devicePixelRatioF()
+        screenful = sum(round(self._layout.sizes[i][0] * ratio + 1)
+                        * round(self._layout.sizes[i][1] * ratio + 1) * 4
+                        for i in self.visible_pages())
+        if screenful > self._cache.max_bytes:
+            self._cache.set_max_bytes(screenful)
         self._failed &= set(keys)
         for key in keys:
             if key not in self._cache and key not in self._failed:
@@ -522,6 +531,11 @@ class PdfView(QAbstractScrollArea):
         for page in self.visible_pages():
             rect = self.page_viewport_rect(page)
             p.fillRect(rect.translated(2, 2), QColor(0, 0, 0, 60))
+            key = self._key(page)
+            if (key not in self._cache and key not in self._failed
+                    and not self._service.is_pending(key)):
+                # Evicted, or the screen's pixel ratio changed: ask again (once; it is pending now).
+                self._schedule.start()
             image = self._image_for(page)
             if image is not None:
                 p.drawImage(rect, image, QRectF(image.rect()))
