@@ -79,7 +79,10 @@ def test_spec_declares_two_executables_sharing_one_collect(tmp_path: Path) -> No
     assert set(collect.args[:2]) == set(exes.values())
     for exe in exes.values():
         assert exe.kwargs["exclude_binaries"] is True  # onedir
-        assert exe.kwargs["icon"].endswith("app.ico") and Path(exe.kwargs["icon"]).is_file()
+        icon = Path(exe.kwargs["icon"]).read_bytes()
+        assert icon[:4] == b"\0\0\1\0"  # an .ico with every size from 16 to 256 px
+        sizes = sorted(icon[6 + 16 * i] or 256 for i in range(icon[4]))
+        assert sizes[0] <= 16 and sizes[-1] == 256 and len(sizes) >= 4, sizes
         version_text = Path(exe.kwargs["version"]).read_text("utf-8")
         # PyInstaller eval()s this file with its versioninfo classes (which need pefile, a
         # Windows-only dependency): evaluate it with recorders instead to prove it is well-formed.
@@ -139,6 +142,7 @@ def built_msi(tmp_path_factory: pytest.TempPathFactory, stage: ModuleType) -> tu
     out.mkdir()
     stage.write_version_include(out)
     stage.write_license_rtf(out)
+    stage.app_icon(out / "app.ico")
     stage.harvest(bundle, out)
     msi = tmp / "check.msi"
     try:

@@ -106,12 +106,12 @@ if (-not $WixBin -and $InstallWix) {
 if (-not $WixBin) { throw "WiX Toolset v3 not found: install it (choco install wixtoolset) or pass -InstallWix" }
 
 New-Item -ItemType Directory -Force -Path $WixOut, $Dist | Out-Null
-# Version.wxi (from __version__) and License.rtf (AGPL) for the licence dialog.
+# Version.wxi (from __version__), License.rtf (AGPL) for the licence dialog, app.ico (16-256 px).
 Invoke-Checked $Py @("packaging\wix\stage.py", $Bundle, $WixOut, "--no-harvest")
 Invoke-Checked (Join-Path $WixBin "heat.exe") @("dir", $Bundle, "-nologo", "-cg", "AppFiles",
     "-dr", "INSTALLDIR", "-srd", "-sreg", "-scom", "-ag", "-var", "var.SourceDir",
     "-out", (Join-Path $WixOut "Files.wxs"))
-$Icon = Join-Path $Root "resources\icons\app.ico"
+$Icon = Join-Path $WixOut "app.ico"
 # One candle call per source with an explicit -out: a directory -out ending in "\" breaks
 # native-argument quoting when the path contains spaces.
 $objects = @()

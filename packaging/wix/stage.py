@@ -2,6 +2,7 @@
 
 * ``Version.wxi``  — ``ProductVersion`` from ``cgn_seal_desktop.__version__`` (numeric, 3 fields)
 * ``License.rtf``  — the AGPL text for the WiX licence dialog (Windows builds)
+* ``app.ico``      — the icon of the shortcuts and of Programs and Features, 16…256 px
 * ``Files.wxs``    — component group ``AppFiles`` of every file in the bundle, harvested with
   ``wixl-heat`` (Linux; ``--no-harvest`` when the Windows build harvests with WiX's ``heat``)
 
@@ -25,6 +26,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 sys.path.insert(0, str(HERE.parent))
+from icon import app_icon  # noqa: E402
 from version_info import package_version, version_tuple  # noqa: E402
 
 __all__ = [
@@ -88,13 +90,15 @@ def harvest(bundle: Path, out_dir: Path) -> Path:
     return path
 
 
-def wixl_build(bundle: Path, out_dir: Path, msi: Path,
-               icon: Path = ROOT / "resources/icons/app.ico") -> Path:
+def wixl_build(bundle: Path, out_dir: Path, msi: Path, icon: Path | None = None) -> Path:
     """Compile the MSI with wixl from ``out_dir``'s generated files; returns ``msi``.
+
+    ``icon`` defaults to ``out_dir/app.ico`` (written by :func:`main` / ``app_icon``).
 
     Raises ``subprocess.CalledProcessError`` (with wixl's output) when wixl rejects the source.
     """
     bundle, cwd = bundle.resolve(), bundle.resolve().parent
+    icon = (icon or out_dir / "app.ico").resolve()
     cmd = ["wixl", "-a", "x64", "-I", str(out_dir.resolve()),
            "-D", f"SourceDir={bundle.name}", "-D", f"IconFile={os.path.relpath(icon, cwd)}",
            "-D", "Win64=yes", "-D", "AsciiStrings=1",
@@ -116,7 +120,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="then compile the MSI with wixl (Linux check)")
     args = parser.parse_args(argv)
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    written = [write_version_include(args.out_dir), write_license_rtf(args.out_dir)]
+    written = [write_version_include(args.out_dir), write_license_rtf(args.out_dir),
+               app_icon(args.out_dir / "app.ico")]
     if not args.no_harvest:
         written.append(harvest(args.bundle.resolve(), args.out_dir))
     if args.wixl:
