@@ -104,10 +104,17 @@ class HttpCore:
             resp = self._send("POST", "/v1/sessions/refresh",
                               {"json": {"refresh_token": current.refresh_token}},
                               retry=False, headers={})
+            if resp.status_code >= 500:
+                # A server hiccup is not a reason to forget the session.
+                raise E.ServerError(f"Service error {resp.status_code}", status=resp.status_code)
             if resp.status_code != 200:
                 self.tokens.clear()
                 return False
-            self.save_tokens(TokenPair.model_validate(resp.json()))
+            try:
+                pair = TokenPair.model_validate(resp.json())
+            except ValueError:
+                raise E.ServerError("refresh: unexpected response") from None
+            self.save_tokens(pair)
             log.info("session refreshed")
             return True
 

@@ -132,3 +132,44 @@ def test_masking() -> None:
     assert mask_id_number("440301199001011234") == "4403**********1234"
     assert mask_id_number("1234") == "****"
     assert mask_mobile("13800138000") == "138****8000"
+
+
+class ExpiredThenBusy(BaseHTTPRequestHandler):
+    """Every access token is expired, and the refresh endpoint is down (500)."""
+
+    def _send(self, status: int, body: bytes) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        self._send(401, b'{"code": "token_expired", "message": "expired"}')
+
+    def do_POST(self) -> None:
+        self.rfile.read(int(self.headers.get("Content-Length", "0")))
+        self._send(500, b'{"code": "internal_error", "message": "down"}')
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+def test_refresh_failing_on_the_server_keeps_the_session() -> None:
+    from cgn_seal_desktop.portal.models import TokenPair
+    from tests.portal.helpers import START
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), ExpiredThenBusy)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        store = MemoryTokenStore()
+        store.save(TokenPair(access_token="a", refresh_token="r", access_expires_at=START,
+                             refresh_expires_at=START))
+        url = f"http://127.0.0.1:{server.server_address[1]}"
+        with PortalClient(url, token_store=store, sleep=lambda _s: None) as client:
+            with pytest.raises(E.ServerError):
+                client.me()
+            assert client.logged_in  # try again later; no forced re-login
+    finally:
+        server.shutdown()
+        server.server_close()
