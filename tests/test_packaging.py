@@ -279,3 +279,15 @@ def test_bundle_builds_and_its_self_test_passes(tmp_path: Path) -> None:
     rc, out = _run_self_test([str(bundle / "cgn-seal"), "verify", str(sample / "sample-signed.pdf"),
                               "--trust", str(sample / "sample-root.pem")], tmp_path, timeout=120)
     assert rc == 0 and "签名有效" in out, out
+
+
+def test_windows_ui_fragment_shows_the_agpl_licence() -> None:
+    ui = ET.parse(PACKAGING / "wix" / "UI.wxs").getroot()
+    fragment = ui.find("w:Fragment", WIX_NS)
+    assert fragment is not None
+    refs = {r.get("Id") for r in fragment.iterfind("w:UI/w:UIRef", WIX_NS)}
+    assert "WixUI_Minimal" in refs
+    variable = fragment.find("w:WixVariable", WIX_NS)
+    assert variable is not None and variable.get("Id") == "WixUILicenseRtf"
+    build = (PACKAGING / "windows" / "build.ps1").read_text("utf-8")
+    assert "-dWithWixUI=1" in build and "WixUIExtension" in build and "-dLicenseRtf=" in build
