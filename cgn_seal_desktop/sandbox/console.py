@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 from typing import Annotated
 
@@ -103,8 +104,7 @@ def _back(msg: str) -> RedirectResponse:
     return RedirectResponse(f"/ops?msg={quote(msg)}", status_code=303)
 
 
-def _run(label: str, fn: object) -> RedirectResponse:
-    assert callable(fn)
+def _run(label: str, fn: Callable[[], object]) -> RedirectResponse:
     try:
         result = fn()
     except ApiError as exc:

@@ -64,8 +64,9 @@ def overview(ctx: Ctx) -> OpsOverview:
 def find_user(ctx: Ctx, who: str) -> int:
     """A user id from a username or a numeric id (404 if unknown)."""
     with ctx.db.tx() as conn:
-        row = conn.execute("SELECT id FROM users WHERE username=? OR CAST(id AS TEXT)=?",
-                           (who, who)).fetchone()
+        row = conn.execute("SELECT id FROM users WHERE username=?", (who,)).fetchone()
+        if row is None and who.isdigit() and len(who) < 19:
+            row = conn.execute("SELECT id FROM users WHERE id=?", (int(who),)).fetchone()
     if row is None:
         raise ApiError(404, "not_found", f"No supplier '{who}'")
     return int(row["id"])
