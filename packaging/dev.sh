@@ -14,7 +14,7 @@ apt_packages=(
     softhsm2 opensc poppler-utils mupdf-tools fonts-noto-cjk
     # what Qt needs to run offscreen / under Xvfb
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
-    xvfb wixl libnss3-tools
+    xvfb wixl msitools libnss3-tools
 )
 
 install_debian_packages() {
