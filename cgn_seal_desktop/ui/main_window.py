@@ -215,6 +215,7 @@ class MainWindow(QMainWindow):
     @Slot(str)
     def _on_file_opened(self, path: str) -> None:
         self.settings.add_recent(path)
+        self.settings.save()
         self._rebuild_recent()
         self.setWindowTitle(f"{Path(path).name} — {self.tr('CGN E-Seal Desktop')}")
 

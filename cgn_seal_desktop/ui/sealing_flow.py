@@ -89,7 +89,8 @@ class SealingFlow(QObject):
         self.status.emit(self.tr("Looking for the UKEY…"))
         settings = self._settings
 
-        run_task(lambda: list_all_tokens(settings) or [], self._on_tokens, self._fail)
+        run_task(lambda: list_all_tokens(settings) or [], self._on_tokens, self._fail,
+                 context=self)
 
     # --- steps ------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
 from cgn_seal_desktop.ui.ukey_access import PKCS11_LOCK  # re-exported for callers
@@ -35,20 +36,27 @@ class Task(QObject):
     _finished_ok = Signal(object)
     _finished_err = Signal(object)
 
-    def __init__(self) -> None:
+    def __init__(self, context: QObject | None = None) -> None:
         super().__init__()
+        self._context = context
         self._finished_ok.connect(self._deliver_ok, Qt.ConnectionType.QueuedConnection)
         self._finished_err.connect(self._deliver_err, Qt.ConnectionType.QueuedConnection)
+
+    def _context_gone(self) -> bool:
+        # The widget that asked may have been closed meanwhile: then nobody wants the answer.
+        return self._context is not None and not shiboken6.isValid(self._context)
 
     @Slot(object)
     def _deliver_ok(self, result: object) -> None:
         _alive.discard(self)
-        self.done.emit(result)
+        if not self._context_gone():
+            self.done.emit(result)
 
     @Slot(object)
     def _deliver_err(self, exc: object) -> None:
         _alive.discard(self)
-        self.failed.emit(exc)
+        if not self._context_gone():
+            self.failed.emit(exc)
 
 
 class _Runnable(QRunnable):
@@ -67,9 +75,13 @@ class _Runnable(QRunnable):
 
 
 def run_task(fn: Callable[[], Any], on_done: Callable[[Any], None] | None = None,
-             on_error: Callable[[BaseException], None] | None = None) -> Task:
-    """Run ``fn()`` on the thread pool; callbacks run on the GUI thread (queued signals)."""
-    task = Task()
+             on_error: Callable[[BaseException], None] | None = None,
+             context: QObject | None = None) -> Task:
+    """Run ``fn()`` on the thread pool; callbacks run on the GUI thread (queued signals).
+
+    With *context* (the asking widget), the callbacks are dropped if it is deleted first.
+    """
+    task = Task(context)
     _alive.add(task)
     if on_done is not None:
         task.done.connect(on_done)

@@ -116,7 +116,7 @@ class EnvironmentPage(QWidget):
         self.rerun_button.setEnabled(False)
         settings, online = self._settings, self.online_box.isChecked()
         run_task(lambda: collect(settings, online=online), self._on_collected,
-                 self._on_error)
+                 self._on_error, context=self)
 
     def _on_collected(self, snap: EnvSnapshot) -> None:
         self._running = False
@@ -142,7 +142,7 @@ class EnvironmentPage(QWidget):
         self._polling = True
         settings = self._settings
         run_task(lambda: token_snapshot(settings, wait_s=0.5), self._on_tokens,
-                 self._on_poll_error)
+                 self._on_poll_error, context=self)
 
     def _on_poll_error(self, _exc: BaseException) -> None:
         self._polling = False

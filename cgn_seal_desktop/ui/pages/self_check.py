@@ -240,6 +240,7 @@ class SelfCheckPage(QWidget):
     def open_file(self, path: str | Path, password: str | None = None) -> None:
         """Show *path* (answer: ``file_opened`` or an error message)."""
         self.seal_tool.deactivate()
+        self.overlay.enabled = True
         self._path = Path(path)
         self._password = password
         self._report = None
@@ -252,6 +253,7 @@ class SelfCheckPage(QWidget):
 
     def close_file(self) -> None:
         self.seal_tool.deactivate()
+        self.overlay.enabled = True
         self.view.close_document()
         self._path = self._report = None
         self.overlay.clear()
@@ -399,7 +401,8 @@ class SelfCheckPage(QWidget):
                 self._preview_org = found[0]
                 self.seal_tool.set_image(image)
 
-        run_task(work, done, lambda _exc: None)  # no UKEY yet: the placeholder stays
+        # No UKEY yet: the placeholder stays.
+        run_task(work, done, lambda _exc: None, context=self)
 
     @Slot(int, object)
     def _on_placed(self, page_index: int, rect: tuple[float, float, float, float]) -> None:
@@ -435,7 +438,7 @@ class SelfCheckPage(QWidget):
             return verify_pdf(path, load_trust_store(settings), password=password)
 
         run_task(work, lambda rep: self._on_report(generation, rep),
-                 lambda exc: self._on_report_failed(generation, exc))
+                 lambda exc: self._on_report_failed(generation, exc), context=self)
 
     def _on_report(self, generation: int, report: VerificationReport) -> None:
         if generation != self._verify_generation:
@@ -487,7 +490,7 @@ class SelfCheckPage(QWidget):
             self._on_report(self._verify_generation, report)
             self.show_verification(rep)
 
-        run_task(work, done, lambda exc: show_error(self, exc))
+        run_task(work, done, lambda exc: show_error(self, exc), context=self)
 
     def show_verification(self, rep: SignatureReport) -> None:
         dlg = VerificationDialog(rep, self)
