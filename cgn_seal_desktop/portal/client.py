@@ -40,6 +40,7 @@ from cgn_seal_desktop.portal.progress import PortalSnapshot
 from cgn_seal_desktop.portal.redact import mask_id_number
 from cgn_seal_desktop.portal.tokens import TokenStore
 from cgn_seal_desktop.portal.transport import HttpCore
+from cgn_seal_desktop.portal.upload_progress import ProgressReader
 
 __all__ = ["PortalClient", "new_idempotency_key"]
 
@@ -193,15 +194,20 @@ class PortalClient:
                           json=form.model_dump(mode="json"))
 
     def upload_material(self, app_id: int, kind: MaterialKind, data: bytes | Path,
-                        filename: str | None = None) -> Material:
-        """Upload one material (PDF/JPEG/PNG). The SHA-256 is sent so the server can check it."""
+                        filename: str | None = None,
+                        progress: Callable[[int, int], None] | None = None) -> Material:
+        """Upload one material (PDF/JPEG/PNG). The SHA-256 is sent so the server can check it.
+
+        *progress* ``(sent, total)`` is called from this thread as the bytes go out.
+        """
         if isinstance(data, Path):
             filename = filename or data.name
             data = data.read_bytes()
         name = filename or "upload.pdf"
         ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        body: bytes | ProgressReader = data if progress is None else ProgressReader(data, progress)
         return self._call(Material, "PUT", f"/v1/applications/{app_id}/materials/{kind.value}",
-                          files={"file": (name, data, ctype)},
+                          files={"file": (name, body, ctype)},
                           data={"sha256": hashlib.sha256(data).hexdigest()})
 
     def submit_application(self, app_id: int) -> Application:

@@ -188,7 +188,7 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     idp = w.pages["identity"]
     assert isinstance(idp, IdentityPage)
     click(qtbot, w, "startIdentity")
-    qtbot.waitUntil(lambda: idp.qr.payload.startswith("https://"), timeout=WAIT)
+    qtbot.waitUntil(lambda: idp.qr.payload.startswith(("https://", "http://")), timeout=WAIT)
     first = idp.qr.payload
     assert ":" in idp.countdown.text() and not idp.start_button.isEnabled()
     env.clock.advance(LIMITS.identity_ttl * 2)
@@ -293,11 +293,31 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
         # the operator is not the legal representative: an authorisation letter is needed
         MaterialKind.AUTHORISATION_LETTER: write(tmp_path / "letter.pdf", form_pdf),
     }
+    # The server goes away during one upload: the row says so and offers retry / remove.
+    front = mp.rows[MaterialKind.OPERATOR_ID_FRONT]
+    w.sandbox.stop()
+    mp.add_file(MaterialKind.OPERATOR_ID_FRONT, files[MaterialKind.OPERATOR_ID_FRONT])
+    qtbot.waitUntil(lambda: front.retry.isVisible() and not w.ctl.busy, timeout=WAIT)
+    assert "Cannot reach" in front.state.text() and front.remove.isVisible()
+    assert not w.banner.isVisible()  # reported on the row; the rest of the page is usable
+    qtbot.mouseClick(front.remove, Qt.MouseButton.LeftButton)
+    assert front.pending is None and not front.retry.isVisible()
+    mp.add_file(MaterialKind.OPERATOR_ID_FRONT, files[MaterialKind.OPERATOR_ID_FRONT])
+    qtbot.waitUntil(lambda: front.retry.isVisible() and not w.ctl.busy, timeout=WAIT)
+    w.sandbox.start()
+    qtbot.waitUntil(lambda: w.sandbox.running and not w.ctl.busy, timeout=WAIT)
+    qtbot.mouseClick(front.retry, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "front.png" in front.state.text() and not w.ctl.busy,
+                    timeout=WAIT)
+    sent: list[tuple[int, int]] = []
+    licence.upload_progress.connect(lambda a, b: sent.append((a, b)))
     for kind, path in files.items():
-        mp.add_file(kind, path)
+        if kind is not MaterialKind.OPERATOR_ID_FRONT:
+            mp.add_file(kind, path)
     qtbot.waitUntil(lambda: find(w, QPushButton, "submitApplication").isEnabled()
                     and not w.ctl.busy, timeout=WAIT)
-    front = mp.rows[MaterialKind.OPERATOR_ID_FRONT]
+    size = len(form_pdf)
+    assert sent and sent[-1] == (size, size) and all(a <= size for a, _b in sent)
     assert front.thumb.pixmap() is not None and not front.thumb.pixmap().isNull()
     assert "licence.pdf" in licence.state.text()
     click(qtbot, w, "submitApplication")

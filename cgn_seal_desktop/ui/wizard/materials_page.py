@@ -62,6 +62,7 @@ class MaterialRow(QFrame):
     """One material kind: drop target, state, progress and buttons."""
 
     file_dropped = Signal(object, object)  #: MaterialKind, Path
+    upload_progress = Signal(int, int)  #: bytes sent, total (emitted from the worker thread)
 
     def __init__(self, info: MaterialKindInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -74,7 +75,8 @@ class MaterialRow(QFrame):
         self.thumb.setFixedSize(64, 64)
         self.thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumb.setText("PDF")
-        self.title = QLabel(f"<b>{info.label}</b>" + (" *" if info.required else ""))
+        self.title = QLabel()
+        self.set_required(info.required)
         self.state = QLabel(self.tr("Drop a file here, or choose one."))
         self.state.setWordWrap(True)
         self.bar = QProgressBar()
@@ -82,6 +84,7 @@ class MaterialRow(QFrame):
         self.bar.setValue(0)
         self.bar.setVisible(False)
         buttons = QHBoxLayout()
+        buttons.addStretch(1)
         self.choose = QPushButton(self.tr("Choose file…"))
         self.retry = QPushButton(self.tr("Retry"))
         self.remove = QPushButton(self.tr("Remove"))
@@ -96,6 +99,16 @@ class MaterialRow(QFrame):
         lay.addLayout(buttons, 0, 2, 3, 1)
         self.pending: Path | None = None  # chosen locally, not (yet) on the server
         self.uploaded: Material | None = None
+        self.upload_progress.connect(self._show_progress)  # queued: crosses threads
+
+    def _show_progress(self, sent: int, total: int) -> None:
+        if self.bar.isVisible():
+            self.bar.setRange(0, 100)
+            self.bar.setValue(int(sent * 100 / total) if total else 100)
+
+    def set_required(self, required: bool) -> None:
+        """Mark the kind as needed (some kinds are needed only in some cases)."""
+        self.title.setText(f"<b>{self.info.label}</b>" + (" *" if required else ""))
 
     # drag and drop: the drop handler calls the same slot the file chooser uses
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -191,6 +204,7 @@ class MaterialsPage(WizardPage):
         for kind, row in self.rows.items():
             m = have.get(kind)
             row.uploaded = m
+            row.set_required(row.info.required or kind.value in app.missing)
             if row.pending is None and not row.bar.isVisible():
                 if m is not None:
                     row.state.setText(self.tr("Uploaded: %1 (%2 KB)").replace("%1", m.filename)
@@ -231,7 +245,7 @@ class MaterialsPage(WizardPage):
             return
         row.state.setText(self.tr("Uploading %1…").replace("%1", path.name))
         row.bar.setVisible(True)
-        row.bar.setRange(0, 0)  # the client sends in one request: a busy bar until done
+        row.bar.setRange(0, 0)  # busy until the first bytes are out
         row.retry.setVisible(False)
         row.remove.setVisible(False)
         row.choose.setEnabled(False)
@@ -255,7 +269,9 @@ class MaterialsPage(WizardPage):
             row.choose.setEnabled(True)
             return True  # shown on the row itself; the rest of the page stays usable
 
-        self.ctl.run(lambda c: c.upload_material(app_id, kind, path), done, on_error)
+        self.ctl.run(lambda c: c.upload_material(app_id, kind, path,
+                                                 progress=row.upload_progress.emit),
+                     done, on_error)
 
     def _retry(self, kind: MaterialKind) -> None:
         self._upload(kind)

@@ -10,7 +10,7 @@ from cgn_seal_desktop.portal.progress import Progress, StepId, StepState, Waitin
 
 __all__ = ["ProgressView", "next_action_text", "waiting_text"]
 
-_MARK = {StepState.DONE: "✔", StepState.CURRENT: "➜", StepState.WAITING: "⏳",
+_MARK = {StepState.DONE: "✔", StepState.CURRENT: "➜", StepState.WAITING: "◷",
          StepState.ATTENTION: "⚠", StepState.TODO: "○"}
 _COLOR = {StepState.DONE: "#2e7d32", StepState.CURRENT: "#1565c0", StepState.WAITING: "#ef6c00",
           StepState.ATTENTION: "#c62828", StepState.TODO: "#757575"}

@@ -93,6 +93,7 @@ class WizardWidget(QWidget):
         self._want_tray = tray
         self._closed = False
         self._retry_override: Callable[[], None] | None = None
+        self._info_step: StepId | None = None
 
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -243,6 +244,9 @@ class WizardWidget(QWidget):
         if self._closed or self.stack.currentWidget() is self.server_page:
             return
         self.progress_view.show_progress(progress)
+        if self._info_step is not None and progress.current is not self._info_step:
+            self.info.hide()
+            self._info_step = None
         name = self._page_name(progress)
         page = self.pages[name]
         self.stack.setCurrentWidget(page)
@@ -287,6 +291,7 @@ class WizardWidget(QWidget):
         self.notifications.append(text)
         self.info.setText(text)
         self.info.show()
+        self._info_step = self.ctl.progress.current  # hidden once the journey moves on
         if self._want_tray and QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:
                 icon = self.window().windowIcon()
