@@ -50,6 +50,9 @@ def _application_html(app: Application) -> str:
         parts.append(f"<br>驳回: {escape(app.reject_reason)}")
     if app.shipping:
         parts.append(f"<br>{escape(app.shipping.courier)} {escape(app.shipping.tracking_number)}")
+    if app.payment is not None and app.payment.qr_payload.startswith("http://"):
+        parts.append(f'<br>订单 #{app.payment.id} {escape(app.payment.status.value)} '
+                     f'(<a href="{escape(app.payment.qr_payload)}">模拟支付页</a>)')
     parts.append("</td><td>")
     parts.append(_button(f"/ops/do/applications/{a}/mark-paid", "标记已缴费"))
     parts.append(_button(f"/ops/do/applications/{a}/approve", "审核通过"))
@@ -71,6 +74,8 @@ def _supplier_html(s: OpsSupplier) -> str:
             f"<p>机构认证: <b>{escape(ov.state.value)}</b>"]
     if ident:
         rows.append(f" · 身份认证会话 #{ident.id}: {escape(ident.status.value)}")
+        if ident.qr_payload.startswith("http://"):
+            rows.append(f' (<a href="{escape(ident.qr_payload)}">模拟扫码页</a>)')
     if ov.deposit:
         rows.append(f" · 预计打款日 {ov.deposit.expected_by} · 剩余次数 {ov.deposit.attempts_left}")
     rows.append("</p><p>")

@@ -94,6 +94,7 @@ def test_operator_console_page_and_actions(supplier: PortalClient,
     supplier.start_identity()
     page = ops_http.get("/ops")
     assert page.status_code == 200 and "alice" in page.text and "身份认证通过" in page.text
+    assert "模拟扫码页" in page.text
     r = ops_http.post(f"/ops/do/suppliers/{uid}/identity/passed")
     assert r.status_code == 303
     assert supplier.verification().state is OrgVerificationState.BANK
