@@ -101,6 +101,7 @@ class SelfCheckPage(QWidget):
         self.view.open_failed.connect(self._on_open_failed)
         self.view.password_required.connect(self._on_password)
         self.view.current_page_changed.connect(self._on_page_changed)
+        self.view.render_failed.connect(self._on_render_failed)
         self.seal_tool.placed.connect(self._on_placed)
         self.seal_tool.cancelled.connect(self._on_tool_cancelled)
         self.overlay.verify_requested.connect(self.verify_signature)
@@ -293,6 +294,13 @@ class SelfCheckPage(QWidget):
             self.view.open(path, self._password)
         else:
             self.close_file()
+
+    @Slot(int, object)
+    def _on_render_failed(self, page: int, error: DocumentError) -> None:
+        # One bad page must not interrupt reading the rest: say it in the status bar only.
+        title = error_message(error)[0]
+        self.status_message.emit(self.tr("Page %1: %2").replace("%1", str(page + 1))
+                                 .replace("%2", title))
 
     @Slot(int)
     def _on_page_changed(self, index: int) -> None:
