@@ -25,6 +25,7 @@ __all__ = [
     "CHANGES",
     "ERRORS",
     "FINDINGS",
+    "STATUS_ADVICE",
     "STATUS_TEXT",
     "error_message",
     "show_error",
@@ -196,6 +197,25 @@ STATUS_TEXT: dict[str, str] = {
     "revoked": QT_TRANSLATE_NOOP("Messages", "Certificate revoked"),
     "weak_algorithm": QT_TRANSLATE_NOOP("Messages", "Algorithm too weak"),
     "unknown": QT_TRANSLATE_NOOP("Messages", "Cannot be determined"),
+}
+
+#: What to do, per status (shown under a red verdict).
+STATUS_ADVICE: dict[str, str] = {
+    "invalid": QT_TRANSLATE_NOOP("Messages", "The seal or the document was damaged or forged. "
+                                 "Do not rely on this document; ask the sender for the original."),
+    "modified": QT_TRANSLATE_NOOP("Messages", "The document was changed after it was sealed. "
+                                  "Ask the sender for the sealed original."),
+    "untrusted": QT_TRANSLATE_NOOP("Messages", "The certificate was not issued under a trusted "
+                                   "root. For SZCA e-seals, check the trusted roots under "
+                                   "Settings."),
+    "expired": QT_TRANSLATE_NOOP("Messages", "The certificate was not valid when the document "
+                                 "was sealed. Renew the certificate and seal again."),
+    "revoked": QT_TRANSLATE_NOOP("Messages", "The certificate has been revoked. Contact SZCA: "
+                                 "400-112-3838."),
+    "weak_algorithm": QT_TRANSLATE_NOOP("Messages", "The seal uses an outdated algorithm. Seal "
+                                        "the document again with this program."),
+    "unknown": QT_TRANSLATE_NOOP("Messages", "The result cannot be determined offline. See the "
+                                 "details below."),
 }
 
 CHANGES: dict[str, str] = {

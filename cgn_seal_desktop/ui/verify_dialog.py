@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from cgn_seal_desktop.seal.report import SignatureReport
-from cgn_seal_desktop.ui.messages import CHANGES, FINDINGS, status_text, tr
+from cgn_seal_desktop.ui.messages import CHANGES, FINDINGS, STATUS_ADVICE, status_text, tr
 
 __all__ = ["INVALID_COLOR", "VALID_COLOR", "VerificationDialog", "format_time"]
 
@@ -67,7 +67,14 @@ class VerificationDialog(QDialog):
         font.setBold(True)
         self.verdict_label.setFont(font)
         self.verdict_label.setStyleSheet(f"color: {color};")
-        row.addWidget(self.verdict_label, 1)
+        texts = QVBoxLayout()
+        texts.addWidget(self.verdict_label)
+        self.reason_label = QLabel(self._reason(rep), banner)
+        self.reason_label.setObjectName("reasonLabel")
+        self.reason_label.setWordWrap(True)
+        self.reason_label.setVisible(not valid)
+        texts.addWidget(self.reason_label)
+        row.addLayout(texts, 1)
         layout.addWidget(banner)
 
         form = QFormLayout()
@@ -92,7 +99,9 @@ class VerificationDialog(QDialog):
             validity = f"{format_time(rep.not_before)} — {format_time(rep.not_after)}"
         add("validity", self.tr("Certificate validity:"), validity)
         changes = tr(CHANGES.get(rep.changes_after_signing, CHANGES["other"]))
-        if not rep.covers_whole_file and rep.changes_after_signing == "none" and rep.intact:
+        if not rep.intact:
+            changes = self.tr("The sealed content itself was altered")
+        elif not rep.covers_whole_file and rep.changes_after_signing == "none":
             changes = self.tr("The signature does not cover the whole file")
         add("changes", self.tr("Changes after signing:"), changes)
         add("trust_anchor", self.tr("Trust anchor:"), rep.trust_anchor or self.tr("none"))
@@ -121,6 +130,20 @@ class VerificationDialog(QDialog):
         self.setMinimumWidth(560)
         self.adjustSize()
 
+    @staticmethod
+    def _reason(rep: SignatureReport) -> str:
+        """Why (the first finding) and what to do (per status), for a red verdict."""
+        if rep.status == "valid":
+            return ""
+        parts = []
+        first = rep.findings[0] if rep.findings else None
+        if first is not None:
+            parts.append(tr(FINDINGS[first.code]) if first.code in FINDINGS else first.text)
+        advice = STATUS_ADVICE.get(rep.status)
+        if advice:
+            parts.append(tr(advice))
+        return "\n".join(parts)
+
     def _toggle_details(self, on: bool) -> None:
         self.details.setVisible(on)
         self.details_button.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
@@ -142,5 +165,5 @@ class VerificationDialog(QDialog):
             lines.append(self.tr("Findings:"))
         for f in rep.findings:
             text = tr(FINDINGS[f.code]) if f.code in FINDINGS else ""
-            lines.append(f"• [{f.code}] {text} {f.text}".replace("  ", " "))
+            lines.append(f"• {text} ({f.text})" if text else f"• {f.text}")
         return "\n".join(lines)
