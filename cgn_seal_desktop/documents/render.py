@@ -26,6 +26,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
+from typing import Any
 
 import pymupdf
 
@@ -126,6 +127,8 @@ class PdfDocument:
 
     def __init__(self, doc: pymupdf.Document, path: str, encrypted: bool) -> None:
         self._doc = doc
+        self._pdf: Any = None  # the low-level pdf_document, made on first use
+        self._names: dict[str, Any] = {}
         self.path = path
         self.encrypted = encrypted
 
@@ -157,28 +160,74 @@ class PdfDocument:
         return int(self._doc.page_count)
 
     def page_info(self, index: int) -> PageInfo:
-        """Display size, rotation and PDF→display matrix of page ``index``."""
+        """Display size, rotation and PDF→display matrix of page ``index``.
+
+        Reads the page dictionary only (~16 µs a page) instead of loading the page (~90 µs);
+        pages with a /UserUnit take MuPDF's slower exact path.
+        """
         try:
-            page = self._doc[index]
-            ctm = pymupdf.mupdf.FzMatrix()
-            # Page.transformation_matrix ignores /Rotate (PyMuPDF 1.28); MuPDF's own is exact.
-            pymupdf.mupdf.pdf_page_transform(
-                pymupdf.mupdf.pdf_page_from_fz_page(page.this),
-                pymupdf.mupdf.FzRect(pymupdf.mupdf.FzRect.Fixed_UNIT),
-                ctm,
-            )
-            rect = page.rect
-            return PageInfo(
-                width=float(rect.width),
-                height=float(rect.height),
-                rotation=int(page.rotation) % 360,
-                pdf_to_display=(ctm.a, ctm.b, ctm.c, ctm.d, ctm.e, ctm.f),
-            )
+            return self._quick_page_info(index) or self.exact_page_info(index)
         except Exception as exc:
             raise CorruptDocumentError(f"page {index + 1} is damaged: {exc}") from None
 
+    def _quick_page_info(self, index: int) -> PageInfo | None:
+        # Mirrors MuPDF's pdf_page_transform (pdf-page.c) for the common case.
+        m = pymupdf.mupdf
+        if self._pdf is None:
+            self._pdf = m.pdf_document_from_fz_document(self._doc.this)
+            keys = ("UserUnit", "MediaBox", "CropBox", "Rotate")
+            self._names = {k: m.pdf_new_name(k) for k in keys}
+        names = self._names
+        obj = m.pdf_lookup_page_obj(self._pdf, index)
+        if m.pdf_dict_get(obj, names["UserUnit"]).m_internal:
+            return None
+        box = m.pdf_to_rect(m.pdf_dict_get_inheritable(obj, names["MediaBox"]))
+        media = (min(box.x0, box.x1), min(box.y0, box.y1), max(box.x0, box.x1), max(box.y0, box.y1))
+        if media[2] <= media[0] or media[3] <= media[1]:
+            media = (0.0, 0.0, 612.0, 792.0)  # MuPDF's default: US Letter
+        box = m.pdf_to_rect(m.pdf_dict_get_inheritable(obj, names["CropBox"]))
+        crop = (min(box.x0, box.x1), min(box.y0, box.y1), max(box.x0, box.x1), max(box.y0, box.y1))
+        if crop[2] > crop[0] and crop[3] > crop[1]:
+            media = (max(media[0], crop[0]), max(media[1], crop[1]),
+                     min(media[2], crop[2]), min(media[3], crop[3]))
+            if media[2] <= media[0] or media[3] <= media[1]:
+                media = (0.0, 0.0, 612.0, 792.0)
+        rotate = m.pdf_to_int(m.pdf_dict_get_inheritable(obj, names["Rotate"])) % 360
+        rotate = 90 * ((rotate + 45) // 90) % 360
+        x0, y0, x1, y1 = media
+        # PDF space → y flipped → rotated clockwise by ``rotate`` → box moved to the origin.
+        a, b, c, d = {0: (1, 0, 0, -1), 90: (0, 1, 1, 0), 180: (-1, 0, 0, 1), 270: (0, -1, -1, 0)}[
+            rotate
+        ]
+        xs = [a * x + c * y for x in (x0, x1) for y in (y0, y1)]
+        ys = [b * x + d * y for x in (x0, x1) for y in (y0, y1)]
+        return PageInfo(
+            width=max(xs) - min(xs),
+            height=max(ys) - min(ys),
+            rotation=rotate,
+            pdf_to_display=(a, b, c, d, -min(xs), -min(ys)),
+        )
+
+    def exact_page_info(self, index: int) -> PageInfo:
+        """:meth:`page_info` computed by loading the page and asking MuPDF (slower, exact)."""
+        page = self._doc[index]
+        ctm = pymupdf.mupdf.FzMatrix()
+        # Page.transformation_matrix ignores /Rotate (PyMuPDF 1.28); MuPDF's own is exact.
+        pymupdf.mupdf.pdf_page_transform(
+            pymupdf.mupdf.pdf_page_from_fz_page(page.this),
+            pymupdf.mupdf.FzRect(pymupdf.mupdf.FzRect.Fixed_UNIT),
+            ctm,
+        )
+        rect = page.rect
+        return PageInfo(
+            width=float(rect.width),
+            height=float(rect.height),
+            rotation=int(page.rotation) % 360,
+            pdf_to_display=(ctm.a, ctm.b, ctm.c, ctm.d, ctm.e, ctm.f),
+        )
+
     def info(self) -> DocumentInfo:
-        """All page infos (about 90 µs a page: ~0.1 s for 1,000 pages — call it off the GUI)."""
+        """All page infos (~16 µs a page: 0.02 s for 1,000 pages — still, call it off the GUI)."""
         pages = tuple(self.page_info(i) for i in range(self.page_count))
         title = str((self._doc.metadata or {}).get("title") or "")
         return DocumentInfo(len(pages), pages, self.encrypted, title)

@@ -170,3 +170,26 @@ def test_page_matrix_matches_pdf_annotation_rect(tmp_path: Path, rotation: int) 
     assert (box.w, box.h) == pytest.approx((pdf_rect[2] - pdf_rect[0] - 2,
                                             pdf_rect[3] - pdf_rect[1] - 2), abs=0.01)
     assert (pinfo.width, pinfo.height) == ((300, 350) if rotation in (0, 180) else (350, 300))
+
+
+def test_quick_page_info_equals_mupdfs_own(tmp_path: Path) -> None:
+    """The page-dictionary shortcut agrees with MuPDF's pdf_page_transform for odd boxes too."""
+    doc = pymupdf.open()
+    variants = []
+    for rotate in (0, 90, 180, -90, 450, 44):
+        for crop in (None, "[50 100 350 450]", "[-10 -10 1000 1000]", "[500 500 600 600]"):
+            for media in ("[0 0 400 600]", "[20 30 420 630]", "[400 600 0 0]"):
+                page = doc.new_page()
+                doc.xref_set_key(page.xref, "MediaBox", media)
+                if crop:
+                    doc.xref_set_key(page.xref, "CropBox", crop)
+                doc.xref_set_key(page.xref, "Rotate", str(rotate))
+                variants.append((rotate, crop, media))
+    doc.save(tmp_path / "variants.pdf")
+    with PdfDocument.open(tmp_path / "variants.pdf") as pdf:
+        for i, variant in enumerate(variants):
+            quick, exact = pdf.page_info(i), pdf.exact_page_info(i)
+            assert quick.rotation == exact.rotation, variant
+            size = (exact.width, exact.height)
+            assert (quick.width, quick.height) == pytest.approx(size), variant
+            assert quick.pdf_to_display == pytest.approx(exact.pdf_to_display), variant
