@@ -81,7 +81,7 @@
         <translation>Register</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Enter user name and password.</source>
         <translation>Enter user name and password.</translation>
     </message>
@@ -149,7 +149,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/app.py" line="+59"/>
+        <location filename="../cgn_seal_desktop/ui/app.py" line="+60"/>
         <source>Unexpected error</source>
         <translation>Unexpected error</translation>
     </message>
@@ -157,6 +157,82 @@
         <location line="+1"/>
         <source>Something went wrong. The error was recorded in the log file. If it keeps happening, call 400-112-3838.</source>
         <translation>Something went wrong. The error was recorded in the log file. If it keeps happening, call 400-112-3838.</translation>
+    </message>
+</context>
+<context>
+    <name>ApplicationFormPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+51"/>
+        <source>Certificate application</source>
+        <translation>Certificate application</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name on the seal</source>
+        <translation>Name on the seal</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Validity</source>
+        <translation>Validity</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact mobile</source>
+        <translation>Contact mobile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact e-mail</source>
+        <translation>Contact e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UKEY recipient</source>
+        <translation>UKEY recipient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient mobile</source>
+        <translation>Recipient mobile</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mailing address</source>
+        <translation>Mailing address</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n year</numerusform>
+            <numerusform>%n years</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save and continue</source>
+        <translation>Save and continue</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Required.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter an 11-digit mobile number.</source>
+        <translation>Enter an 11-digit mobile number.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a valid e-mail address.</source>
+        <translation>Enter a valid e-mail address.</translation>
     </message>
 </context>
 <context>
@@ -253,6 +329,24 @@
     </message>
 </context>
 <context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="lupdate_supplement.py" line="+6"/>
+        <source>Open PDF</source>
+        <translation>Open PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF documents (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF documents (*.pdf);;All files (*)</source>
+        <translation>PDF documents (*.pdf);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>ElementsPage</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/elements_page.py" line="+34"/>
@@ -280,7 +374,7 @@
         <translation>Next</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>Required.</source>
         <translation>Required.</translation>
     </message>
@@ -323,7 +417,7 @@
 <context>
     <name>EnvCheck</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+71"/>
+        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+77"/>
         <source>Operating system</source>
         <translation>Operating system</translation>
     </message>
@@ -353,7 +447,7 @@
         <translation>Download the SZCA driver from www.szca.com (Customer service → Driver download) and install it.</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>No UKEY inserted</source>
         <translation>No UKEY inserted</translation>
     </message>
@@ -419,12 +513,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Online service</source>
         <translation>Online service</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>Not reachable. The seal self-check works offline; the application wizard needs the network.</source>
         <translation>Not reachable. The seal self-check works offline; the application wizard needs the network.</translation>
     </message>
@@ -439,7 +533,7 @@
         <translation>The date is wrong. Set the correct date and time; signatures carry the signing time.</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Not checked (offline)</source>
         <translation>Not checked (offline)</translation>
     </message>
@@ -502,7 +596,7 @@
         <translation>The check failed: %1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Report copied</source>
         <translation>Report copied</translation>
     </message>
@@ -510,7 +604,7 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/common.py" line="+53"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/common.py" line="+52"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>
@@ -589,6 +683,7 @@
     <name>MainWindow</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/main_window.py" line="+54"/>
+        <location filename="lupdate_supplement.py" line="+1"/>
         <source>CGN E-Seal Desktop</source>
         <translation>CGN E-Seal Desktop</translation>
     </message>
@@ -623,7 +718,7 @@
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
@@ -653,7 +748,7 @@
         <translation>&amp;About</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
     </message>
@@ -688,7 +783,7 @@
         <translation>About</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Sealing in progress</source>
         <translation>Sealing in progress</translation>
     </message>
@@ -699,9 +794,116 @@
     </message>
 </context>
 <context>
+    <name>MaterialRow</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+80"/>
+        <source>Drop a file here, or choose one.</source>
+        <extracomment>MaterialKind, Path bytes sent, total (emitted from the worker thread)</extracomment>
+        <translation>Drop a file here, or choose one.</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>Retry</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>Remove</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsPage</name>
+    <message>
+        <location line="+47"/>
+        <source>Upload the application materials</source>
+        <translation>Upload the application materials</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PDF, JPEG or PNG. Scan at 200 dpi; colour is required for the seal impression.</source>
+        <translation>PDF, JPEG or PNG. Scan at 200 dpi; colour is required for the seal impression.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit application</source>
+        <translation>Edit application</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print forms</source>
+        <translation>Print forms</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit application</source>
+        <translation>Submit application</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Upload again: %1</source>
+        <translation>Upload again: %1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Uploaded: %1 (%2 KB)</source>
+        <translation>Uploaded: %1 (%2 KB)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace…</source>
+        <translation>Replace…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drop a file here, or choose one.</source>
+        <translation>Drop a file here, or choose one.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose file…</source>
+        <translation>Choose file…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose file</source>
+        <translation>Choose file</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Scans (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This file type is not accepted: use PDF, JPEG or PNG.</source>
+        <translation>This file type is not accepted: use PDF, JPEG or PNG.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is too large (max. %1 MB).</source>
+        <translation>The file is too large (max. %1 MB).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file cannot be read.</source>
+        <translation>The file cannot be read.</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Uploading %1…</source>
+        <translation>Uploading %1…</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/messages.py" line="+36"/>
+        <location filename="../cgn_seal_desktop/ui/messages.py" line="+42"/>
         <source>The UKEY could not be used</source>
         <translation>The UKEY could not be used</translation>
     </message>
@@ -847,12 +1049,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+91"/>
+        <location line="+95"/>
         <source>Try again; if it keeps failing, call 400-112-3838.</source>
         <translation>Try again; if it keeps failing, call 400-112-3838.</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-92"/>
         <source>The seal image cannot be used</source>
         <translation>The seal image cannot be used</translation>
     </message>
@@ -1009,12 +1211,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>The file is too large</source>
         <translation>The file is too large</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-30"/>
         <source>Files over 2 GB cannot be verified.</source>
         <translation>Files over 2 GB cannot be verified.</translation>
     </message>
@@ -1037,6 +1239,16 @@
         <location line="+1"/>
         <source>Check the network connection and the service address under Settings.</source>
         <translation>Check the network connection and the service address under Settings.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The online service&apos;s certificate is not trusted</source>
+        <translation>The online service&apos;s certificate is not trusted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection is not safe, so it was stopped. Check the service address under Settings and the computer&apos;s date and time.</source>
+        <translation>The connection is not safe, so it was stopped. Check the service address under Settings and the computer&apos;s date and time.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1180,7 +1392,43 @@
         <translation>Cannot be determined</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>The seal or the document was damaged or forged. Do not rely on this document; ask the sender for the original.</source>
+        <extracomment>What to do, per status (shown under a red verdict).</extracomment>
+        <translation>The seal or the document was damaged or forged. Do not rely on this document; ask the sender for the original.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document was changed after it was sealed. Ask the sender for the sealed original.</source>
+        <translation>The document was changed after it was sealed. Ask the sender for the sealed original.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The certificate was not issued under a trusted root. For SZCA e-seals, check the trusted roots under Settings.</source>
+        <translation>The certificate was not issued under a trusted root. For SZCA e-seals, check the trusted roots under Settings.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The certificate was not valid when the document was sealed. Renew the certificate and seal again.</source>
+        <translation>The certificate was not valid when the document was sealed. Renew the certificate and seal again.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The certificate has been revoked. Contact SZCA: 400-112-3838.</source>
+        <translation>The certificate has been revoked. Contact SZCA: 400-112-3838.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The seal uses an outdated algorithm. Seal the document again with this program.</source>
+        <translation>The seal uses an outdated algorithm. Seal the document again with this program.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The result cannot be determined offline. See the details below.</source>
+        <translation>The result cannot be determined offline. See the details below.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>No changes after signing</source>
         <translation>No changes after signing</translation>
     </message>
@@ -1272,6 +1520,70 @@
     </message>
 </context>
 <context>
+    <name>PaymentPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/payment_page.py" line="+31"/>
+        <source>Pay the certificate fee</source>
+        <translation>Pay the certificate fee</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Alipay (支付宝)</source>
+        <translation>Alipay (支付宝)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WeChat Pay (微信)</source>
+        <translation>WeChat Pay (微信)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+60"/>
+        <source>Pay</source>
+        <translation>Pay</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Amount: ¥%1</source>
+        <translation>Amount: ¥%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checking the payment order…</source>
+        <translation>Checking the payment order…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Paid. Thank you.</source>
+        <translation>Paid. Thank you.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alipay</source>
+        <translation>Alipay</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat</source>
+        <translation>WeChat</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan with %1 and pay. Valid for %2:%3. Waiting for the payment…</source>
+        <translation>Scan with %1 and pay. Valid for %2:%3. Waiting for the payment…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New QR code</source>
+        <translation>New QR code</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The payment QR code has expired. Click “Pay” for a new one.</source>
+        <translation>The payment QR code has expired. Click “Pay” for a new one.</translation>
+    </message>
+</context>
+<context>
     <name>PdfView</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/viewer/pdf_view.py" line="+137"/>
@@ -1280,7 +1592,7 @@
         <translation>PDF document</translation>
     </message>
     <message>
-        <location line="+380"/>
+        <location line="+389"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -1339,6 +1651,76 @@
     </message>
 </context>
 <context>
+    <name>PrintFormsPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+41"/>
+        <source>Print the application form</source>
+        <translation>Print the application form</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print both pages on plain white A4 paper. The legal representative and the operator sign the application form; stamp the company seal on both. Then scan them and upload them in the next step.</source>
+        <translation>Print both pages on plain white A4 paper. The legal representative and the operator sign the application form; stamp the company seal on both. Then scan them and upload them in the next step.</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+78"/>
+        <source>Application form</source>
+        <translation>Application form</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <location line="+77"/>
+        <source>Seal impression page</source>
+        <translation>Seal impression page</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>Print…</source>
+        <translation>Print…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as PDF…</source>
+        <translation>Save as PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next: upload materials</source>
+        <translation>Next: upload materials</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Preparing the forms…</source>
+        <translation>Preparing the forms…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The forms are ready.</source>
+        <translation>The forms are ready.</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Save as PDF</source>
+        <translation>Save as PDF</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replace file?</source>
+        <translation>Replace file?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 already exists. Replace it?</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved to %1</source>
+        <translation>Saved to %1</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPlaceholderPage</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/pages/progress_placeholder.py" line="+21"/>
@@ -1369,23 +1751,196 @@
     </message>
 </context>
 <context>
+    <name>ProgressView</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/progress_view.py" line="+115"/>
+        <source>Next: %1</source>
+        <translation>Next: %1</translation>
+    </message>
+    <message>
+        <location filename="lupdate_supplement.py" line="+1"/>
+        <source>Done.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the corporate bank account.</source>
+        <translation>Enter the corporate bank account.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the random code of the small deposit.</source>
+        <translation>Enter the random code of the small deposit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected by %1.</source>
+        <translation>Expected by %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the certificate application.</source>
+        <translation>Fill in the certificate application.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the six elements and submit them.</source>
+        <translation>Fill in the six elements and submit them.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay the fee with Alipay or WeChat.</source>
+        <translation>Pay the fee with Alipay or WeChat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print, sign and stamp the forms, then upload them.</source>
+        <translation>Print, sign and stamp the forms, then upload them.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register, or log in.</source>
+        <translation>Register, or log in.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA reviews the application (3 working days).</source>
+        <translation>SZCA reviews the application (3 working days).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA will make a small deposit to the corporate account within 3 working days.</source>
+        <translation>SZCA will make a small deposit to the corporate account within 3 working days.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the QR code with the operator&apos;s WeChat.</source>
+        <translation>Scan the QR code with the operator&apos;s WeChat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The UKEY is on its way by courier.</source>
+        <translation>The UKEY is on its way by courier.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This takes longer than usual: call 400-112-3838.</source>
+        <translation>This takes longer than usual: call 400-112-3838.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload the materials and submit the application.</source>
+        <translation>Upload the materials and submit the application.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the deposit SMS, then ask your finance department for the code.</source>
+        <translation>Wait for the deposit SMS, then ask your finance department for the code.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the review result.</source>
+        <translation>Wait for the review result.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the operator to scan the QR code with WeChat.</source>
+        <translation>Waiting for the operator to scan the QR code with WeChat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the payment.</source>
+        <translation>Waiting for the payment.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the UKEY arrives, do the seal self-check.</source>
+        <translation>When the UKEY arrives, do the seal self-check.</translation>
+    </message>
+</context>
+<context>
     <name>QrCodeWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/qr.py" line="+81"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/qr.py" line="+64"/>
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
 </context>
 <context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/review_page.py" line="+21"/>
+        <location line="+33"/>
+        <source>Review by SZCA</source>
+        <extracomment>open the 盖章自检 page of the main window</extracomment>
+        <translation>Review by SZCA</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Check status</source>
+        <translation>Check status</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seal self-check</source>
+        <translation>Seal self-check</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Self-check passed</source>
+        <translation>Self-check passed</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Approved</source>
+        <translation>Approved</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Under review; the result is expected by %1.</source>
+        <translation>Under review; the result is expected by %1.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The review takes longer than usual; call 400-112-3838.</source>
+        <translation>The review takes longer than usual; call 400-112-3838.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your application was approved. The UKEY is on its way.</source>
+        <translation>Your application was approved. The UKEY is on its way.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All done: the seal self-check passed.</source>
+        <translation>All done: the seal self-check passed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate serial: %1</source>
+        <translation>Certificate serial: %1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Courier: %1, tracking number %2</source>
+        <translation>Courier: %1, tracking number %2</translation>
+    </message>
+</context>
+<context>
     <name>SealingFlow</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/sealing_flow.py" line="+99"/>
+        <location filename="../cgn_seal_desktop/ui/sealing_flow.py" line="+89"/>
         <source>Looking for the UKEY…</source>
         <extracomment>output Path the flow stopped (success, error or cancel) a short status-bar message</extracomment>
         <translation>Looking for the UKEY…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <location line="+4"/>
         <location line="+40"/>
         <source>Sealing cancelled</source>
@@ -1407,7 +1962,7 @@
         <translation>Replace file?</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Sealing…</source>
         <translation>Sealing…</translation>
     </message>
@@ -1445,7 +2000,7 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+114"/>
+        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+120"/>
         <source>Place seal</source>
         <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed</extracomment>
         <translation>Place seal</translation>
@@ -1481,7 +2036,7 @@
         <translation>Zoom in</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Zoom out</source>
         <translation>Zoom out</translation>
     </message>
@@ -1496,7 +2051,17 @@
         <translation>Fit page</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Open…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a PDF document (Ctrl+O)</source>
+        <translation>Open a PDF document (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Page </source>
         <translation>Page </translation>
     </message>
@@ -1538,12 +2103,12 @@
         <translation>Open PDF…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Password-protected PDF</source>
         <translation>Password-protected PDF</translation>
     </message>
@@ -1558,7 +2123,12 @@
         <translation>This PDF is protected. Enter its password:</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+13"/>
+        <source>Page %1: %2</source>
+        <translation>Page %1: %2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Save a copy</source>
         <translation>Save a copy</translation>
     </message>
@@ -1573,9 +2143,9 @@
         <translation>%1 already exists. Replace it?</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Click on the page to place the seal, or drag to size it. Esc cancels.</source>
-        <translation>Click on the page to place the seal, or drag to size it. Esc cancels.</translation>
+        <location line="+18"/>
+        <source>Click on the page to place the seal, or drag to size it. Enter places it mid-page; Esc cancels.</source>
+        <translation>Click on the page to place the seal, or drag to size it. Enter places it mid-page; Esc cancels.</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1593,12 +2163,12 @@
         <translation>Seal image: %1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+53"/>
         <source>Sealing cancelled</source>
         <translation>Sealing cancelled</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Verifying…</source>
         <translation>Verifying…</translation>
     </message>
@@ -1674,7 +2244,12 @@
         <translation>General</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Follow the system</source>
+        <translation>Follow the system</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Takes effect after restarting the program.</source>
         <translation>Takes effect after restarting the program.</translation>
     </message>
@@ -1747,6 +2322,11 @@
         <location line="+0"/>
         <source>added</source>
         <translation>added</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>valid until %1</source>
+        <translation>valid until %1</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -1891,7 +2471,7 @@
         <translation>Verify seal</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Signer organisation:</source>
         <translation>Signer organisation:</translation>
     </message>
@@ -1922,6 +2502,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>The sealed content itself was altered</source>
+        <translation>The sealed content itself was altered</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The signature does not cover the whole file</source>
         <translation>The signature does not cover the whole file</translation>
     </message>
@@ -1946,7 +2531,7 @@
         <translation>Details</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+41"/>
         <source>Field: %1</source>
         <translation>Field: %1</translation>
     </message>
@@ -1986,6 +2571,83 @@
         <location line="+4"/>
         <source>Findings:</source>
         <translation>Findings:</translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <location filename="lupdate_supplement.py" line="+1"/>
+        <source>Payment received; the application is under review.</source>
+        <translation>Payment received; the application is under review.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The identity check has finished.</source>
+        <translation>The identity check has finished.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The small deposit was made: enter the random code.</source>
+        <translation>The small deposit was made: enter the random code.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your certificate application was approved; the UKEY is being shipped.</source>
+        <translation>Your certificate application was approved; the UKEY is being shipped.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your certificate application was rejected; please correct and resubmit.</source>
+        <translation>Your certificate application was rejected; please correct and resubmit.</translation>
+    </message>
+</context>
+<context>
+    <name>WizardWidget</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+104"/>
+        <source>Change server…</source>
+        <extracomment>the user wants the 盖章自检 (seal self-check) page</extracomment>
+        <translation>Change server…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log out</source>
+        <translation>Log out</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Connecting…</source>
+        <translation>Connecting…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Working…</source>
+        <translation>Working…</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Starting the built-in sandbox…</source>
+        <translation>Starting the built-in sandbox…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Built-in sandbox (test data only)</source>
+        <translation>Built-in sandbox (test data only)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Service: %1</source>
+        <translation>Service: %1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Built-in sandbox (test data only) at %1</source>
+        <translation>Built-in sandbox (test data only) at %1</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Certificate application</source>
+        <translation>Certificate application</translation>
     </message>
 </context>
 <context>

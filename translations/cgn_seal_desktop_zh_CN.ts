@@ -6,12 +6,12 @@
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+35"/>
         <source>Cancel verification?</source>
-        <translation type="unfinished"></translation>
+        <translation>取消认证？</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>This cancels the current verification order. You will correct the six elements and go through the identity check and the bank deposit again, which takes up to 3 more working days. Continue?</source>
-        <translation type="unfinished"></translation>
+        <translation>这将取消当前的认证业务单。您需要修改六要素，并重新完成身份认证和对公账户小额打款认证，最多还需 3 个工作日。是否继续？</translation>
     </message>
 </context>
 <context>
@@ -81,7 +81,7 @@
         <translation>注册</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+22"/>
         <source>Enter user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -149,7 +149,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/app.py" line="+59"/>
+        <location filename="../cgn_seal_desktop/ui/app.py" line="+60"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -160,96 +160,189 @@
     </message>
 </context>
 <context>
+    <name>ApplicationFormPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+51"/>
+        <source>Certificate application</source>
+        <translation>数字证书申请</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Name on the seal</source>
+        <translation>印章名称</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Validity</source>
+        <translation>有效期</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Contact mobile</source>
+        <translation>联系人手机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact e-mail</source>
+        <translation>联系人邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UKEY recipient</source>
+        <translation>UKEY 收件人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient mobile</source>
+        <translation>收件人手机</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Mailing address</source>
+        <translation>邮寄地址</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+9"/>
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n 年</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>Save and continue</source>
+        <translation>保存并继续</translation>
+    </message>
+    <message>
+        <location line="+61"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Enter an 11-digit mobile number.</source>
+        <translation>请输入 11 位手机号码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a valid e-mail address.</source>
+        <translation>请输入有效的电子邮箱地址。</translation>
+    </message>
+</context>
+<context>
     <name>BankPage</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+10"/>
         <source>Bank verification</source>
-        <translation type="unfinished"></translation>
+        <translation>金融认证</translation>
     </message>
     <message>
         <location line="+6"/>
         <source>Enter the corporate basic account (基本户). If the account is wrong, cancel the verification and start over.</source>
-        <translation type="unfinished"></translation>
+        <translation>请填写企业对公账户（基本户）信息。如账户信息有误，请取消认证后重新办理。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Bank</source>
-        <translation type="unfinished"></translation>
+        <translation>开户银行</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Branch</source>
-        <translation type="unfinished"></translation>
+        <translation>开户支行</translation>
     </message>
     <message>
         <location line="+0"/>
         <source>Account name</source>
-        <translation type="unfinished"></translation>
+        <translation>账户名称</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Account number</source>
-        <translation type="unfinished"></translation>
+        <translation>银行账号</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Submit</source>
-        <translation type="unfinished"></translation>
+        <translation>提交</translation>
     </message>
     <message>
         <location line="+16"/>
         <source>Confirm</source>
-        <translation type="unfinished"></translation>
+        <translation>确定</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Check again</source>
-        <translation type="unfinished">重新检测</translation>
+        <translation>重新查询</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Random code</source>
-        <translation type="unfinished"></translation>
+        <translation>随机码</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Cancel verification and start over…</source>
-        <translation type="unfinished"></translation>
+        <translation>取消认证并重新办理…</translation>
     </message>
     <message>
         <location line="+23"/>
         <source>The deposit has been made. Ask your finance department for the random code in the transfer note and enter it here.</source>
-        <translation type="unfinished"></translation>
+        <translation>小额打款已完成。请联系贵公司财务人员查询转账附言中的随机码，并在此输入。</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Attempts left: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>剩余尝试次数：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Too many wrong codes. Cancel the verification and start over.</source>
-        <translation type="unfinished"></translation>
+        <translation>随机码错误次数过多。请取消认证后重新办理。</translation>
     </message>
     <message>
         <location line="+15"/>
         <source>Not valid.</source>
-        <translation type="unfinished">无效。</translation>
+        <translation>无效。</translation>
     </message>
     <message>
         <location line="+17"/>
         <source>Enter the random code.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入随机码。</translation>
     </message>
     <message>
         <location line="+11"/>
         <source>Wrong code. Attempts left: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>随机码错误。剩余尝试次数：%1</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Wrong code.</source>
-        <translation type="unfinished"></translation>
+        <translation>随机码错误。</translation>
+    </message>
+</context>
+<context>
+    <name>Dialogs</name>
+    <message>
+        <location filename="lupdate_supplement.py" line="+6"/>
+        <source>Open PDF</source>
+        <translation>打开 PDF</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PDF documents (*.pdf);;All files (*)</source>
+        <translation>PDF 文档 (*.pdf);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
@@ -257,73 +350,73 @@
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/elements_page.py" line="+34"/>
         <source>Organisation verification: six elements</source>
-        <translation type="unfinished"></translation>
+        <translation>机构认证：机构信息六要素</translation>
     </message>
     <message>
         <location line="+13"/>
         <source>Check the six elements once more. If anything is wrong, go back and correct it before submitting.</source>
-        <translation type="unfinished"></translation>
+        <translation>请再次确认机构信息六要素。如有错误，请返回修改后再提交。</translation>
     </message>
     <message>
         <location line="+3"/>
         <source>Data wrong? Go back and edit</source>
-        <translation type="unfinished"></translation>
+        <translation>资料有误？返回修改</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Submit for verification</source>
-        <translation type="unfinished"></translation>
+        <translation>提交认证</translation>
     </message>
     <message>
         <location line="+4"/>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步</translation>
     </message>
     <message>
-        <location line="+72"/>
+        <location line="+80"/>
         <source>Required.</source>
-        <translation type="unfinished">必填。</translation>
+        <translation>必填。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Too long.</source>
-        <translation type="unfinished"></translation>
+        <translation>内容过长。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not a valid unified social credit code (check character wrong).</source>
-        <translation type="unfinished"></translation>
+        <translation>统一社会信用代码无效（校验位错误）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not a valid ID number (check digit or birth date wrong).</source>
-        <translation type="unfinished"></translation>
+        <translation>身份证号码无效（校验位或出生日期错误）。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Enter an 11-digit mobile number.</source>
-        <translation type="unfinished"></translation>
+        <translation>请输入 11 位手机号码。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Wrong format.</source>
-        <translation type="unfinished"></translation>
+        <translation>格式不正确。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Choose one of the options.</source>
-        <translation type="unfinished"></translation>
+        <translation>请从选项中选择一项。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Not valid.</source>
-        <translation type="unfinished">无效。</translation>
+        <translation>无效。</translation>
     </message>
 </context>
 <context>
     <name>EnvCheck</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+71"/>
+        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+77"/>
         <source>Operating system</source>
         <translation>操作系统</translation>
     </message>
@@ -353,7 +446,7 @@
         <translation>请从 www.szca.com（客户服务 → 驱动下载）下载并安装深圳CA驱动程序。</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+29"/>
         <source>No UKEY inserted</source>
         <translation>未插入 UKEY</translation>
     </message>
@@ -419,12 +512,12 @@
     </message>
     <message>
         <location line="+8"/>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Online service</source>
         <translation>在线服务</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>Not reachable. The seal self-check works offline; the application wizard needs the network.</source>
         <translation>无法连接。盖章自检可离线使用；在线办理需要联网。</translation>
     </message>
@@ -439,7 +532,7 @@
         <translation>日期不正确。请设置正确的日期和时间，签名中会记录签名时间。</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Not checked (offline)</source>
         <translation>未检查（离线）</translation>
     </message>
@@ -502,7 +595,7 @@
         <translation>检测失败：%1</translation>
     </message>
     <message>
-        <location line="+49"/>
+        <location line="+50"/>
         <source>Report copied</source>
         <translation>报告已复制</translation>
     </message>
@@ -510,7 +603,7 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/common.py" line="+53"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/common.py" line="+52"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
@@ -525,70 +618,71 @@
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/identity_page.py" line="+20"/>
         <source>Identity check of the operator</source>
-        <translation type="unfinished"></translation>
+        <translation>经办人身份认证</translation>
     </message>
     <message>
         <location line="+2"/>
         <source>Open WeChat on the operator&apos;s phone, choose Scan and scan this QR code. After the check passes, this page moves on by itself.</source>
-        <translation type="unfinished"></translation>
+        <translation>请在经办人手机上打开微信，使用“扫一扫”扫描此二维码。认证通过后，本页面会自动进入下一步。</translation>
     </message>
     <message>
         <location line="+12"/>
         <location line="+22"/>
         <source>Show QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>显示二维码</translation>
     </message>
     <message>
         <location line="-20"/>
         <source>Cancel verification and start over…</source>
-        <translation type="unfinished"></translation>
+        <translation>取消认证并重新办理…</translation>
     </message>
     <message>
         <location line="+19"/>
         <source>Click “Show QR code” to begin.</source>
-        <translation type="unfinished"></translation>
+        <translation>点击“显示二维码”开始。</translation>
     </message>
     <message>
         <location line="+7"/>
         <source>Waiting for the WeChat scan…</source>
-        <translation type="unfinished"></translation>
+        <translation>等待微信扫码…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Scanned; waiting for the operator to confirm…</source>
-        <translation type="unfinished"></translation>
+        <translation>已扫码，等待经办人确认…</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>Identity check passed.</source>
-        <translation type="unfinished"></translation>
+        <translation>身份认证已通过。</translation>
     </message>
     <message>
         <location line="+1"/>
         <source>The identity check failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>身份认证未通过：%1</translation>
     </message>
     <message>
         <location line="+2"/>
         <location line="+22"/>
         <source>The QR code has expired.</source>
-        <translation type="unfinished"></translation>
+        <translation>二维码已过期。</translation>
     </message>
     <message>
         <location line="-18"/>
         <source>Refresh QR code</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新二维码</translation>
     </message>
     <message>
         <location line="+22"/>
         <source>Valid for %1:%2</source>
-        <translation type="unfinished"></translation>
+        <translation>有效期剩余 %1:%2</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/main_window.py" line="+54"/>
+        <location filename="lupdate_supplement.py" line="+1"/>
         <source>CGN E-Seal Desktop</source>
         <translation>中广核电子印章客户端</translation>
     </message>
@@ -623,7 +717,7 @@
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -653,7 +747,7 @@
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+14"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -688,7 +782,7 @@
         <translation>关于</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+44"/>
         <source>Sealing in progress</source>
         <translation>正在盖章</translation>
     </message>
@@ -699,9 +793,116 @@
     </message>
 </context>
 <context>
+    <name>MaterialRow</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+80"/>
+        <source>Drop a file here, or choose one.</source>
+        <extracomment>MaterialKind, Path bytes sent, total (emitted from the worker thread)</extracomment>
+        <translation>将文件拖到此处，或选择文件。</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Retry</source>
+        <translation>重试</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Remove</source>
+        <translation>删除</translation>
+    </message>
+</context>
+<context>
+    <name>MaterialsPage</name>
+    <message>
+        <location line="+47"/>
+        <source>Upload the application materials</source>
+        <translation>上传申请资料</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PDF, JPEG or PNG. Scan at 200 dpi; colour is required for the seal impression.</source>
+        <translation>支持 PDF、JPEG 或 PNG 格式。请按 200 dpi 扫描；印模采集页须彩色扫描。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Edit application</source>
+        <translation>修改申请信息</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print forms</source>
+        <translation>打印表格</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Submit application</source>
+        <translation>提交申请</translation>
+    </message>
+    <message>
+        <location line="+32"/>
+        <source>Upload again: %1</source>
+        <translation>重新上传：%1</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Uploaded: %1 (%2 KB)</source>
+        <translation>已上传：%1（%2 KB）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace…</source>
+        <translation>替换…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Drop a file here, or choose one.</source>
+        <translation>将文件拖到此处，或选择文件。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose file…</source>
+        <translation>选择文件…</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Choose file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>扫描件 (*.pdf *.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>This file type is not accepted: use PDF, JPEG or PNG.</source>
+        <translation>不支持此文件类型，请使用 PDF、JPEG 或 PNG。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The file is too large (max. %1 MB).</source>
+        <translation>文件太大（最大 %1 MB）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The file cannot be read.</source>
+        <translation>无法读取文件。</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Uploading %1…</source>
+        <translation>正在上传 %1…</translation>
+    </message>
+</context>
+<context>
     <name>Messages</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/messages.py" line="+36"/>
+        <location filename="../cgn_seal_desktop/ui/messages.py" line="+42"/>
         <source>The UKEY could not be used</source>
         <translation>无法使用 UKEY</translation>
     </message>
@@ -847,12 +1048,12 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+91"/>
+        <location line="+95"/>
         <source>Try again; if it keeps failing, call 400-112-3838.</source>
         <translation>请重试；如仍失败，请致电 400-112-3838。</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-92"/>
         <source>The seal image cannot be used</source>
         <translation>无法使用此印章图片</translation>
     </message>
@@ -1009,12 +1210,12 @@
     </message>
     <message>
         <location line="+5"/>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>The file is too large</source>
         <translation>文件太大</translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-30"/>
         <source>Files over 2 GB cannot be verified.</source>
         <translation>无法验证超过 2 GB 的文件。</translation>
     </message>
@@ -1037,6 +1238,16 @@
         <location line="+1"/>
         <source>Check the network connection and the service address under Settings.</source>
         <translation>请检查网络连接，以及“设置”中的服务地址。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The online service&apos;s certificate is not trusted</source>
+        <translation>在线服务的证书不受信任</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The connection is not safe, so it was stopped. Check the service address under Settings and the computer&apos;s date and time.</source>
+        <translation>连接不安全，已中止。请检查“设置”中的服务地址以及电脑的日期和时间。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -1180,7 +1391,43 @@
         <translation>无法确定</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
+        <source>The seal or the document was damaged or forged. Do not rely on this document; ask the sender for the original.</source>
+        <extracomment>What to do, per status (shown under a red verdict).</extracomment>
+        <translation>印章或文档已损坏或被伪造。请勿依赖此文档，请向发送方索取原件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The document was changed after it was sealed. Ask the sender for the sealed original.</source>
+        <translation>文档在盖章后被修改。请向发送方索取盖章原件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The certificate was not issued under a trusted root. For SZCA e-seals, check the trusted roots under Settings.</source>
+        <translation>证书不是由受信任的根证书签发的。如是深圳CA电子印章，请检查“设置”中的信任根证书。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The certificate was not valid when the document was sealed. Renew the certificate and seal again.</source>
+        <translation>盖章时证书不在有效期内。请更新证书后重新盖章。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The certificate has been revoked. Contact SZCA: 400-112-3838.</source>
+        <translation>证书已被吊销。请联系深圳CA：400-112-3838。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The seal uses an outdated algorithm. Seal the document again with this program.</source>
+        <translation>印章使用了过时的算法。请用本程序重新盖章。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The result cannot be determined offline. See the details below.</source>
+        <translation>离线状态下无法确定结果。请查看下方详细信息。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>No changes after signing</source>
         <translation>签名后无更改</translation>
     </message>
@@ -1272,6 +1519,70 @@
     </message>
 </context>
 <context>
+    <name>PaymentPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/payment_page.py" line="+31"/>
+        <source>Pay the certificate fee</source>
+        <translation>缴纳证书费用</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Alipay (支付宝)</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>WeChat Pay (微信)</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+60"/>
+        <source>Pay</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <location line="-36"/>
+        <source>Amount: ¥%1</source>
+        <translation>金额：¥%1</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Checking the payment order…</source>
+        <translation>正在查询支付订单…</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>Paid. Thank you.</source>
+        <translation>缴费成功，谢谢。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan with %1 and pay. Valid for %2:%3. Waiting for the payment…</source>
+        <translation>请使用%1扫码支付。有效期剩余 %2:%3。等待支付…</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>New QR code</source>
+        <translation>刷新二维码</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>The payment QR code has expired. Click “Pay” for a new one.</source>
+        <translation>支付二维码已过期。请点击“缴费”获取新的二维码。</translation>
+    </message>
+</context>
+<context>
     <name>PdfView</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/viewer/pdf_view.py" line="+137"/>
@@ -1280,7 +1591,7 @@
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location line="+380"/>
+        <location line="+389"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -1339,6 +1650,76 @@
     </message>
 </context>
 <context>
+    <name>PrintFormsPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+41"/>
+        <source>Print the application form</source>
+        <translation>打印申请表</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Print both pages on plain white A4 paper. The legal representative and the operator sign the application form; stamp the company seal on both. Then scan them and upload them in the next step.</source>
+        <translation>请用 A4 纯白纸张打印这两页。法定代表人和经办人在申请表上签字，两页均加盖公章。然后扫描，在下一步上传。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <location line="+78"/>
+        <source>Application form</source>
+        <translation>申请表</translation>
+    </message>
+    <message>
+        <location line="-76"/>
+        <location line="+77"/>
+        <source>Seal impression page</source>
+        <translation>公章印模采集页</translation>
+    </message>
+    <message>
+        <location line="-75"/>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Save as PDF…</source>
+        <translation>另存为 PDF…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Next: upload materials</source>
+        <translation>下一步：上传资料</translation>
+    </message>
+    <message>
+        <location line="+36"/>
+        <source>Preparing the forms…</source>
+        <translation>正在生成表格…</translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>The forms are ready.</source>
+        <translation>表格已生成。</translation>
+    </message>
+    <message>
+        <location line="+34"/>
+        <source>Save as PDF</source>
+        <translation>另存为 PDF</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Replace file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Saved to %1</source>
+        <translation>已保存到 %1</translation>
+    </message>
+</context>
+<context>
     <name>ProgressPlaceholderPage</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/pages/progress_placeholder.py" line="+21"/>
@@ -1369,23 +1750,196 @@
     </message>
 </context>
 <context>
+    <name>ProgressView</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/progress_view.py" line="+115"/>
+        <source>Next: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <location filename="lupdate_supplement.py" line="+1"/>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the corporate bank account.</source>
+        <translation>请填写企业对公账户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the random code of the small deposit.</source>
+        <translation>请输入小额打款的随机码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected by %1.</source>
+        <translation>预计 %1 前完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the certificate application.</source>
+        <translation>请填写数字证书申请信息。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the six elements and submit them.</source>
+        <translation>请填写机构信息六要素并提交认证。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay the fee with Alipay or WeChat.</source>
+        <translation>请使用支付宝或微信缴费。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print, sign and stamp the forms, then upload them.</source>
+        <translation>请打印表格，签字盖章后上传。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress</source>
+        <translation>办理进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register, or log in.</source>
+        <translation>请注册或登录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA reviews the application (3 working days).</source>
+        <translation>深圳CA审核申请（3 个工作日）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA will make a small deposit to the corporate account within 3 working days.</source>
+        <translation>深圳CA将在 3 个工作日内向企业对公账户小额打款。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the QR code with the operator&apos;s WeChat.</source>
+        <translation>请经办人用微信扫描二维码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The UKEY is on its way by courier.</source>
+        <translation>UKEY 正在快递寄送中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This takes longer than usual: call 400-112-3838.</source>
+        <translation>所需时间比通常长，请致电 400-112-3838。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload the materials and submit the application.</source>
+        <translation>请上传资料并提交申请。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the deposit SMS, then ask your finance department for the code.</source>
+        <translation>请等待打款通知短信，然后联系贵公司财务人员查询随机码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the review result.</source>
+        <translation>请等待审核结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the operator to scan the QR code with WeChat.</source>
+        <translation>等待经办人用微信扫描二维码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the payment.</source>
+        <translation>等待缴费。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the UKEY arrives, do the seal self-check.</source>
+        <translation>收到 UKEY 后，请进行盖章自检。</translation>
+    </message>
+</context>
+<context>
     <name>QrCodeWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/qr.py" line="+81"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/qr.py" line="+64"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
 </context>
 <context>
+    <name>ReviewPage</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/review_page.py" line="+21"/>
+        <location line="+33"/>
+        <source>Review by SZCA</source>
+        <extracomment>open the 盖章自检 page of the main window</extracomment>
+        <translation>深圳CA审核</translation>
+    </message>
+    <message>
+        <location line="-20"/>
+        <source>Check status</source>
+        <translation>查询状态</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seal self-check</source>
+        <translation>盖章自检</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Self-check passed</source>
+        <translation>自检已通过</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Approved</source>
+        <translation>审核通过</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Under review; the result is expected by %1.</source>
+        <translation>审核中，预计 %1 前出结果。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The review takes longer than usual; call 400-112-3838.</source>
+        <translation>审核时间比通常长，请致电 400-112-3838。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Your application was approved. The UKEY is on its way.</source>
+        <translation>您的申请已审核通过，UKEY 正在寄送中。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All done: the seal self-check passed.</source>
+        <translation>全部完成：盖章自检已通过。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Certificate serial: %1</source>
+        <translation>证书序列号：%1</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Courier: %1, tracking number %2</source>
+        <translation>快递公司：%1，运单号 %2</translation>
+    </message>
+</context>
+<context>
     <name>SealingFlow</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/sealing_flow.py" line="+99"/>
+        <location filename="../cgn_seal_desktop/ui/sealing_flow.py" line="+89"/>
         <source>Looking for the UKEY…</source>
         <extracomment>output Path the flow stopped (success, error or cancel) a short status-bar message</extracomment>
         <translation>正在查找 UKEY…</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+21"/>
         <location line="+4"/>
         <location line="+40"/>
         <source>Sealing cancelled</source>
@@ -1407,7 +1961,7 @@
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+30"/>
         <source>Sealing…</source>
         <translation>正在盖章…</translation>
     </message>
@@ -1445,7 +1999,7 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+114"/>
+        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+120"/>
         <source>Place seal</source>
         <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed</extracomment>
         <translation>盖章</translation>
@@ -1481,7 +2035,7 @@
         <translation>放大</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+4"/>
         <source>Zoom out</source>
         <translation>缩小</translation>
     </message>
@@ -1496,7 +2050,17 @@
         <translation>适合页面</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+2"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a PDF document (Ctrl+O)</source>
+        <translation>打开 PDF 文档（Ctrl+O）</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Page </source>
         <translation>页码 </translation>
     </message>
@@ -1538,12 +2102,12 @@
         <translation>打开 PDF…</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+37"/>
         <source>Password-protected PDF</source>
         <translation>受密码保护的 PDF</translation>
     </message>
@@ -1558,7 +2122,12 @@
         <translation>此 PDF 受密码保护，请输入密码：</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+13"/>
+        <source>Page %1: %2</source>
+        <translation>第 %1 页：%2</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Save a copy</source>
         <translation>保存副本</translation>
     </message>
@@ -1573,9 +2142,9 @@
         <translation>%1 已存在。要替换它吗？</translation>
     </message>
     <message>
-        <location line="+16"/>
-        <source>Click on the page to place the seal, or drag to size it. Esc cancels.</source>
-        <translation>在页面上单击放置印章，或拖动调整大小。按 Esc 取消。</translation>
+        <location line="+18"/>
+        <source>Click on the page to place the seal, or drag to size it. Enter places it mid-page; Esc cancels.</source>
+        <translation>在页面上单击放置印章，或拖动调整大小。按 Enter 放在页面中央，按 Esc 取消。</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -1593,12 +2162,12 @@
         <translation>印章图片：%1</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+53"/>
         <source>Sealing cancelled</source>
         <translation>已取消盖章</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+16"/>
         <source>Verifying…</source>
         <translation>正在验证…</translation>
     </message>
@@ -1674,7 +2243,12 @@
         <translation>常规</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+6"/>
+        <source>Follow the system</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Takes effect after restarting the program.</source>
         <translation>重新启动程序后生效。</translation>
     </message>
@@ -1747,6 +2321,11 @@
         <location line="+0"/>
         <source>added</source>
         <translation>已添加</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>valid until %1</source>
+        <translation>有效期至 %1</translation>
     </message>
     <message>
         <location line="+17"/>
@@ -1891,7 +2470,7 @@
         <translation>验证印章</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+44"/>
         <source>Signer organisation:</source>
         <translation>签名单位：</translation>
     </message>
@@ -1922,6 +2501,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>The sealed content itself was altered</source>
+        <translation>盖章内容本身已被篡改</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The signature does not cover the whole file</source>
         <translation>签名未覆盖整个文件</translation>
     </message>
@@ -1946,7 +2530,7 @@
         <translation>详细信息</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+41"/>
         <source>Field: %1</source>
         <translation>签名域：%1</translation>
     </message>
@@ -1986,6 +2570,83 @@
         <location line="+4"/>
         <source>Findings:</source>
         <translation>检查结果：</translation>
+    </message>
+</context>
+<context>
+    <name>Wizard</name>
+    <message>
+        <location filename="lupdate_supplement.py" line="+1"/>
+        <source>Payment received; the application is under review.</source>
+        <translation>已收到缴费，申请正在审核中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The identity check has finished.</source>
+        <translation>身份认证已完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The small deposit was made: enter the random code.</source>
+        <translation>小额打款已完成，请输入随机码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your certificate application was approved; the UKEY is being shipped.</source>
+        <translation>您的数字证书申请已审核通过，UKEY 正在寄送中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Your certificate application was rejected; please correct and resubmit.</source>
+        <translation>您的数字证书申请被驳回，请修改后重新提交。</translation>
+    </message>
+</context>
+<context>
+    <name>WizardWidget</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+104"/>
+        <source>Change server…</source>
+        <extracomment>the user wants the 盖章自检 (seal self-check) page</extracomment>
+        <translation>切换服务器…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Connecting…</source>
+        <translation>正在连接…</translation>
+    </message>
+    <message>
+        <location line="+19"/>
+        <source>Working…</source>
+        <translation>正在处理…</translation>
+    </message>
+    <message>
+        <location line="+77"/>
+        <source>Starting the built-in sandbox…</source>
+        <translation>正在启动内置沙箱…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Built-in sandbox (test data only)</source>
+        <translation>内置沙箱（仅测试数据）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Service: %1</source>
+        <translation>服务：%1</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Built-in sandbox (test data only) at %1</source>
+        <translation>内置沙箱（仅测试数据），地址 %1</translation>
+    </message>
+    <message>
+        <location line="+89"/>
+        <source>Certificate application</source>
+        <translation>数字证书申请</translation>
     </message>
 </context>
 <context>
