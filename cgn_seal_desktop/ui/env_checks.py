@@ -60,6 +60,7 @@ class CheckLine:
     title: str
     detail: str = ""
     advice: str = ""
+    extra: str = ""  #: full detail (paths, names) for the tool tip and the copied report
 
 
 @dataclass
@@ -93,7 +94,7 @@ def check_modules(settings: Settings) -> tuple[list[CheckLine], str | None]:
         if chosen is None and m.interface == "pkcs11":
             chosen = m.path
         lines.append(CheckLine("modules", "ok", _t(QT_TRANSLATE_NOOP("EnvCheck", "UKEY driver")),
-                               f"{m.display_name} — {m.path}"))
+                               m.display_name, extra=m.path))
     if not lines:
         lines.append(CheckLine(
             "modules", "error", _t(QT_TRANSLATE_NOOP("EnvCheck", "No UKEY driver found")), "",
@@ -150,19 +151,24 @@ def check_tokens(has_driver: bool, tokens: list[TokenInfo],
             owner = c.organization or c.subject_cn
             until = c.not_after.date().isoformat()
             if c.not_after < now:
+                when = _t(QT_TRANSLATE_NOOP("EnvCheck", "expired on %1")).replace("%1", until)
                 lines.append(CheckLine(
                     "tokens", "error", _t(QT_TRANSLATE_NOOP("EnvCheck", "Certificate expired")),
-                    f"{owner} — {until}", _t(QT_TRANSLATE_NOOP(
-                        "EnvCheck", "Renew the certificate with SZCA (办理进度)."))))
-            elif days < EXPIRY_WARN_DAYS:
+                    f"{owner} — {when}", _t(QT_TRANSLATE_NOOP(
+                        "EnvCheck", "Renew the certificate with SZCA (Application progress).")),
+                    extra=c.subject))
+                continue
+            when = _t(QT_TRANSLATE_NOOP("EnvCheck", "valid until %1 (%2 days left)"))
+            when = when.replace("%1", until).replace("%2", str(days))
+            if days < EXPIRY_WARN_DAYS:
                 lines.append(CheckLine(
                     "tokens", "warn", _t(QT_TRANSLATE_NOOP("EnvCheck", "Certificate expires soon")),
-                    f"{owner} — {until}", _t(QT_TRANSLATE_NOOP(
-                        "EnvCheck", "Renew the certificate before it expires."))))
+                    f"{owner} — {when}", _t(QT_TRANSLATE_NOOP(
+                        "EnvCheck", "Renew the certificate before it expires.")), extra=c.subject))
             else:
                 lines.append(CheckLine("tokens", "ok",
                                        _t(QT_TRANSLATE_NOOP("EnvCheck", "Certificate")),
-                                       f"{owner} — {until}"))
+                                       f"{owner} — {when}", extra=c.subject))
     return lines
 
 
@@ -175,7 +181,16 @@ def check_trust(settings: Settings) -> list[CheckLine]:
                           "", _t(QT_TRANSLATE_NOOP("EnvCheck", "Seals cannot be shown as valid. "
                                                    "Add the SZCA root under Settings.")))]
     return [CheckLine("trust", "ok", _t(QT_TRANSLATE_NOOP("EnvCheck", "Trust root")),
-                      f"{r.subject} ({r.source})") for r in store.roots]
+                      _common_name(r.subject), extra=f"{r.subject} ({r.source}, {r.origin})")
+            for r in store.roots]
+
+
+def _common_name(subject: str) -> str:
+    """``Common Name: X; Organization: Y`` → ``X`` (the whole text if there is no CN)."""
+    for part in subject.split("; "):
+        if part.startswith("Common Name: "):
+            return part[len("Common Name: "):]
+    return subject
 
 
 def check_service(url: str, timeout: float = 3.0) -> list[CheckLine]:
@@ -232,6 +247,8 @@ def report_text(lines: list[CheckLine]) -> str:
            datetime.now().astimezone().strftime("%Y-%m-%d %H:%M:%S %Z"), ""]
     for line in lines:
         out.append(f"{marks[line.level]} {line.title}: {line.detail}".rstrip(": "))
+        if line.extra:
+            out.append(f"    {line.extra}")
         if line.advice:
             out.append(f"    → {line.advice}")
     return mask_id_numbers("\n".join(out)) + "\n"

@@ -1,8 +1,9 @@
 """Render the main screens offscreen to PNG: ``python -m cgn_seal_desktop.ui.screenshots OUTDIR``.
 
 Uses a throw-away profile (``CGN_SEAL_HOME`` in a temporary directory), the bundled sample signed
-PDF with its sample root trusted for this run only, and the language setting given by
-``--language`` (default zh_CN). Writes:
+PDF with its sample root trusted for this run only, a demo SoftHSM2 UKEY (when SoftHSM2 is
+installed; key and certificate generated for the run), and the language given by ``--language``
+(default zh_CN). Writes:
 
 ``self-check.png`` (signed sample open, seal hovered), ``verify-dialog.png`` (the verdict),
 ``pin-dialog.png``, ``environment.png``, ``support.png``, ``settings.png``.
@@ -39,6 +40,63 @@ def _settle(seconds: float = 0.6) -> None:
     _wait(lambda: False, seconds)
 
 
+def _demo_ukey(home: Path) -> str | None:
+    """A SoftHSM2 token "CGN-UKEY" holding a demo seal certificate, if SoftHSM2 is installed.
+
+    Set up before anything loads the module (SoftHSM2 reads ``SOFTHSM2_CONF`` once). The key and
+    certificate are generated for this run and thrown away with *home*.
+    """
+    import datetime as dt
+    import shutil
+    import subprocess
+
+    from cgn_seal_desktop.ukey.discovery import find_modules
+
+    module = next((m.path for m in find_modules() if m.vendor and m.vendor.id == "softhsm2"),
+                  None)
+    if module is None or shutil.which("softhsm2-util") is None:
+        return None
+    base = home / "softhsm"
+    (base / "tokens").mkdir(parents=True)
+    conf = base / "softhsm2.conf"
+    conf.write_text(f"directories.tokendir = {base / 'tokens'}\nobjectstore.backend = file\n"
+                    "log.level = ERROR\n")
+    os.environ["SOFTHSM2_CONF"] = str(conf)
+    subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", "CGN-UKEY",
+                    "--pin", "123456", "--so-pin", "12345678"], check=True, capture_output=True)
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+    from pkcs11 import Attribute, CertificateType, ObjectClass
+
+    from cgn_seal_desktop.ukey.tokens import load_module
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    now = dt.datetime.now(dt.UTC)
+    name = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
+                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, "示例供应商有限公司"),
+                      x509.NameAttribute(NameOID.COMMON_NAME, "示例供应商有限公司(演示)")])
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
+            .public_key(key.public_key()).serial_number(x509.random_serial_number())
+            .not_valid_before(now - dt.timedelta(days=1))
+            .not_valid_after(now + dt.timedelta(days=730))
+            .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False,
+                                         False), critical=True)
+            .sign(key, hashes.SHA256()))
+    lib = load_module(module)
+    with lib.get_token(token_label="CGN-UKEY").open(rw=True, user_pin="123456") as session:
+        session.create_object({
+            Attribute.CLASS: ObjectClass.CERTIFICATE,
+            Attribute.CERTIFICATE_TYPE: CertificateType.X_509, Attribute.TOKEN: True,
+            Attribute.PRIVATE: False, Attribute.ID: b"\x01", Attribute.LABEL: "seal",
+            Attribute.SUBJECT: cert.subject.public_bytes(),
+            Attribute.ISSUER: cert.issuer.public_bytes(),
+            Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER),
+        })
+    return module
+
+
 def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
     """Render every screen into *out_dir*; returns the files written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -47,7 +105,8 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
 
     from cgn_seal_desktop.settings import Settings
 
-    Settings(language=language, check_service_online=False).save()
+    module = _demo_ukey(home)
+    Settings(language=language, check_service_online=False, module_path=module or "").save()
 
     from PySide6.QtCore import QEvent, QPointF, Qt
     from PySide6.QtGui import QMouseEvent

@@ -173,6 +173,8 @@ class EnvironmentPage(QWidget):
             item.setForeground(0, QBrush(QColor(color)))
             for col in range(3):
                 item.setToolTip(col, item.text(col))
+            if line.extra:
+                item.setToolTip(1, f"{line.detail}\n{line.extra}")
             item.setData(0, Qt.ItemDataRole.UserRole, line.level)
             self.tree.addTopLevelItem(item)
 
