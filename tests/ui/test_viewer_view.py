@@ -191,6 +191,11 @@ def test_zoom_modes(qtbot: QtBot, view: PdfView, pdfs: dict[str, Path]) -> None:
     assert view.zoom() == 1.75
     view.set_zoom(100.0)
     assert view.zoom() == 6.4  # clamped
+    view.set_zoom(1.0)
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert view.zoom() == 0.9
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.verticalScrollBar().value() == view.verticalScrollBar().maximum()
 
 
 def test_ctrl_wheel_zooms_around_the_mouse(
