@@ -13,7 +13,12 @@ from PySide6.QtWidgets import QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
 from cgn_seal_desktop.portal.client import PortalClient
-from cgn_seal_desktop.portal.models import ElementField, IdentityStatus, OrgVerificationState
+from cgn_seal_desktop.portal.models import (
+    ElementField,
+    IdentityStatus,
+    OrgVerificationState,
+    TokenPair,
+)
 from cgn_seal_desktop.portal.progress import StepId
 from cgn_seal_desktop.portal.server_profile import (
     KIND_SERVICE,
@@ -28,7 +33,15 @@ from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.wizard import WizardWidget
 from cgn_seal_desktop.ui.wizard.elements_page import ElementsPage
 from cgn_seal_desktop.ui.wizard.qr import QrCodeWidget
-from tests.portal.helpers import PASSWORD, bank, elements, register_request, resident_id, uscc
+from tests.portal.helpers import (
+    PASSWORD,
+    START,
+    bank,
+    elements,
+    register_request,
+    resident_id,
+    uscc,
+)
 from tests.ui.test_wizard_journey import WAIT, Env, click, ctx, env, find, on_page, type_into
 
 __all__ = ["env"]  # the fixture, re-used
@@ -88,6 +101,18 @@ def test_drafts_and_login_after_restart(qtbot: QtBot, env: Env) -> None:
     qtbot.waitUntil(lambda: bool(again.inputs), timeout=WAIT)
     assert again.values()["org_name"] == "未提交的公司"
     assert again.values()["uscc"] == uscc()
+
+    # Another user on the same computer never sees them.
+    carol = api(w, "carol")
+    carol.close()
+    click(qtbot, w, "logoutButton")
+    on_page(qtbot, w, "account")
+    login(qtbot, w, "carol")
+    on_page(qtbot, w, "elements")
+    other = w.pages["elements"]
+    assert isinstance(other, ElementsPage) and other is not again
+    qtbot.waitUntil(lambda: bool(other.inputs), timeout=WAIT)
+    assert other.values()["org_name"] == "" and other.values()["uscc"] == ""
 
 
 def test_server_errors_on_fields_cancel_and_lockout(qtbot: QtBot, env: Env,
@@ -306,11 +331,11 @@ def test_pay_click_survives_a_crash(qtbot: QtBot, env: Env) -> None:
     w.sandbox.stop()
     click(qtbot, w, "payButton")
     qtbot.waitUntil(lambda: w.banner.isVisible() and not w.ctl.busy, timeout=WAIT)
-    key = w.drafts.get(f"wizard/payment_key/{app_id}")["key"]
+    key = w.ctl.drafts.get(f"wizard/payment_key/{app_id}")["key"]
     # A second click before the order is known re-uses the key (same channel).
     click(qtbot, w, "payButton")
     qtbot.waitUntil(lambda: not w.ctl.busy, timeout=WAIT)
-    assert w.drafts.get(f"wizard/payment_key/{app_id}")["key"] == key
+    assert w.ctl.drafts.get(f"wizard/payment_key/{app_id}")["key"] == key
     w.shutdown()
     w.close()
 
@@ -319,8 +344,25 @@ def test_pay_click_survives_a_crash(qtbot: QtBot, env: Env) -> None:
     pay = w.pages["payment"]
     qtbot.waitUntil(lambda: pay.qr.payload != "" and not w.ctl.busy,  # type: ignore[attr-defined]
                     timeout=WAIT)
-    assert w.drafts.get(f"wizard/payment_key/{app_id}") is None
+    assert w.ctl.drafts.get(f"wizard/payment_key/{app_id}") is None
     with ctx(w).db.tx() as conn:
         rows = conn.execute("SELECT idempotency_key FROM payments WHERE application_id=?",
                             (app_id,)).fetchall()
     assert len(rows) == 1
+
+
+def test_session_expired_goes_to_login(qtbot: QtBot, env: Env) -> None:
+    w = start_sandbox_widget(qtbot, env)
+    api(w)
+    login(qtbot, w, remember=True)
+    on_page(qtbot, w, "elements")
+    # The server no longer accepts the session (expired or revoked): 401, refresh refused.
+    stale = TokenPair(access_token="stale", refresh_token="stale",
+                      access_expires_at=START, refresh_expires_at=START)
+    env.keyring["bob"].save(stale)
+    w.ctl.refresh()
+    on_page(qtbot, w, "account")
+    assert not w.banner.isVisible()
+    assert find(w, QLineEdit, "loginUser").text() == "bob"
+    login(qtbot, w)
+    on_page(qtbot, w, "elements")

@@ -12,10 +12,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cgn_seal_desktop.portal.drafts import DraftStore
 from cgn_seal_desktop.portal.progress import Progress
 from cgn_seal_desktop.ui.messages import error_message
-from cgn_seal_desktop.ui.wizard.controller import WizardController
+from cgn_seal_desktop.ui.wizard.controller import ScopedDrafts, WizardController
 
 __all__ = ["ErrorBanner", "WizardPage", "heading", "note"]
 
@@ -73,10 +72,12 @@ class WizardPage(QWidget):
         super().__init__(parent)
         self.ctl = ctl
         self.box = QVBoxLayout(self)
+        # Pages are rebuilt per account, so the scope taken now is the page's account's.
+        self._drafts = ctl.drafts
 
     @property
-    def drafts(self) -> DraftStore:
-        return self.ctl.drafts
+    def drafts(self) -> ScopedDrafts:
+        return self._drafts
 
     def show_progress(self, progress: Progress) -> None:
         """Show *progress* (and ``self.ctl.snapshot``); called after every state change."""

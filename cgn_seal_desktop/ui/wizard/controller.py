@@ -29,7 +29,13 @@ from cgn_seal_desktop.portal.progress import (
 from cgn_seal_desktop.portal.tokens import TokenStore, make_token_store
 from cgn_seal_desktop.ui.workers import run_task
 
-__all__ = ["ClientFactory", "TokenStoreFactory", "WizardController", "default_client_factory"]
+__all__ = [
+    "ClientFactory",
+    "ScopedDrafts",
+    "TokenStoreFactory",
+    "WizardController",
+    "default_client_factory",
+]
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +63,9 @@ class WizardController(QObject):
                  now: Callable[[], datetime] | None = None, poll_ms: int = 3000,
                  slow_poll_ms: int = 60_000, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.drafts = drafts
+        self.store = drafts
+        #: Which service the drafts belong to ("sandbox" or the service URL), set by the widget.
+        self.scope = ""
         self._client_factory = client_factory or default_client_factory
         self._token_store_factory = token_store_factory or make_token_store
         self.now: Callable[[], datetime] = now or (lambda: datetime.now(UTC))
@@ -84,6 +92,12 @@ class WizardController(QObject):
     @property
     def base_url(self) -> str:
         return self.client.base_url if self.client is not None else ""
+
+    @property
+    def drafts(self) -> ScopedDrafts:
+        """Drafts of the current service and account (another user never sees them)."""
+        acc = self.snapshot.account
+        return ScopedDrafts(self.store, f"{self.scope}|{acc.id if acc else '-'}|")
 
     @property
     def busy(self) -> bool:
@@ -126,8 +140,11 @@ class WizardController(QObject):
         client = self.client
         if client is None:
             return
-        self.run(lambda c: c.logout(), refresh=False,
-                 on_done=lambda _r: self._apply(PortalSnapshot()))
+        def done(_r: object) -> None:
+            self._generation += 1  # answers for the old account are dropped
+            self._apply(PortalSnapshot())
+
+        self.run(lambda c: c.logout(), done, refresh=False)
 
     def close(self) -> None:
         self._drop_client()
@@ -169,6 +186,7 @@ class WizardController(QObject):
                 self.recovered.emit()
                 return
             if isinstance(exc, E.SessionExpired):
+                self._generation += 1  # the pages are rebuilt: drop their pending answers
                 self._apply(PortalSnapshot())
                 self.login_required.emit()
                 return
@@ -249,6 +267,22 @@ class WizardController(QObject):
             self._poll.start(self.poll_ms)
         elif p.waiting is not None:
             self._poll.start(self.slow_poll_ms)
+
+
+class ScopedDrafts:
+    """The :class:`DraftStore` API under a key prefix."""
+
+    def __init__(self, store: DraftStore, prefix: str) -> None:
+        self._store, self._prefix = store, prefix
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._store.get(self._prefix + key, default)
+
+    def put(self, key: str, value: Any) -> None:
+        self._store.put(self._prefix + key, value)
+
+    def delete(self, key: str) -> None:
+        self._store.delete(self._prefix + key)
 
 
 def _tr(text: str) -> str:

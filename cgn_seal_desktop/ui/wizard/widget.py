@@ -134,15 +134,10 @@ class WizardWidget(QWidget):
         cl.addStretch(1)
         self.stack.addWidget(self.server_page)
         self.stack.addWidget(self.connecting)
-        self.pages: dict[str, WizardPage] = {
-            "account": AccountPage(self.ctl), "elements": ElementsPage(self.ctl),
-            "identity": IdentityPage(self.ctl), "bank": BankPage(self.ctl),
-            "form": ApplicationFormPage(self.ctl), "print": PrintFormsPage(self.ctl),
-            "materials": MaterialsPage(self.ctl), "payment": PaymentPage(self.ctl),
-            "review": ReviewPage(self.ctl),
-        }
-        for page in self.pages.values():
-            self.stack.addWidget(page)
+        self.pages: dict[str, WizardPage] = {}
+        self._account_key: tuple[str, int] | None = None
+        self.ctl.scope = self._scope()
+        self._build_pages()
 
         self.server_page.chosen.connect(self._profile_chosen)
         self.change_server.clicked.connect(self.show_server_choice)
@@ -158,9 +153,6 @@ class WizardWidget(QWidget):
         self.sandbox.started.connect(self._sandbox_started)
         self.sandbox.start_failed.connect(self._sandbox_failed)
         self.progress_view.step_clicked.connect(self._step_clicked)
-        review = self.pages["review"]
-        assert isinstance(review, ReviewPage)
-        review.self_check_requested.connect(self.self_check_requested)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
@@ -169,6 +161,29 @@ class WizardWidget(QWidget):
             self._connect()
         else:
             self.show_server_choice()
+
+    def _build_pages(self) -> None:
+        """(Re)create the step pages: on start and whenever another account logs in, so no
+        input of one account is ever shown to another."""
+        for old in self.pages.values():
+            old.flush_drafts()
+            self.stack.removeWidget(old)
+            old.hide()
+            old.setParent(None)  # out of the widget tree now; deleted when its calls are done
+            old.deleteLater()
+        review = ReviewPage(self.ctl)
+        review.self_check_requested.connect(self.self_check_requested)
+        account = AccountPage(self.ctl)
+        account.suggest_user(self.profile.username)
+        self.pages = {
+            "account": account, "elements": ElementsPage(self.ctl),
+            "identity": IdentityPage(self.ctl), "bank": BankPage(self.ctl),
+            "form": ApplicationFormPage(self.ctl), "print": PrintFormsPage(self.ctl),
+            "materials": MaterialsPage(self.ctl), "payment": PaymentPage(self.ctl),
+            "review": review,
+        }
+        for page in self.pages.values():
+            self.stack.addWidget(page)
 
     # ------------------------------------------------------------------ server profile
 
@@ -198,8 +213,12 @@ class WizardWidget(QWidget):
             self.profile.save()
             self._connect()
 
+    def _scope(self) -> str:
+        return KIND_SANDBOX if self.profile.kind == KIND_SANDBOX else self.profile.url
+
     def _connect(self) -> None:
         self.banner.hide()
+        self.ctl.scope = self._scope()
         account = self.pages["account"]
         assert isinstance(account, AccountPage)
         account.suggest_user(self.profile.username)
@@ -243,6 +262,11 @@ class WizardWidget(QWidget):
     def _render(self, progress: Progress) -> None:
         if self._closed or self.stack.currentWidget() is self.server_page:
             return
+        acc = self.ctl.snapshot.account
+        key = (self.ctl.scope, acc.id) if acc is not None else None
+        if key != self._account_key:
+            self._account_key = key
+            self._build_pages()
         self.progress_view.show_progress(progress)
         if self._info_step is not None and progress.current is not self._info_step:
             self.info.hide()
@@ -251,8 +275,7 @@ class WizardWidget(QWidget):
         page = self.pages[name]
         self.stack.setCurrentWidget(page)
         page.show_progress(progress)
-        self.logout_button.setVisible(self.ctl.snapshot.account is not None)
-        acc = self.ctl.snapshot.account
+        self.logout_button.setVisible(acc is not None)
         last = self.ctl.last_login
         if acc is not None and last is not None and (
                 (self.profile.username, self.profile.remember) != last):
