@@ -297,21 +297,27 @@ def test_probe_flags_clipped_text(qtbot: Any) -> None:
     assert all(c["needed"] > c["available"] for c in out["clipped"])
 
 
-@pytest.mark.parametrize("scale", ["1", "1.5"], ids=["100%", "150%"])
+# 100 %: the window's default size. 150 %: a 1366x768 laptop (911x512 logical pixels), so the
+# window is as small as its layout allows.
+@pytest.mark.parametrize(("scale", "size"), [("1", "1200x800"), ("1.5", "911x512")],
+                         ids=["100%", "150%"])
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
-def test_main_screens_text_not_clipped(language: str, scale: str, tmp_path: Path) -> None:
+def test_main_screens_text_not_clipped(language: str, scale: str, size: str,
+                                       tmp_path: Path) -> None:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=scale,
                CGN_SEAL_HOME=str(tmp_path / "home"))
     out = tmp_path / "probe.json"
     log = tmp_path / "probe.log"
     with log.open("wb") as sink:  # a file, not a pipe: nothing can keep the test waiting
-        proc = subprocess.run([sys.executable, __file__, language, "--json", str(out)],
-                              env=env, cwd=ROOT, stdout=sink, stderr=subprocess.STDOUT,
-                              timeout=240)
+        proc = subprocess.run([sys.executable, __file__, language, "--size", size, "--json",
+                               str(out)], env=env, cwd=ROOT, stdout=sink,
+                              stderr=subprocess.STDOUT, timeout=240)
     assert proc.returncode == 0, log.read_text(encoding="utf-8", errors="replace")[-4000:]
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["language"] == language
     assert result["device_pixel_ratio"] == pytest.approx(float(scale))
+    # A 1920x1080 screen at 150 % leaves about 1280x680 logical pixels for the window.
+    assert result["window_minimum"][0] <= 1280 and result["window_minimum"][1] <= 680
     # The probe really looked at the screens, and at translated text.
     assert result["checked"] > 40
     assert result["pages"] >= 5
@@ -510,8 +516,6 @@ def probe(language: str, size: tuple[int, int] = (1200, 800)) -> dict[str, Any]:
     window.show()
     process()
     out["device_pixel_ratio"] = window.devicePixelRatioF()
-    out["window_minimum"] = [window.minimumSizeHint().width(),
-                             window.minimumSizeHint().height()]
     for key in PAGE_KEYS:
         window.show_page(key)
         process()
@@ -528,6 +532,9 @@ def probe(language: str, size: tuple[int, int] = (1200, 800)) -> dict[str, Any]:
     process()
     _probe_stack_pages(wizard, "progress/wizard", out, process)
     out["pages"] += 1
+    hint = window.minimumSizeHint().expandedTo(window.minimumSize())
+    out["window_minimum"] = [hint.width(), hint.height()]
+    out["window_size"] = [window.width(), window.height()]
     out["texts"] = sorted(out["texts"])
     window.close()
     return out
@@ -554,7 +561,7 @@ if __name__ == "__main__":
                   f"needs {c['needed']} px, has {c['available']} px")
         print(f"checked {result['checked']} texts on {result['pages']} pages, "
               f"{len(result['clipped'])} clipped, dpr {result['device_pixel_ratio']}, "
-              f"window minimum {result['window_minimum']}")
+              f"window minimum {result['window_minimum']}, size {result['window_size']}")
     from cgn_seal_desktop.ui.viewer.render_worker import shared_render_service
     from cgn_seal_desktop.ui.workers import wait_for_tasks
 
