@@ -417,8 +417,9 @@
 <context>
     <name>EnvCheck</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+77"/>
+        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+78"/>
         <source>Operating system</source>
+        <extracomment>full detail (paths, names) for the tool tip and the copied report</extracomment>
         <translation>Operating system</translation>
     </message>
     <message>
@@ -472,14 +473,24 @@
         <translation>UKEY</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>expired on %1</source>
+        <translation>expired on %1</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Certificate expired</source>
         <translation>Certificate expired</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Renew the certificate with SZCA (办理进度).</source>
-        <translation>Renew the certificate with SZCA (办理进度).</translation>
+        <source>Renew the certificate with SZCA (Application progress).</source>
+        <translation>Renew the certificate with SZCA (Application progress).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>valid until %1 (%2 days left)</source>
+        <translation>valid until %1 (%2 days left)</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -512,7 +523,7 @@
         <translation>Trust root</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <location line="+37"/>
         <source>Online service</source>
         <translation>Online service</translation>
@@ -596,7 +607,7 @@
         <translation>The check failed: %1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Report copied</source>
         <translation>Report copied</translation>
     </message>
@@ -1586,7 +1597,7 @@
 <context>
     <name>PdfView</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/viewer/pdf_view.py" line="+137"/>
+        <location filename="../cgn_seal_desktop/ui/viewer/pdf_view.py" line="+138"/>
         <source>PDF document</source>
         <extracomment>Logical pixels per point at 100 % (96 dpi screens; Qt scales logical pixels on high-DPI). page count; the document is laid out and shown path, True if a given password was wrong a DocumentError other than the password ones 0-based index of the page filling most of the view zoom factor, 1.0 = 100 % a page was painted from a real render (not a placeholder) page index, DocumentError (painter, page index, page rect in viewport coordinates), after each visible page is drawn PdfMouseEvent PdfMouseEvent, while a button is held (dragging) PdfMouseEvent PdfMouseEvent, moves with no button held</extracomment>
         <translation>PDF document</translation>

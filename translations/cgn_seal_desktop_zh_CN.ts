@@ -416,8 +416,9 @@
 <context>
     <name>EnvCheck</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+77"/>
+        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+78"/>
         <source>Operating system</source>
+        <extracomment>full detail (paths, names) for the tool tip and the copied report</extracomment>
         <translation>操作系统</translation>
     </message>
     <message>
@@ -471,14 +472,24 @@
         <translation>UKEY</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
+        <source>expired on %1</source>
+        <translation>已于 %1 过期</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Certificate expired</source>
         <translation>证书已过期</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Renew the certificate with SZCA (办理进度).</source>
+        <source>Renew the certificate with SZCA (Application progress).</source>
         <translation>请向深圳CA办理证书更新（办理进度）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>valid until %1 (%2 days left)</source>
+        <translation>有效期至 %1（剩余 %2 天）</translation>
     </message>
     <message>
         <location line="+4"/>
@@ -511,7 +522,7 @@
         <translation>信任根证书</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+17"/>
         <location line="+37"/>
         <source>Online service</source>
         <translation>在线服务</translation>
@@ -595,7 +606,7 @@
         <translation>检测失败：%1</translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+52"/>
         <source>Report copied</source>
         <translation>报告已复制</translation>
     </message>
@@ -1585,7 +1596,7 @@
 <context>
     <name>PdfView</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/viewer/pdf_view.py" line="+137"/>
+        <location filename="../cgn_seal_desktop/ui/viewer/pdf_view.py" line="+138"/>
         <source>PDF document</source>
         <extracomment>Logical pixels per point at 100 % (96 dpi screens; Qt scales logical pixels on high-DPI). page count; the document is laid out and shown path, True if a given password was wrong a DocumentError other than the password ones 0-based index of the page filling most of the view zoom factor, 1.0 = 100 % a page was painted from a real render (not a placeholder) page index, DocumentError (painter, page index, page rect in viewport coordinates), after each visible page is drawn PdfMouseEvent PdfMouseEvent, while a button is held (dragging) PdfMouseEvent PdfMouseEvent, moves with no button held</extracomment>
         <translation>PDF 文档</translation>
