@@ -2,19 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+35"/>
-        <source>Cancel verification?</source>
-        <translation>Cancel verification?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This cancels the current verification order. You will correct the six elements and go through the identity check and the bank deposit again, which takes up to 3 more working days. Continue?</source>
-        <translation>This cancels the current verification order. You will correct the six elements and go through the identity check and the bank deposit again, which takes up to 3 more working days. Continue?</translation>
-    </message>
-</context>
-<context>
     <name>AccountPage</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/account_page.py" line="+34"/>
@@ -238,7 +225,17 @@
 <context>
     <name>BankPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+10"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+36"/>
+        <source>Cancel verification?</source>
+        <translation>Cancel verification?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This cancels the current verification order. You will correct the six elements and go through the identity check and the bank deposit again, which takes up to 3 more working days. Continue?</source>
+        <translation>This cancels the current verification order. You will correct the six elements and go through the identity check and the bank deposit again, which takes up to 3 more working days. Continue?</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Bank verification</source>
         <translation>Bank verification</translation>
     </message>
@@ -2451,7 +2448,13 @@
 <context>
     <name>ThumbnailList</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/viewer/thumbnails.py" line="+94"/>
+        <location filename="../cgn_seal_desktop/ui/viewer/thumbnails.py" line="+54"/>
+        <source>Page %1</source>
+        <extracomment>logical pixels a thumbnail fits into</extracomment>
+        <translation>Page %1</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Page thumbnails</source>
         <translation>Page thumbnails</translation>
     </message>
@@ -2659,15 +2662,6 @@
         <location line="+89"/>
         <source>Certificate application</source>
         <translation>Certificate application</translation>
-    </message>
-</context>
-<context>
-    <name>self._owner</name>
-    <message>
-        <location filename="../cgn_seal_desktop/ui/viewer/thumbnails.py" line="-42"/>
-        <source>Page %1</source>
-        <extracomment>logical pixels a thumbnail fits into</extracomment>
-        <translation>Page %1</translation>
     </message>
 </context>
 </TS>

@@ -2,19 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+35"/>
-        <source>Cancel verification?</source>
-        <translation>取消认证？</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This cancels the current verification order. You will correct the six elements and go through the identity check and the bank deposit again, which takes up to 3 more working days. Continue?</source>
-        <translation>这将取消当前的认证业务单。您需要修改六要素，并重新完成身份认证和对公账户小额打款认证，最多还需 3 个工作日。是否继续？</translation>
-    </message>
-</context>
-<context>
     <name>AccountPage</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/account_page.py" line="+34"/>
@@ -237,7 +224,17 @@
 <context>
     <name>BankPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+10"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+36"/>
+        <source>Cancel verification?</source>
+        <translation>取消认证？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This cancels the current verification order. You will correct the six elements and go through the identity check and the bank deposit again, which takes up to 3 more working days. Continue?</source>
+        <translation>这将取消当前的认证业务单。您需要修改六要素，并重新完成身份认证和对公账户小额打款认证，最多还需 3 个工作日。是否继续？</translation>
+    </message>
+    <message>
+        <location line="+12"/>
         <source>Bank verification</source>
         <translation>金融认证</translation>
     </message>
@@ -2450,7 +2447,13 @@
 <context>
     <name>ThumbnailList</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/viewer/thumbnails.py" line="+94"/>
+        <location filename="../cgn_seal_desktop/ui/viewer/thumbnails.py" line="+54"/>
+        <source>Page %1</source>
+        <extracomment>logical pixels a thumbnail fits into</extracomment>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <location line="+43"/>
         <source>Page thumbnails</source>
         <translation>页面缩略图</translation>
     </message>
@@ -2658,15 +2661,6 @@
         <location line="+89"/>
         <source>Certificate application</source>
         <translation>数字证书申请</translation>
-    </message>
-</context>
-<context>
-    <name>self._owner</name>
-    <message>
-        <location filename="../cgn_seal_desktop/ui/viewer/thumbnails.py" line="-42"/>
-        <source>Page %1</source>
-        <extracomment>logical pixels a thumbnail fits into</extracomment>
-        <translation>第 %1 页</translation>
     </message>
 </context>
 </TS>

@@ -6,6 +6,7 @@ from typing import Any, TypeAlias
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QModelIndex,
     QPersistentModelIndex,
     QPoint,
@@ -49,7 +50,9 @@ class _ThumbnailModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DecorationRole:
             return self._owner.pixmap_for(index.row())
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return self._owner.tr("Page %1").replace("%1", str(index.row() + 1))
+            # Named context: lupdate cannot resolve ``self._owner.tr``.
+            return QCoreApplication.translate("ThumbnailList", "Page %1").replace(
+                "%1", str(index.row() + 1))
         return None
 
     def set_info(self, info: DocumentInfo | None) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -31,11 +32,13 @@ _FIELDS = ("bank_name", "branch_name", "account_name", "account_number")
 
 def confirm_cancel(parent: QWidget, ctl: WizardController) -> None:
     """Ask, then cancel the verification order (back to the six elements)."""
-    tr = parent.tr
-    if not dialogs.ask_yes_no(parent, tr("Cancel verification?"), tr(
-            "This cancels the current verification order. You will correct the six elements "
-            "and go through the identity check and the bank deposit again, which takes up to "
-            "3 more working days. Continue?")):
+    # One context whichever page asks (lupdate cannot resolve ``parent.tr``).
+    title = QCoreApplication.translate("BankPage", "Cancel verification?")
+    text = QCoreApplication.translate(
+        "BankPage", "This cancels the current verification order. You will correct the six "
+        "elements and go through the identity check and the bank deposit again, which takes "
+        "up to 3 more working days. Continue?")
+    if not dialogs.ask_yes_no(parent, title, text):
         return
     ctl.run(lambda c: c.cancel_verification())
 
