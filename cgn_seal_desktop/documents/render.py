@@ -49,6 +49,7 @@ __all__ = [
     "RenderedPage",
     "load_info",
     "render_page",
+    "warm_up",
     "worker_init",
 ]
 
@@ -305,6 +306,10 @@ def worker_init() -> None:
         os._exit(0)
 
     threading.Thread(target=watch, name="parent-watch", daemon=True).start()
+
+
+def warm_up() -> None:
+    """No-op run in a new worker so its start-up is paid before the first real request."""
 
 
 def load_info(source: DocumentSource) -> DocumentInfo:

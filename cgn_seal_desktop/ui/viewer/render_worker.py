@@ -56,10 +56,6 @@ def _to_qimage(page: RenderedPage) -> QImage:
     return raw.convertToFormat(QImage.Format.Format_RGB32)
 
 
-def _warm_up() -> None:
-    """Runs in a new worker so the first real request does not pay for importing PyMuPDF."""
-
-
 class RenderService(QObject):
     """Loads document infos and renders pages in worker processes; signals arrive in the GUI thread.
 
@@ -104,7 +100,8 @@ class RenderService(QObject):
         """Start the worker processes now (spawning costs ~0.15 s each), without blocking."""
         pool = self._pool()
         for _ in range(self._workers):
-            pool.submit(_warm_up)
+            # Everything a worker runs lives in documents.render, so workers never import Qt.
+            pool.submit(render.warm_up)
 
     def shutdown(self) -> None:
         """Cancel everything queued and let the workers exit; does not wait for them."""
