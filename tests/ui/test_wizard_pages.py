@@ -157,6 +157,8 @@ def test_server_errors_on_fields_cancel_and_lockout(qtbot: QtBot, env: Env,
                     and w.ctl.snapshot.verification.state is OrgVerificationState.LOCKED,
                     timeout=WAIT)
     assert "Too many" in w.pages["bank"].deposit_text.text()  # type: ignore[attr-defined]
+    with qtbot.waitSignal(w.support_requested):
+        click(qtbot, w, "supportButton")  # offered while the verification is blocked
     assert not find(w, QLineEdit, "depositCode").isEnabled()
 
     # Cancel and redo: warned first; "No" keeps everything.
@@ -263,6 +265,8 @@ def test_main_window_wiring(qtbot: QtBot) -> None:
     assert win.stack.currentWidget() is wizard
     wizard.self_check_requested.emit()
     assert win.current_page_key() == "self_check"
+    wizard.support_requested.emit()
+    assert win.current_page_key() == "support"
     wizard.shutdown()
 
 

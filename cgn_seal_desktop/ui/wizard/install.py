@@ -26,6 +26,8 @@ def install_wizard(window: QWidget) -> WizardWidget:
     window.install_page("progress", wizard)  # type: ignore[attr-defined]
     wizard.self_check_requested.connect(
         lambda: window.show_page("self_check"))  # type: ignore[attr-defined]
+    wizard.support_requested.connect(
+        lambda: window.show_page("support"))  # type: ignore[attr-defined]
     settings_page = getattr(window, "settings_page", None)
     changed = getattr(settings_page, "changed", None)
     if changed is not None:

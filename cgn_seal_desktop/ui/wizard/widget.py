@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from cgn_seal_desktop.portal.drafts import DraftStore
 from cgn_seal_desktop.portal.models import ApplicationStatus
-from cgn_seal_desktop.portal.progress import Progress, StepId
+from cgn_seal_desktop.portal.progress import Action, Progress, StepId
 from cgn_seal_desktop.portal.server_profile import (
     KIND_SANDBOX,
     KIND_SERVICE,
@@ -71,6 +71,7 @@ class WizardWidget(QWidget):
     """The whole application journey in one widget (install it as the 办理进度 page)."""
 
     self_check_requested = Signal()  #: the user wants the 盖章自检 (seal self-check) page
+    support_requested = Signal()  #: the user wants the customer service page (客户服务支持)
 
     def __init__(self, settings: Settings | None = None, drafts: DraftStore | None = None, *,
                  client_factory: ClientFactory | None = None,
@@ -105,8 +106,12 @@ class WizardWidget(QWidget):
         self.change_server.setObjectName("changeServer")
         self.logout_button = QPushButton(self.tr("Log out"))
         self.logout_button.setObjectName("logoutButton")
+        self.support_button = QPushButton(self.tr("Contact customer service"))
+        self.support_button.setObjectName("supportButton")
+        self.support_button.hide()
         top.addWidget(self.server_label, 1)
         top.addWidget(self.busy_label)
+        top.addWidget(self.support_button)
         top.addWidget(self.change_server)
         top.addWidget(self.logout_button)
         outer.addLayout(top)
@@ -141,6 +146,7 @@ class WizardWidget(QWidget):
 
         self.server_page.chosen.connect(self._profile_chosen)
         self.change_server.clicked.connect(self.show_server_choice)
+        self.support_button.clicked.connect(self.support_requested)
         self.logout_button.clicked.connect(self._logout)
         self.banner.retry_clicked.connect(self._retry)
         self.ctl.progress_changed.connect(self._render)
@@ -276,6 +282,7 @@ class WizardWidget(QWidget):
         self.stack.setCurrentWidget(page)
         page.show_progress(progress)
         self.logout_button.setVisible(acc is not None)
+        self.support_button.setVisible(Action.CONTACT_SUPPORT in progress.actions)
         last = self.ctl.last_login
         if acc is not None and last is not None and (
                 (self.profile.username, self.profile.remember) != last):
