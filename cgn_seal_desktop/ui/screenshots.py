@@ -1,9 +1,9 @@
 """Render the main screens offscreen to PNG: ``python -m cgn_seal_desktop.ui.screenshots OUTDIR``.
 
-Uses a throw-away profile (``CGN_SEAL_HOME`` in a temporary directory), the bundled sample signed
-PDF with its sample root trusted for this run only, a demo SoftHSM2 UKEY (when SoftHSM2 is
-installed; key and certificate generated for the run), and the language given by ``--language``
-(default zh_CN). Writes:
+Uses a throw-away profile (``CGN_SEAL_HOME`` in a temporary directory) with a demo UKEY
+(``ui.demo_ukey``: SoftHSM2, keys made for the run) that seals a sample contract — or, without
+SoftHSM2, the bundled sample signed PDF with its sample root trusted for the run — and the
+language given by ``--language`` (default zh_CN). Writes:
 
 ``self-check.png`` (signed sample open, seal hovered), ``verify-dialog.png`` (the verdict),
 ``pin-dialog.png``, ``environment.png``, ``support.png``, ``settings.png``.
@@ -40,61 +40,44 @@ def _settle(seconds: float = 0.6) -> None:
     _wait(lambda: False, seconds)
 
 
-def _demo_ukey(home: Path) -> str | None:
-    """A SoftHSM2 token "CGN-UKEY" holding a demo seal certificate, if SoftHSM2 is installed.
+def _contract(path: Path) -> Path:
+    """A one-page sample contract (CJK text) to seal."""
+    import pymupdf
 
-    Set up before anything loads the module (SoftHSM2 reads ``SOFTHSM2_CONF`` once). The key and
-    certificate are generated for this run and thrown away with *home*.
-    """
-    import datetime as dt
-    import shutil
-    import subprocess
+    doc = pymupdf.open()
+    page = doc.new_page(width=595, height=842)
+    page.insert_text((240, 110), "供货合同", fontname="china-s", fontsize=24)
+    lines = [
+        "甲方：中广核电子商务平台采购单位（示例）",
+        "乙方：示例供应商有限公司",
+        "",
+        "一、乙方按本合同附件所列清单向甲方供应货物，质量符合国家标准。",
+        "二、交货地点：甲方指定仓库；交货期限：合同签订后三十日内。",
+        "三、本合同以电子印章签署，与手写签字、加盖实物印章具有同等效力。",
+        "四、本合同一式两份，甲乙双方各执一份。",
+    ]
+    for n, text in enumerate(lines):
+        page.insert_text((72, 170 + 26 * n), text, fontname="china-s", fontsize=12)
+    page.insert_text((72, 640), "甲方（盖章）：", fontname="china-s", fontsize=12)
+    page.insert_text((330, 640), "乙方（盖章）：", fontname="china-s", fontsize=12)
+    page.insert_text((330, 790), "二〇二六年十一月二十五日", fontname="china-s", fontsize=12)
+    doc.save(path)
+    doc.close()
+    return path
 
-    from cgn_seal_desktop.ukey.discovery import find_modules
 
-    module = next((m.path for m in find_modules() if m.vendor and m.vendor.id == "softhsm2"),
-                  None)
-    if module is None or shutil.which("softhsm2-util") is None:
-        return None
-    base = home / "softhsm"
-    (base / "tokens").mkdir(parents=True)
-    conf = base / "softhsm2.conf"
-    conf.write_text(f"directories.tokendir = {base / 'tokens'}\nobjectstore.backend = file\n"
-                    "log.level = ERROR\n")
-    os.environ["SOFTHSM2_CONF"] = str(conf)
-    subprocess.run(["softhsm2-util", "--init-token", "--free", "--label", "CGN-UKEY",
-                    "--pin", "123456", "--so-pin", "12345678"], check=True, capture_output=True)
-    from cryptography import x509
-    from cryptography.hazmat.primitives import hashes, serialization
-    from cryptography.hazmat.primitives.asymmetric import ec
-    from cryptography.x509.oid import NameOID
-    from pkcs11 import Attribute, CertificateType, ObjectClass
+def _seal_with_demo_ukey(src: Path, out: Path, module: str) -> Path:
+    """Seal *src* like the program does (UKEY session, default seal of the certificate)."""
+    from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
+    from cgn_seal_desktop.seal.ukey_signer import sign_with_session
+    from cgn_seal_desktop.ui.demo_ukey import DEMO_LABEL, DEMO_PIN
+    from cgn_seal_desktop.ukey.session import UKeySession
 
-    from cgn_seal_desktop.ukey.tokens import load_module
-
-    key = ec.generate_private_key(ec.SECP256R1())
-    now = dt.datetime.now(dt.UTC)
-    name = x509.Name([x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
-                      x509.NameAttribute(NameOID.ORGANIZATION_NAME, "示例供应商有限公司"),
-                      x509.NameAttribute(NameOID.COMMON_NAME, "示例供应商有限公司(演示)")])
-    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name)
-            .public_key(key.public_key()).serial_number(x509.random_serial_number())
-            .not_valid_before(now - dt.timedelta(days=1))
-            .not_valid_after(now + dt.timedelta(days=730))
-            .add_extension(x509.KeyUsage(True, True, False, False, False, False, False, False,
-                                         False), critical=True)
-            .sign(key, hashes.SHA256()))
-    lib = load_module(module)
-    with lib.get_token(token_label="CGN-UKEY").open(rw=True, user_pin="123456") as session:
-        session.create_object({
-            Attribute.CLASS: ObjectClass.CERTIFICATE,
-            Attribute.CERTIFICATE_TYPE: CertificateType.X_509, Attribute.TOKEN: True,
-            Attribute.PRIVATE: False, Attribute.ID: b"\x01", Attribute.LABEL: "seal",
-            Attribute.SUBJECT: cert.subject.public_bytes(),
-            Attribute.ISSUER: cert.issuer.public_bytes(),
-            Attribute.VALUE: cert.public_bytes(serialization.Encoding.DER),
-        })
-    return module
+    with UKeySession(module, label=DEMO_LABEL) as session:
+        session.login(DEMO_PIN)
+        sign_with_session(session, src, out, SignRequest(
+            placement=SealPlacement(1, (400.0, 100.0, 519.0, 219.0))))
+    return out
 
 
 def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
@@ -103,10 +86,18 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
     home = Path(tempfile.mkdtemp(prefix="cgn-shots-"))
     os.environ["CGN_SEAL_HOME"] = str(home)
 
-    from cgn_seal_desktop.settings import Settings
+    import subprocess
 
-    module = _demo_ukey(home)
-    Settings(language=language, check_service_online=False, module_path=module or "").save()
+    from cgn_seal_desktop.settings import Settings
+    from cgn_seal_desktop.ui.demo_ukey import create_demo_ukey
+
+    try:
+        module: str | None = create_demo_ukey()[0]
+    except (RuntimeError, OSError, subprocess.CalledProcessError):
+        module = None  # no SoftHSM2: the bundled sample PDF, no UKEY on the environment page
+    settings = Settings.load()
+    settings.language, settings.check_service_online = language, False
+    settings.save()
 
     from PySide6.QtCore import QEvent, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
@@ -134,13 +125,15 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
         widget.grab().save(str(target))
         written.append(target)
 
-    sample_root = paths.resource_path("samples", "sample-root.pem")
     sample_pdf = paths.resource_path("samples", "sample-signed.pdf")
-    add_user_root(sample_root)
     work = home / "documents"
     work.mkdir()
     doc = work / "供货合同_已盖章.pdf"
-    doc.write_bytes(sample_pdf.read_bytes())
+    if module is not None:
+        _seal_with_demo_ukey(_contract(work / "供货合同.pdf"), doc, module)
+    else:
+        add_user_root(paths.resource_path("samples", "sample-root.pem"))
+        doc.write_bytes(sample_pdf.read_bytes())
 
     win = MainWindow(Settings.load())
     win.resize(*SIZE)
@@ -153,6 +146,11 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
     assert report is not None
     sig = report.signatures[0]
     rect = page.overlay.viewport_rect(sig.field)
+    if rect is not None:  # scroll the seal to the middle of the view, then point at it
+        bar = page.view.verticalScrollBar()
+        bar.setValue(bar.value() + round(rect.center().y() - page.view.viewport().height() / 2))
+        _settle(0.8)
+        rect = page.overlay.viewport_rect(sig.field)
     if rect is not None:
         pos = rect.center().toPoint()
         vp = page.view.viewport()
@@ -169,9 +167,9 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
     save(dlg, "verify-dialog.png")
     dlg.close()
 
-    cert = certificate_info(_leaf_der(sample_pdf))
+    cert = certificate_info(_leaf_der(doc))
     if cert is not None:
-        token = TokenInfo(module_path="", slot_id=0, label="CGN-UKEY", manufacturer="SZCA",
+        token = TokenInfo(module_path="", slot_id=0, label="CGN-DEMO", manufacturer="SZCA",
                           model="UKEY", serial="0000", flags=0, pin_state=PinState.OK,
                           login_required=True, protected_auth_path=False, certificates=[cert])
         pin = PinDialog(CertChoice(token, cert), PinState.OK, parent=win)
