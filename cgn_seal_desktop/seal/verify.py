@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import io
+from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -87,28 +88,59 @@ def _name_part(cert: asn1_x509.Certificate, key: str) -> str:
     return str(value[-1] if isinstance(value, list) else value)
 
 
-def _widget_pages(reader: PdfFileReader) -> dict[int, tuple[int, tuple[float, ...]]]:
-    """Object number of each widget annotation → (1-based page, its /Rect)."""
+def _iter_pages(reader: PdfFileReader) -> Iterator[generic.DictionaryObject]:
+    """Leaf pages in document order, walking the page tree once (loops and junk skipped).
+
+    A generator, so callers stop parsing pages once they have what they need; and one walk,
+    not a lookup per page index, which was quadratic (18 s for 2,000 pages).
+    """
+    seen: set[int] = set()
+    stack: list[Any] = [reader.root.raw_get("/Pages")]
+    while stack:
+        ref = stack.pop()
+        if isinstance(ref, generic.IndirectObject):
+            if ref.idnum in seen:
+                continue
+            seen.add(ref.idnum)
+        node = ref.get_object()
+        if not isinstance(node, generic.DictionaryObject):
+            continue
+        kids = node.get("/Kids")
+        if kids is None:
+            yield node
+        elif isinstance(kids, generic.ArrayObject):
+            stack.extend(reversed(list(kids)))
+
+
+def _widget_pages(
+    reader: PdfFileReader, wanted: set[int]
+) -> dict[int, tuple[int, tuple[float, ...]]]:
+    """Object number of each widget annotation → (1-based page, its /Rect).
+
+    Stops after the page where the last of the *wanted* objects (signature fields) was found:
+    parsing every page dict of a 2,000-page file costs about a second.
+    """
     result: dict[int, tuple[int, tuple[float, ...]]] = {}
     try:
-        count = int(reader.root["/Pages"]["/Count"])
-    except (KeyError, TypeError, ValueError):
-        return result
-    for ix in range(count):
-        try:
-            page_ref, _res = reader.find_page_for_modification(ix)
-            annots = page_ref.get_object().get("/Annots", [])
-            for annot in annots.get_object():
-                if not isinstance(annot, generic.IndirectObject):
-                    continue
-                obj = annot.get_object()
-                rect = tuple(float(v) for v in obj.get("/Rect", ()))
-                result[annot.idnum] = (ix + 1, rect)
-                parent = obj.raw_get("/Parent") if "/Parent" in obj else None
-                if isinstance(parent, generic.IndirectObject):
-                    result.setdefault(parent.idnum, (ix + 1, rect))
-        except (PdfError, KeyError, TypeError, ValueError, AttributeError, IndexError):
-            continue
+        for ix, page in enumerate(_iter_pages(reader)):
+            try:
+                annots = page.get("/Annots", [])
+                for annot in annots.get_object():
+                    if not isinstance(annot, generic.IndirectObject):
+                        continue
+                    obj = annot.get_object()
+                    rect = tuple(float(v) for v in obj.get("/Rect", ()))
+                    result[annot.idnum] = (ix + 1, rect)
+                    parent = obj.raw_get("/Parent") if "/Parent" in obj else None
+                    if isinstance(parent, generic.IndirectObject):
+                        result.setdefault(parent.idnum, (ix + 1, rect))
+            except (PdfError, KeyError, TypeError, ValueError, AttributeError, IndexError):
+                continue
+            if wanted <= result.keys():
+                break
+    except (PdfError, KeyError, TypeError, ValueError, AttributeError, IndexError,
+            RecursionError):
+        pass
     return result
 
 
@@ -289,7 +321,8 @@ def verify_bytes(data: bytes, name: str, store: TrustStore, *,
         return report.finish()
     if not sig_fields:
         return report.finish()
-    widgets = _widget_pages(reader)
+    widgets = _widget_pages(reader, {ref.idnum for _n, _v, ref in sig_fields
+                                     if isinstance(ref, generic.IndirectObject)})
     junk = _trailing_junk(data)
     vc = store.validation_context()
 
