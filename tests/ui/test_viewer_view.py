@@ -142,7 +142,7 @@ def test_tiny_cache_still_holds_the_visible_pages(
     before = service.submitted
     _open(qtbot, view, pdfs["big"])
     _settle(qtbot, view)  # would never settle if visible pages evicted each other
-    assert all(view._key(i) in view._cache for i in view.visible_pages())
+    assert all(view._key(i) in view._images.cache for i in view.visible_pages())
     assert view.cache_limit() < 64 * 1024 * 1024
     qtbot.wait(200)
     assert service.submitted - before <= 4  # no render ping-pong
@@ -230,7 +230,7 @@ def test_only_visible_pages_are_rendered(
 ) -> None:
     rendered: list[int] = []
     service.page_rendered.connect(lambda key, _img, _s: rendered.append(key.page)
-                                  if key.client == view._client else None)
+                                  if key.client == view._images.client else None)
     before = service.submitted
     _open(qtbot, view, pdfs["big"])
     _settle(qtbot, view)
@@ -261,8 +261,8 @@ def test_cache_stays_bounded_scrolling_the_whole_document(
         if bar.value() >= bar.maximum():
             break
         bar.setValue(bar.value() + 3 * bar.pageStep())
-    assert view._cache.peak_bytes <= view.cache_limit()
-    assert view._cache.evictions > 0
+    assert view._images.cache.peak_bytes <= view.cache_limit()
+    assert view._images.cache.evictions > 0
     assert 999 in painted and 0 in painted
 
 

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from cgn_seal_desktop.documents.errors import DocumentError, PasswordRequiredError
 from cgn_seal_desktop.documents.render import DocumentInfo, DocumentSource, Matrix6, PageInfo
-from cgn_seal_desktop.ui.viewer.cache import ByteLru
+from cgn_seal_desktop.ui.viewer.page_images import PageImages
 from cgn_seal_desktop.ui.viewer.page_layout import (
     PageLayout,
     apply,
@@ -118,9 +118,9 @@ class PdfView(QAbstractScrollArea):
     ) -> None:
         super().__init__(parent)
         self._service = service or shared_render_service()
-        self._client = f"view-{id(self)}"
-        self._cache: ByteLru[RenderKey, QImage] = ByteLru(cache_bytes, lambda im: im.sizeInBytes())
-        self._failed: set[RenderKey] = set()  # not retried until the zoom or document changes
+        self._images = PageImages(self._service, cache_bytes, self)
+        self._images.ready.connect(self._on_page_ready)
+        self._images.failed.connect(self.render_failed)
         self._source: DocumentSource | None = None
         self._info: DocumentInfo | None = None
         self._to_pdf: list[Matrix6] = []
@@ -136,8 +136,6 @@ class PdfView(QAbstractScrollArea):
         self.viewport().setMouseTracking(True)
         self.viewport().setAutoFillBackground(False)
         self.setAccessibleName(self.tr("PDF document"))
-        self._service.page_rendered.connect(self._on_rendered)
-        self._service.page_failed.connect(self._on_render_failed)
         self._service.info_loaded.connect(self._on_info)
         self._service.info_failed.connect(self._on_info_failed)
         self._service.warm_up()
@@ -162,21 +160,20 @@ class PdfView(QAbstractScrollArea):
     def close_document(self) -> None:
         """Forget the document, its renders and pending requests."""
         had = self._source is not None
-        self._service.cancel_except(self._client, set())
+        self._images.reset(None)
         self._source = self._info = None
         self._to_pdf = []
-        self._cache.clear()
         self._current = -1
         self._relayout()
         if had:
             self.document_closed.emit()
 
     def _start(self, source: DocumentSource, restore: tuple[int, float] | None) -> None:
-        self._service.cancel_except(self._client, set())
+        self._service.cancel_except(self._images.client, set())
         self._source, self._restore = source, restore
         if restore is None:
             self._info = None
-            self._cache.clear()
+            self._images.reset(None)
             self._relayout()
         self._service.load(source)
         self.viewport().update()
@@ -187,7 +184,7 @@ class PdfView(QAbstractScrollArea):
             return
         self._info = info
         self._to_pdf = [invert(p.pdf_to_display) for p in info.pages]
-        self._cache.clear()
+        self._images.reset(source)
         self._current = -1
         self._relayout()
         if self._mode is not ZoomMode.CUSTOM:
@@ -394,11 +391,9 @@ class PdfView(QAbstractScrollArea):
         """True when nothing is loading or queued and every visible page shows its final render."""
         if self._info is None:
             return self._source is None
-        if self._schedule.isActive() or self._service.pending(self._client):
+        if self._schedule.isActive():
             return False
-        return all(
-            (k := self._key(i)) in self._cache or k in self._failed for i in self.visible_pages()
-        )
+        return self._images.settled([self._key(i) for i in self.visible_pages()])
 
     @Slot()
     def refresh_overlays(self) -> None:
@@ -409,16 +404,16 @@ class PdfView(QAbstractScrollArea):
 
     def cache_bytes(self) -> int:
         """Bytes of rendered page images currently cached."""
-        return self._cache.total_bytes
+        return self._images.cache.total_bytes
 
     def cache_limit(self) -> int:
         """Upper bound of the page image cache, in bytes."""
-        return self._cache.max_bytes
+        return self._images.cache.max_bytes
 
     def set_cache_limit(self, max_bytes: int) -> None:
         """Change the bound (evicts at once if needed). It grows by itself if the visible pages
         alone need more (very high zoom on a large screen), so they never evict each other."""
-        self._cache.set_max_bytes(max_bytes)
+        self._images.cache.set_max_bytes(max_bytes)
 
     # --- layout, rendering, painting (private) ---------------------------------------------
 
@@ -441,9 +436,7 @@ class PdfView(QAbstractScrollArea):
         self.viewport().update()
 
     def _key(self, page: int) -> RenderKey:
-        dpr = self.devicePixelRatioF()
-        token = self._source.token if self._source else 0
-        return RenderKey(token, page, round(self.scale() * dpr * 1000), self._client)
+        return self._images.key(page, self.scale() * self.devicePixelRatioF())
 
     def _wanted(self) -> list[int]:
         """Visible pages (nearest the centre first), then half a screen above and below."""
@@ -462,43 +455,20 @@ class PdfView(QAbstractScrollArea):
         # The visible pages must fit at once, or they would evict each other forever: the bound
         # is really max(limit, one screenful of pages).
         ratio = self.scale() * self.devicePixelRatioF()
-        screenful = sum(round(self._layout.sizes[i][0] * ratio + 1)
-                        * round(self._layout.sizes[i][1] * ratio + 1) * 4
-                        for i in self.visible_pages())
-        if screenful > self._cache.max_bytes:
-            self._cache.set_max_bytes(screenful)
-        self._failed &= set(keys)
-        for key in keys:
-            if key not in self._cache and key not in self._failed:
-                self._service.render(key, self._source)
-        self._service.cancel_except(self._client, set(keys))
+        self._images.ensure_room(sum(
+            round(self._layout.sizes[i][0] * ratio + 1)
+            * round(self._layout.sizes[i][1] * ratio + 1) * 4
+            for i in self.visible_pages()
+        ))
+        self._images.request(keys)
 
-    @Slot(object, object, float)
-    def _on_rendered(self, key: RenderKey, image: QImage, _scale_used: float) -> None:
-        if key.client != self._client or self._source is None or key.token != self._source.token:
-            return
-        self._cache.put(key, image)
-        if key.page in self._layout.pages_between(
-            self.verticalScrollBar().value() - 1,
-            self.verticalScrollBar().value() + self.viewport().height() + 1,
-        ):
+    @Slot(int)
+    def _on_page_ready(self, page: int) -> None:
+        if page in self.visible_pages():
             self.viewport().update()
 
-    @Slot(object, object)
-    def _on_render_failed(self, key: RenderKey, error: DocumentError) -> None:
-        if key.client == self._client and self._source and key.token == self._source.token:
-            self._failed.add(key)
-            self.render_failed.emit(key.page, error)
-
     def _image_for(self, page: int) -> QImage | None:
-        exact = self._cache.get(self._key(page))
-        if exact is not None:
-            return exact
-        # Another zoom's render, scaled, is better than a blank page while the new one renders.
-        for key in list(self._cache.keys()):
-            if key.page == page and key.client == self._client:
-                return self._cache.get(key)
-        return None
+        return self._images.best(self._key(page))
 
     def _update_current(self) -> None:
         pages = self.visible_pages()
@@ -532,9 +502,7 @@ class PdfView(QAbstractScrollArea):
         for page in self.visible_pages():
             rect = self.page_viewport_rect(page)
             p.fillRect(rect.translated(2, 2), QColor(0, 0, 0, 60))
-            key = self._key(page)
-            if (key not in self._cache and key not in self._failed
-                    and not self._service.is_pending(key)):
+            if self._images.missing(self._key(page)):
                 # Evicted, or the screen's pixel ratio changed: ask again (once; it is pending now).
                 self._schedule.start()
             image = self._image_for(page)
