@@ -13,7 +13,8 @@ document token, page and scale). A crashed worker (e.g. MuPDF dying on a hostile
 the pool, which is rebuilt on the next request; the request reports a :class:`RenderError`.
 
 Packaging note: the pool uses the "spawn" start method, so a frozen (PyInstaller) executable must
-call ``multiprocessing.freeze_support()`` first thing in ``main``.
+call ``multiprocessing.freeze_support()`` first thing in ``main``, and a script run by path must
+guard its entry point with ``if __name__ == "__main__":`` (the workers re-import it).
 """
 
 from __future__ import annotations
