@@ -1600,7 +1600,7 @@
         <translation>PDF document</translation>
     </message>
     <message>
-        <location line="+389"/>
+        <location line="+359"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -2618,9 +2618,9 @@
 <context>
     <name>WizardWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+104"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+105"/>
         <source>Change server…</source>
-        <extracomment>the user wants the 盖章自检 (seal self-check) page</extracomment>
+        <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持)</extracomment>
         <translation>Change server…</translation>
     </message>
     <message>
@@ -2629,12 +2629,17 @@
         <translation>Log out</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+2"/>
+        <source>Contact customer service</source>
+        <translation>Contact customer service</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>
@@ -2659,7 +2664,7 @@
         <translation>Built-in sandbox (test data only) at %1</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Certificate application</source>
         <translation>Certificate application</translation>
     </message>

@@ -1599,7 +1599,7 @@
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location line="+389"/>
+        <location line="+359"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -2617,9 +2617,9 @@
 <context>
     <name>WizardWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+104"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+105"/>
         <source>Change server…</source>
-        <extracomment>the user wants the 盖章自检 (seal self-check) page</extracomment>
+        <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持)</extracomment>
         <translation>切换服务器…</translation>
     </message>
     <message>
@@ -2628,12 +2628,17 @@
         <translation>退出登录</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+2"/>
+        <source>Contact customer service</source>
+        <translation>联系客服</translation>
+    </message>
+    <message>
+        <location line="+27"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
@@ -2658,7 +2663,7 @@
         <translation>内置沙箱（仅测试数据），地址 %1</translation>
     </message>
     <message>
-        <location line="+89"/>
+        <location line="+90"/>
         <source>Certificate application</source>
         <translation>数字证书申请</translation>
     </message>

@@ -2,7 +2,9 @@
 
 The clipping check runs the real application set-up (``ui.app.create_application``: Fusion
 style, CJK UI font, translators from the ``language`` setting) in a subprocess per language and
-scale, because ``QT_SCALE_FACTOR`` cannot change once a QApplication exists. Run this file as a
+scale, because ``QT_SCALE_FACTOR`` cannot change once a QApplication exists; the offscreen
+screen is configured as 1920x1080, so dialogs get the room (two thirds of the screen at most)
+they would get on a real 1080p monitor. Run this file as a
 script (``python tests/ui/test_translations.py zh_CN``) to print what the probe measures.
 
 Clipping rule, for every visible widget of every main-window page and wizard page:
@@ -297,15 +299,18 @@ def test_probe_flags_clipped_text(qtbot: Any) -> None:
     assert all(c["needed"] > c["available"] for c in out["clipped"])
 
 
-# 100 %: the window's default size. 150 %: a 1366x768 laptop (911x512 logical pixels), so the
-# window is as small as its layout allows.
-@pytest.mark.parametrize(("scale", "size"), [("1", "1200x800"), ("1.5", "911x512")],
+# A 1920x1080 screen at 100 % and at 150 % (Windows' default for 1080p laptops: 1280x720 logical
+# pixels, minus the taskbar). The window gets its default size, or the space the screen leaves.
+@pytest.mark.parametrize(("scale", "size"), [("1", "1200x800"), ("1.5", "1200x680")],
                          ids=["100%", "150%"])
 @pytest.mark.parametrize("language", ["zh_CN", "en"])
 def test_main_screens_text_not_clipped(language: str, scale: str, size: str,
                                        tmp_path: Path) -> None:
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR=scale,
-               CGN_SEAL_HOME=str(tmp_path / "home"))
+    screen = tmp_path / "screen.json"
+    screen.write_text(json.dumps({"screens": [{"name": "1080p", "x": 0, "y": 0, "width": 1920,
+                                               "height": 1080, "logicalDpi": 96}]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={screen}",
+               QT_SCALE_FACTOR=scale, CGN_SEAL_HOME=str(tmp_path / "home"))
     out = tmp_path / "probe.json"
     log = tmp_path / "probe.log"
     with log.open("wb") as sink:  # a file, not a pipe: nothing can keep the test waiting
@@ -316,6 +321,7 @@ def test_main_screens_text_not_clipped(language: str, scale: str, size: str,
     result = json.loads(out.read_text(encoding="utf-8"))
     assert result["language"] == language
     assert result["device_pixel_ratio"] == pytest.approx(float(scale))
+    assert result["screen"] == [round(1920 / float(scale)), round(1080 / float(scale))]
     # A 1920x1080 screen at 150 % leaves about 1280x680 logical pixels for the window.
     assert result["window_minimum"][0] <= 1280 and result["window_minimum"][1] <= 680
     # The probe really looked at the screens, and at translated text.
@@ -492,6 +498,44 @@ def _probe_stack_pages(page: Any, name: str, out: dict[str, Any], process: Any) 
         process()
 
 
+def _self_check_dialogs() -> list[Any]:
+    """The self-check's dialogs with realistic long content: PIN (final try), certificate
+    choice, and the verification verdict for every status."""
+    from datetime import UTC, datetime, timedelta
+
+    from cgn_seal_desktop.seal.report import SignatureReport
+    from cgn_seal_desktop.ui.messages import STATUS_TEXT
+    from cgn_seal_desktop.ui.ukey_dialogs import CertChoice, PinDialog, TokenDialog
+    from cgn_seal_desktop.ui.verify_dialog import VerificationDialog
+    from cgn_seal_desktop.ukey.certinfo import CertificateInfo
+    from cgn_seal_desktop.ukey.tokens import PinState, TokenInfo
+
+    now = datetime.now(UTC)
+    org = "中广核示例供应商（深圳）有限公司"
+    cert = CertificateInfo(der=b"", key_id=b"\x01", label="seal", subject=f"CN={org},O={org}",
+                           subject_cn=org, organization=org, issuer="CN=SZCA SM2 CA",
+                           issuer_cn="SZCA SM2 CA", serial=0x1234567890ABCDEF,
+                           not_before=now - timedelta(days=1),
+                           not_after=now + timedelta(days=300),
+                           key_usage=("digital_signature",), key_type="rsa", is_ca=False)
+    token = TokenInfo(module_path="", slot_id=0, label="UKEY 01", manufacturer="SZCA",
+                      model="ePass", serial="1234567890", flags=0, pin_state=PinState.FINAL_TRY,
+                      login_required=True, protected_auth_path=False, certificates=[cert])
+    choice = CertChoice(token, cert)
+    dialogs: list[Any] = [PinDialog(choice, PinState.FINAL_TRY), TokenDialog([choice, choice])]
+    for status in STATUS_TEXT:
+        dialogs.append(VerificationDialog(SignatureReport(
+            field="Seal1", page=1, signer=org, organization=org,
+            signing_time=now.isoformat(), status=status,  # type: ignore[arg-type]
+            intact=status != "invalid", trusted=status == "valid",
+            covers_whole_file=status == "valid", changes_after_signing="form_filling",
+            certificate_serial="1234567890ABCDEF", issuer="SZCA SM2 CA",
+            not_before=(now - timedelta(days=1)).isoformat(),
+            not_after=(now + timedelta(days=300)).isoformat(), trust_anchor="SZCA ROOT CA",
+            digest_algorithm="sha256", signature_algorithm="rsassa_pkcs1v15")))
+    return dialogs
+
+
 def probe(language: str, size: tuple[int, int] = (1200, 800)) -> dict[str, Any]:
     """Build the main window in *language* and measure its text widgets (see module doc)."""
     from PySide6.QtWidgets import QApplication
@@ -516,6 +560,8 @@ def probe(language: str, size: tuple[int, int] = (1200, 800)) -> dict[str, Any]:
     window.show()
     process()
     out["device_pixel_ratio"] = window.devicePixelRatioF()
+    geo = window.screen().geometry()
+    out["screen"] = [geo.width(), geo.height()]
     for key in PAGE_KEYS:
         window.show_page(key)
         process()
@@ -532,6 +578,12 @@ def probe(language: str, size: tuple[int, int] = (1200, 800)) -> dict[str, Any]:
     process()
     _probe_stack_pages(wizard, "progress/wizard", out, process)
     out["pages"] += 1
+    for dialog in _self_check_dialogs():
+        dialog.show()
+        process()
+        _probe_stack_pages(dialog, type(dialog).__name__, out, process)
+        out["pages"] += 1
+        dialog.close()
     hint = window.minimumSizeHint().expandedTo(window.minimumSize())
     out["window_minimum"] = [hint.width(), hint.height()]
     out["window_size"] = [window.width(), window.height()]
