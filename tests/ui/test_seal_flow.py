@@ -134,6 +134,13 @@ def test_open_place_sign_verify_valid(qtbot: Any, window: Any, bot: DialogBot, u
     assert "1e7e34" in dlg["style"]
     assert dlg["organization"] == sig.organization != ""
     assert dlg["serial"] not in ("", "—")
+    # The "验证印章" button under the hovered seal does the same.
+    hover(page.view.viewport(), centre)
+    qtbot.waitUntil(lambda: page.overlay.button.isVisible(), timeout=5000)
+    bot.on("VerificationDialog", capture(shown))
+    QTest.mouseClick(page.overlay.button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(shown) == 2, timeout=TIMEOUT)
+    assert shown[1]["status"] == "valid"
     assert src.read_bytes()[:5] == b"%PDF-"  # original untouched, still there
 
 
