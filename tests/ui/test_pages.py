@@ -126,18 +126,27 @@ def test_settings_trust_roots_add_remove(qtbot: Any, window: Any, bot: DialogBot
 
 
 def test_every_error_code_has_a_message() -> None:
-    import cgn_seal_desktop.documents.errors as de
-    import cgn_seal_desktop.portal.errors as pe
-    import cgn_seal_desktop.seal.errors as se
+    import importlib
+    import pkgutil
+
+    import cgn_seal_desktop
     import cgn_seal_desktop.ukey.errors as ue
     from cgn_seal_desktop.errors import CgnSealError
     from cgn_seal_desktop.ui.messages import ERRORS, error_message
 
-    classes = [obj for mod in (de, pe, se, ue) for obj in vars(mod).values()
-               if isinstance(obj, type) and issubclass(obj, CgnSealError)]
+    # Every module of the package, so an error class added anywhere is seen.
+    for mod in pkgutil.walk_packages(cgn_seal_desktop.__path__, "cgn_seal_desktop."):
+        if not mod.name.endswith("__main__"):
+            importlib.import_module(mod.name)
+
+    def subclasses(cls: type) -> list[type]:
+        return [s for c in cls.__subclasses__() for s in (c, *subclasses(c))]
+
+    classes = subclasses(CgnSealError)
     assert len(classes) > 30
-    for cls in classes:
-        assert cls.code in ERRORS, cls
+    missing = sorted(f"{c.__module__}.{c.__name__}: {c.code}" for c in classes
+                     if c.code not in ERRORS)
+    assert missing == []
     generic = error_message(RuntimeError("x"))
     assert error_message(ue.PinLockedError()) != generic
     assert "400-112-3838" in error_message(ue.PinLockedError())[1]
