@@ -39,7 +39,6 @@ class Settings:
     """Plain preferences; :meth:`load` never fails (a broken file gives the defaults)."""
 
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
-    window_state: str = ""  # base64 of QMainWindow.saveState()
     recent_files: list[str] = field(default_factory=list)
     module_path: str = ""  # chosen PKCS#11 driver; empty = discover
     language: str = "zh_CN"
