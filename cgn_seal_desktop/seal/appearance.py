@@ -11,6 +11,7 @@ The organisation name is real text in an embedded, subset CJK font, so it can be
 
 from __future__ import annotations
 
+import functools
 import logging
 import math
 from dataclasses import dataclass
@@ -196,6 +197,9 @@ def _draw_subtitle(p: _Painter, text: str, g: _Geometry, star_radius: float,
     p.text(text, pymupdf.Point(g.centre - width / 2, top + fontsize * _INK_TOP), fontsize)
 
 
+# Drawing takes ~0.4 s (PyMuPDF inserts each glyph separately) and the result only depends on
+# the arguments: sign_with_session asks for the same seal at every signature.
+@functools.lru_cache(maxsize=16)
 def default_seal_pdf(org_name: str, *, diameter_mm: float = 42, subtitle: str | None = None,
                      serial: str | None = None) -> bytes:
     """Return a one-page vector PDF of a red round company seal for *org_name*.

@@ -39,6 +39,7 @@ __all__ = ["SealPlacement", "SignRequest", "SignResult", "existing_signature_fie
 MIN_SIDE = 10.0
 
 Progress = Callable[[str, float], None]
+Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -105,26 +106,28 @@ def _stamp_style(appearance_pdf: bytes) -> StaticStampStyle:
     )
 
 
-def _page_boxes(reader: PdfFileReader) -> list[tuple[float, float, float, float]]:
-    """MediaBox of every page (inherited values resolved), in page order."""
-    boxes: list[tuple[float, float, float, float]] = []
+def _page_box(reader: PdfFileReader, page: int) -> tuple[int, Box | None]:
+    """Page count, and the MediaBox of 1-based *page* (inherited value resolved) if it exists.
 
-    def walk(node: DictionaryObject, inherited: ArrayObject | None) -> None:
-        box = node.get("/MediaBox", inherited)
-        # Encrypted files hand out proxies; get_object() yields the decrypted value.
-        if box is not None and hasattr(box, "get_object"):
-            box = box.get_object()
-        if "/Kids" in node:
-            for kid in node["/Kids"].get_object():
-                walk(kid.get_object(), box)
-        else:
-            if box is None:
-                box = ArrayObject([0, 0, 612, 792])
-            x0, y0, x1, y1 = (float(getattr(v, "get_object", lambda v=v: v)()) for v in box)
-            boxes.append((min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1)))
-
-    walk(reader.root["/Pages"], None)
-    return boxes
+    Looks up that one page: parsing every page dict of a 500-page file took 0.25 s a signature.
+    """
+    count = int(reader.root["/Pages"]["/Count"])
+    if not 1 <= page <= count:
+        return count, None
+    ref, _resources = reader.find_page_for_modification(page - 1)
+    node, box = ref.get_object(), None
+    for _depth in range(64):  # bounded: a /Parent loop in a damaged file must not hang us
+        if box is not None or not isinstance(node, DictionaryObject):
+            break
+        box = node.get("/MediaBox")
+        node = node.get("/Parent")
+    # Encrypted files hand out proxies; get_object() yields the decrypted value.
+    if box is not None and hasattr(box, "get_object"):
+        box = box.get_object()
+    if box is None:
+        box = ArrayObject([0, 0, 612, 792])
+    x0, y0, x1, y1 = (float(getattr(v, "get_object", lambda v=v: v)()) for v in box)
+    return count, (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
 
 def existing_signature_fields(reader: PdfFileReader) -> dict[str, bool]:
@@ -135,15 +138,13 @@ def existing_signature_fields(reader: PdfFileReader) -> dict[str, bool]:
     }
 
 
-def _check_placement(
-    placement: SealPlacement, boxes: list[tuple[float, float, float, float]]
-) -> None:
-    if not 1 <= placement.page <= len(boxes):
-        raise PlacementError(f"Page {placement.page} does not exist (the file has {len(boxes)})")
+def _check_placement(placement: SealPlacement, count: int, box: Box | None) -> None:
+    if box is None:
+        raise PlacementError(f"Page {placement.page} does not exist (the file has {count})")
     x0, y0, x1, y1 = placement.rect
     if x1 - x0 < MIN_SIDE or y1 - y0 < MIN_SIDE:
         raise PlacementError("The seal area is too small or its corners are swapped")
-    px0, py0, px1, py1 = boxes[placement.page - 1]
+    px0, py0, px1, py1 = box
     tol = 1.0  # rounding of on-screen placement
     if x0 < px0 - tol or y0 < py0 - tol or x1 > px1 + tol or y1 > py1 + tol:
         raise PlacementError("The seal area is outside the page")
@@ -212,8 +213,9 @@ def sign_pdf(
     writer = _open_input(data, request.password)
     try:
         existing = existing_signature_fields(writer.prev)
-        boxes = _page_boxes(writer.prev)
-    except (PdfError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        count, box = _page_box(writer.prev, request.placement.page if request.placement
+                               else 1)
+    except (PdfError, KeyError, TypeError, ValueError, AttributeError, IndexError) as exc:
         raise InputPdfError(f"The PDF structure is damaged: {type(exc).__name__}") from exc
 
     new_field: fields.SigFieldSpec | None = None
@@ -224,7 +226,7 @@ def sign_pdf(
             raise FieldError(f"The field {request.field_name} is already signed")
         field_name, page = request.field_name, 0
     elif request.placement is not None:
-        _check_placement(request.placement, boxes)
+        _check_placement(request.placement, count, box)
         field_name = request.field_name or _next_field_name(existing)
         if field_name in existing:
             raise FieldError(f"A field named {field_name} already exists")
