@@ -5,7 +5,8 @@ Uses a throw-away profile (``CGN_SEAL_HOME`` in a temporary directory) with a de
 SoftHSM2, the bundled sample signed PDF with its sample root trusted for the run — and the
 language given by ``--language`` (default zh_CN). Writes:
 
-``self-check.png`` (signed sample open, seal hovered), ``verify-dialog.png`` (the verdict),
+``self-check.png`` (signed sample open, seal hovered), ``placing-seal.png`` (the seal tool),
+``verify-dialog.png`` (the verdict),
 ``pin-dialog.png``, ``environment.png``, ``support.png``, ``settings.png``.
 """
 
@@ -99,7 +100,7 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
     settings.language, settings.check_service_online = language, False
     settings.save()
 
-    from PySide6.QtCore import QEvent, QPointF, Qt
+    from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
     from PySide6.QtGui import QMouseEvent
     from PySide6.QtWidgets import QApplication
 
@@ -159,6 +160,19 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
             Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
     _settle(1.0)
     save(win, "self-check.png")
+
+    # The seal tool: the translucent seal follows the mouse (over 甲方's signing place).
+    page.act_seal.trigger()
+    _settle(1.5)  # the default seal preview is drawn from the UKEY certificate in a worker
+    if rect is not None:
+        spot = rect.center().toPoint() - QPoint(round(rect.width() * 2.2), 0)
+        vp = page.view.viewport()
+        QApplication.sendEvent(vp, QMouseEvent(
+            QEvent.Type.MouseMove, QPointF(spot), QPointF(vp.mapToGlobal(spot)),
+            Qt.MouseButton.NoButton, Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier))
+        _settle(0.5)
+        save(win, "placing-seal.png")
+    page.seal_tool.deactivate()
 
     dlg = VerificationDialog(sig, win)
     dlg.details_button.setChecked(True)
