@@ -10,13 +10,9 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QColor, QImage, QKeySequence
+from PySide6.QtGui import QAction, QImage, QKeySequence
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QPushButton,
     QSpinBox,
     QSplitter,
     QStackedWidget,
@@ -38,10 +34,11 @@ from cgn_seal_desktop.ui.messages import error_message, show_error, status_text
 from cgn_seal_desktop.ui.seal_tool import SealTool, placeholder_seal_image
 from cgn_seal_desktop.ui.sealing_flow import SealingFlow, SealingInput, default_output_path
 from cgn_seal_desktop.ui.signature_overlay import SignatureOverlay
+from cgn_seal_desktop.ui.signature_panel import EmptyState, SignaturePanel
 from cgn_seal_desktop.ui.trust_roots import load_trust_store
 from cgn_seal_desktop.ui.ukey_access import list_all_tokens
 from cgn_seal_desktop.ui.ukey_dialogs import signing_choices
-from cgn_seal_desktop.ui.verify_dialog import INVALID_COLOR, VALID_COLOR, VerificationDialog
+from cgn_seal_desktop.ui.verify_dialog import VerificationDialog
 from cgn_seal_desktop.ui.viewer import PdfView, ThumbnailList
 from cgn_seal_desktop.ui.workers import run_task
 
@@ -81,15 +78,20 @@ class SelfCheckPage(QWidget):
         self.seal_tool.diameter_mm = settings.seal_diameter_mm
 
         self.toolbar = self._make_toolbar()
-        side = self._make_side_panel()
+        self.panel = SignaturePanel(self)
+        self.panel.activated.connect(self.verify_signature)
+        self.sig_list = self.panel.sig_list  # the rows, one per seal
+        empty = EmptyState(self)
+        empty.open_requested.connect(self.ask_open)
+        self.open_button = empty.open_button
         splitter = QSplitter(Qt.Orientation.Horizontal, self)
         splitter.addWidget(self.thumbs)
         splitter.addWidget(self.view)
-        splitter.addWidget(side)
+        splitter.addWidget(self.panel)
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([170, 700, 260])
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self._make_empty_state())
+        self.stack.addWidget(empty)
         self.stack.addWidget(splitter)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -168,61 +170,6 @@ class SelfCheckPage(QWidget):
         tb.addWidget(self.page_total)
         return tb
 
-    def _make_side_panel(self) -> QWidget:
-        panel = QWidget(self)
-        panel.setObjectName("signaturePanel")
-        lay = QVBoxLayout(panel)
-        lay.setContentsMargins(8, 8, 8, 8)
-        title = QLabel(self.tr("Seals in this document"), panel)
-        title.setStyleSheet("font-weight: bold; font-size: 11pt;")
-        lay.addWidget(title)
-        self.summary = QLabel(panel)
-        self.summary.setObjectName("verifySummary")
-        self.summary.setWordWrap(True)
-        lay.addWidget(self.summary)
-        self.sig_list = QListWidget(panel)
-        self.sig_list.setObjectName("signatureList")
-        self.sig_list.setAccessibleName(self.tr("Seals in this document"))
-        self.sig_list.itemActivated.connect(
-            lambda item: self.verify_signature(item.data(Qt.ItemDataRole.UserRole)))
-        lay.addWidget(self.sig_list, 1)
-        hint = QLabel(self.tr("Tip: point at a seal on the page and click “Verify seal”."), panel)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color: #666;")
-        lay.addWidget(hint)
-        panel.setMinimumWidth(170)
-        return panel
-
-    def _make_empty_state(self) -> QWidget:
-        w = QWidget(self)
-        lay = QVBoxLayout(w)
-        lay.addStretch(1)
-        title = QLabel(self.tr("Seal self-check"), w)
-        title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        title.setStyleSheet("font-size: 20pt; font-weight: bold; color: #333;")
-        lay.addWidget(title)
-        steps = QLabel(self.tr(
-            "1. Open a PDF document\n2. Insert the UKEY\n3. Click “Place seal”, put the seal on "
-            "the page and enter the PIN\n4. Point at the seal and click “Verify seal” — the "
-            "result should be “Signature valid”"), w)
-        steps.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        steps.setStyleSheet("font-size: 11pt; color: #555; line-height: 150%;")
-        lay.addWidget(steps)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.open_button = QPushButton(self.tr("Open PDF…"), w)
-        self.open_button.setObjectName("openPdfButton")
-        self.open_button.setMinimumSize(160, 40)
-        self.open_button.setStyleSheet(
-            "QPushButton { background: #c62828; color: white; font-size: 11pt; border: none;"
-            " border-radius: 4px; padding: 6px 18px; } QPushButton:hover { background: #a31515; }")
-        self.open_button.clicked.connect(self.ask_open)
-        row.addWidget(self.open_button)
-        row.addStretch(1)
-        lay.addLayout(row)
-        lay.addStretch(2)
-        return w
-
     # --- documents --------------------------------------------------------------------------
 
     def current_path(self) -> Path | None:
@@ -246,8 +193,7 @@ class SelfCheckPage(QWidget):
         self._password = password
         self._report = None
         self.overlay.clear()
-        self.sig_list.clear()
-        self.summary.setText(self.tr("Opening…"))
+        self.panel.clear(self.tr("Opening…"))
         self.stack.setCurrentIndex(1)
         self.view.open(str(path), password)
         self._update_actions()
@@ -258,7 +204,7 @@ class SelfCheckPage(QWidget):
         self.view.close_document()
         self._path = self._report = None
         self.overlay.clear()
-        self.sig_list.clear()
+        self.panel.clear()
         self.stack.setCurrentIndex(0)
         self._update_actions()
 
@@ -440,7 +386,7 @@ class SelfCheckPage(QWidget):
         self._verify_generation += 1
         generation, path, settings = self._verify_generation, self._path, self._settings
         password = self._password
-        self.summary.setText(self.tr("Verifying…"))
+        self.panel.summary.setText(self.tr("Verifying…"))
 
         def work() -> VerificationReport:
             return verify_pdf(path, load_trust_store(settings), password=password)
@@ -453,29 +399,12 @@ class SelfCheckPage(QWidget):
             return
         self._report = report
         self.overlay.set_signatures(report.signatures)
-        self.sig_list.clear()
-        for s in report.signatures:
-            text = f"{s.organization or s.signer or s.field}\n{status_text(s.status)}"
-            if s.page:
-                text += "  ·  " + self.tr("page %1").replace("%1", str(s.page))
-            item = QListWidgetItem(text, self.sig_list)
-            item.setData(Qt.ItemDataRole.UserRole, s.field)
-            item.setForeground(QColor(VALID_COLOR if s.status == "valid" else INVALID_COLOR))
-        if report.error_code:
-            title, todo = error_message(_ReportError(report.error_code))
-            self.summary.setText(f"{title}. {todo}")
-        elif not report.signatures:
-            self.summary.setText(self.tr("This document has no seal yet."))
-        elif report.verdict == "valid":
-            self.summary.setText(self.tr("All %1 seal(s) are valid.").replace(
-                "%1", str(len(report.signatures))))
-        else:
-            self.summary.setText(self.tr("Some seals are not valid. Click a seal for details."))
+        self.panel.show_report(report)
         self.report_ready.emit(report)
 
     def _on_report_failed(self, generation: int, exc: BaseException) -> None:
         if generation == self._verify_generation:
-            self.summary.setText(error_message(exc)[0])
+            self.panel.clear(error_message(exc)[0])
 
     @Slot(str)
     def verify_signature(self, field: str) -> None:
@@ -507,10 +436,3 @@ class SelfCheckPage(QWidget):
         dialogs.exec_dialog(dlg)
         dlg.deleteLater()
 
-
-class _ReportError(CgnSealError):
-    """Carries a verification report's ``error_code`` to the message table."""
-
-    def __init__(self, code: str) -> None:
-        super().__init__(code)
-        self.code = code
