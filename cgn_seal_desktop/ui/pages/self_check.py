@@ -220,6 +220,7 @@ class SelfCheckPage(QWidget):
     @Slot(object)
     def _on_open_failed(self, error: DocumentError) -> None:
         self._path = None
+        self.panel.clear()
         self.stack.setCurrentIndex(0)
         self._update_actions()
         show_error(self, error)
