@@ -188,3 +188,14 @@ def test_shortcuts(window: Any) -> None:
     assert window.act_close.shortcut().toString() == "Ctrl+W"
     assert "Ctrl+=" in [s.toString() for s in window.self_check.act_zoom_in.shortcuts()]
     assert QApplication.instance() is not None
+
+
+def test_settings_test_driver(qtbot: Any, window: Any, tmp_path: Path) -> None:
+    sp = window.settings_page
+    sp.test_driver()
+    qtbot.waitUntil(lambda: sp.test_button.isEnabled(), timeout=TIMEOUT)
+    assert "CGN-RSA" in sp.driver_result.text()
+    sp.set_module_path(str(tmp_path / "missing-driver.so"))
+    sp.test_driver()
+    qtbot.waitUntil(lambda: sp.test_button.isEnabled(), timeout=TIMEOUT)
+    assert "driver could not be loaded" in sp.driver_result.text()

@@ -25,7 +25,10 @@ from cgn_seal_desktop.seal.trust import TrustStore, add_user_root, remove_user_r
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.i18n import LANGUAGES, SYSTEM
-from cgn_seal_desktop.ui.messages import show_error
+from cgn_seal_desktop.ui.messages import error_message, show_error
+from cgn_seal_desktop.ui.ukey_access import list_all_tokens
+from cgn_seal_desktop.ui.workers import run_task
+from cgn_seal_desktop.ukey.tokens import TokenInfo
 
 __all__ = ["SettingsPage"]
 
@@ -81,6 +84,16 @@ class SettingsPage(QWidget):
         browse.clicked.connect(self.browse_module)
         mod_row.addWidget(browse)
         ukey_form.addRow(self.tr("Driver file:"), mod_row)
+        test_row = QHBoxLayout()
+        self.test_button = QPushButton(self.tr("Test driver"), ukey)
+        self.test_button.setObjectName("testDriverButton")
+        self.test_button.clicked.connect(self.test_driver)
+        test_row.addWidget(self.test_button)
+        self.driver_result = QLabel(ukey)
+        self.driver_result.setObjectName("driverResult")
+        self.driver_result.setWordWrap(True)
+        test_row.addWidget(self.driver_result, 1)
+        ukey_form.addRow("", test_row)
         layout.addWidget(ukey)
 
         trust = QGroupBox(self.tr("Trusted root certificates"), self)
@@ -126,6 +139,29 @@ class SettingsPage(QWidget):
         if path != self._settings.module_path:
             self._settings.module_path = path
             self._save()
+
+    @Slot()
+    def test_driver(self) -> None:
+        """Load the driver and count the UKEYs, in a worker; the answer shows beside the button."""
+        self.test_button.setEnabled(False)
+        self.driver_result.setText(self.tr("Testing…"))
+        settings = self._settings
+        run_task(lambda: list_all_tokens(settings, wait_s=10), self._on_driver_tested,
+                 self._on_driver_failed, context=self)
+
+    def _on_driver_tested(self, tokens: list[TokenInfo] | None) -> None:
+        self.test_button.setEnabled(True)
+        if tokens is None:
+            self.driver_result.setText(self.tr("The UKEY is busy; try again in a moment."))
+            return
+        labels = ", ".join(t.label for t in tokens) or self.tr("none")
+        self.driver_result.setText(self.tr("Driver works. UKEYs inserted: %1").replace(
+            "%1", labels))
+
+    def _on_driver_failed(self, exc: BaseException) -> None:
+        self.test_button.setEnabled(True)
+        title, todo = error_message(exc)
+        self.driver_result.setText(f"{title}. {todo}")
 
     def set_module_path(self, path: str) -> None:
         self.module_edit.setText(path)
