@@ -197,6 +197,10 @@ class SealingFlow(QObject):
     def _on_succeeded(self, result: SignResult) -> None:
         self._close_progress()
         out = Path(result.output)
+        if self._choice is not None and not self._settings.module_path:
+            # Remember the driver that worked; Settings can set it back to automatic.
+            self._settings.module_path = self._choice.token.module_path
+            self._settings.save()
         self._input = self._choice = None
         self.status.emit(self.tr("Sealed: %1").replace("%1", out.name))
         self.signed.emit(out)

@@ -424,3 +424,19 @@ def test_keyboard_places_and_escape_cancels(qtbot: Any, window: Any, bot: Dialog
     x0, y0, x1, y1 = placed[0][1]
     assert 0 <= x0 < x1 <= 595 and 0 <= y0 < y1 <= 842
     qtbot.waitUntil(lambda: not page.flow.is_busy(), timeout=TIMEOUT)
+
+
+def test_no_driver_chosen_finds_the_ukey_and_remembers_it(
+        qtbot: Any, window: Any, bot: DialogBot, ukey: Any, tmp_path: Path) -> None:
+    from cgn_seal_desktop.settings import Settings
+
+    window.settings.module_path = ""  # automatic: every PKCS#11 driver on the machine is asked
+    src = make_pdf(tmp_path / "auto.pdf", pages=1)
+    open_and_wait(qtbot, window, src)
+    bot.on("TokenDialog", choose_token("CGN-EC"))
+    bot.on("PinDialog", enter_pin(ukey.pin))
+    with qtbot.waitSignal(window.self_check.flow.signed, timeout=TIMEOUT):
+        place_seal(qtbot, window)
+    assert Settings.load().module_path == ukey.module
+    window.show_page("settings")
+    assert window.settings_page.module_edit.text() == ukey.module

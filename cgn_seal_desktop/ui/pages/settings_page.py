@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -116,6 +117,12 @@ class SettingsPage(QWidget):
         tl.addLayout(row)
         layout.addWidget(trust, 1)
         self.refresh_roots()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The driver may have been remembered by a sealing meanwhile.
+        if not self.module_edit.hasFocus():
+            self.module_edit.setText(self._settings.module_path)
+        super().showEvent(event)
 
     def _save(self) -> None:
         self._settings.save()
