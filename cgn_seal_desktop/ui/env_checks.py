@@ -173,7 +173,7 @@ def check_tokens(has_driver: bool, tokens: list[TokenInfo],
 
 
 def check_trust(settings: Settings) -> list[CheckLine]:
-    from cgn_seal_desktop.ui.trust_roots import load_trust_store
+    from cgn_seal_desktop.ui.trust_roots import common_name, load_trust_store
 
     store = load_trust_store(settings)
     if not store.roots:
@@ -181,16 +181,9 @@ def check_trust(settings: Settings) -> list[CheckLine]:
                           "", _t(QT_TRANSLATE_NOOP("EnvCheck", "Seals cannot be shown as valid. "
                                                    "Add the SZCA root under Settings.")))]
     return [CheckLine("trust", "ok", _t(QT_TRANSLATE_NOOP("EnvCheck", "Trust root")),
-                      _common_name(r.subject), extra=f"{r.subject} ({r.source}, {r.origin})")
+                      common_name(r.subject), extra=f"{r.subject} ({r.source}, {r.origin})")
             for r in store.roots]
 
-
-def _common_name(subject: str) -> str:
-    """``Common Name: X; Organization: Y`` → ``X`` (the whole text if there is no CN)."""
-    for part in subject.split("; "):
-        if part.startswith("Common Name: "):
-            return part[len("Common Name: "):]
-    return subject
 
 
 def check_service(url: str, timeout: float = 3.0) -> list[CheckLine]:

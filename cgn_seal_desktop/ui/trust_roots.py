@@ -8,7 +8,7 @@ from cgn_seal_desktop import paths
 from cgn_seal_desktop.seal.trust import TrustStore
 from cgn_seal_desktop.settings import Settings
 
-__all__ = ["load_trust_store", "sandbox_ca_files"]
+__all__ = ["common_name", "load_trust_store", "sandbox_ca_files"]
 
 
 def sandbox_ca_files() -> list[Path]:
@@ -24,3 +24,11 @@ def load_trust_store(settings: Settings) -> TrustStore:
         return TrustStore.load(extra)
     except Exception:  # a sandbox file vanished or is broken: verify without it
         return TrustStore.load()
+
+
+def common_name(subject: str) -> str:
+    """``Common Name: X; Organization: Y`` (asn1crypto's human-friendly form) → ``X``."""
+    for part in subject.split("; "):
+        if part.startswith("Common Name: "):
+            return part[len("Common Name: "):]
+    return subject

@@ -27,6 +27,7 @@ from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.i18n import LANGUAGES, SYSTEM
 from cgn_seal_desktop.ui.messages import error_message, show_error
+from cgn_seal_desktop.ui.trust_roots import common_name
 from cgn_seal_desktop.ui.ukey_access import list_all_tokens
 from cgn_seal_desktop.ui.workers import run_task
 from cgn_seal_desktop.ukey.tokens import TokenInfo
@@ -192,7 +193,7 @@ class SettingsPage(QWidget):
         for r in TrustStore.load().roots:
             kind = self.tr("bundled") if r.source == "bundled" else self.tr("added")
             until = self.tr("valid until %1").replace("%1", r.not_after.date().isoformat())
-            item = QListWidgetItem(f"{r.subject}  —  {kind}, {until}", self.roots)
+            item = QListWidgetItem(f"{common_name(r.subject)}  —  {kind}, {until}", self.roots)
             item.setToolTip(f"{r.subject}\nSHA-256 {r.sha256}\n{r.origin}")
             item.setData(Qt.ItemDataRole.UserRole, (r.sha256, r.source))
 
