@@ -106,10 +106,12 @@ class SealingFlow(QObject):
             self._choice = choices[0]
         else:
             dlg = TokenDialog(choices, self._parent)
-            if dialogs.exec_dialog(dlg) != 1 or dlg.chosen() is None:
+            accepted = dialogs.exec_dialog(dlg) == 1
+            self._choice = dlg.chosen() if accepted else None
+            dlg.deleteLater()
+            if self._choice is None:
                 self._stop(self.tr("Sealing cancelled"))
                 return
-            self._choice = dlg.chosen()
         if not self._ask_output():
             self._stop(self.tr("Sealing cancelled"))
             return

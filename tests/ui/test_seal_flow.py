@@ -440,3 +440,25 @@ def test_no_driver_chosen_finds_the_ukey_and_remembers_it(
     assert Settings.load().module_path == ukey.module
     window.show_page("settings")
     assert window.settings_page.module_edit.text() == ukey.module
+
+
+def test_locked_pin_is_said_plainly(qtbot: Any, window: Any, bot: DialogBot,
+                                    tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from cgn_seal_desktop.ui.sealing_flow import SealingInput
+    from cgn_seal_desktop.ui.ukey_dialogs import signing_choices
+    from cgn_seal_desktop.ukey.tokens import PinState, list_tokens
+
+    flow = window.self_check.flow
+    from cgn_seal_desktop.ui.ukey_access import PKCS11_LOCK
+
+    with PKCS11_LOCK:
+        choice = signing_choices(list_tokens(window.settings.module_path))[0]
+    locked = replace(choice, token=replace(choice.token, pin_state=PinState.LOCKED))
+    flow._input = SealingInput(tmp_path / "x.pdf", 0, (100.0, 100.0, 200.0, 200.0))
+    flow._choice, flow._output = locked, tmp_path / "x_已盖章.pdf"
+    with qtbot.waitSignal(flow.ended, timeout=TIMEOUT):
+        flow._ask_pin(PinState.LOCKED, retry=False)
+    assert not bot.of("PinDialog")
+    assert any("PIN is locked" in t and "400-112-3838" in t for t, _ in bot.messages)
