@@ -7,6 +7,7 @@ sandbox's ops functions; the sandbox clock is a ManualClock, so no test waits fo
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pymupdf
@@ -140,6 +141,7 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     click(qtbot, w, "continueButton")
     on_page(qtbot, w, "account")
     assert w.sandbox.running
+    assert f'href="{w.ctl.base_url}/ops"' in w.console_link.text()  # the operator page
 
     # --- 供应商注册 (registration logs in at once, "remember me" on)
     find(w, type(w.pages["account"].remember), "rememberMe").setChecked(True)  # type: ignore[attr-defined]
@@ -221,11 +223,15 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     on_page(qtbot, w, "bank")
     assert w.ctl.progress.current is StepId.ORG_DEPOSIT_CODE
     assert not find(w, QLineEdit, "depositCode").isEnabled()
+    assert not find(w, QPushButton, "supportButton").isVisible()
 
-    # --- the deposit arrives; a wrong code costs an attempt
-    code = ops.deposit_post(ctx(w), uid).code
-    click(qtbot, w, "refreshDeposit")
+    # --- days pass (sandbox clock): the deposit arrives, the background poll notices
+    env.clock.advance(timedelta(days=5))
     qtbot.waitUntil(lambda: find(w, QLineEdit, "depositCode").isEnabled(), timeout=WAIT)
+    assert any("deposit" in n for n in w.notifications)
+    assert "random code" in w.info.text() and w.info.isVisible()
+    code = ops.deposit_reveal(ctx(w), uid).code  # what the finance department reads
+    # a wrong code costs an attempt
     wrong = "000000" if code != "000000" else "111111"
     type_into(qtbot, w, "depositCode", wrong)
     click(qtbot, w, "submitDepositCode")
@@ -352,6 +358,11 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     ops.mark_paid(ctx(w), app_id)
     on_page(qtbot, w, "review")
     assert any("Payment received" in n for n in w.notifications)
+    # The review takes more than 3 working days: overdue, customer service offered.
+    assert not find(w, QPushButton, "supportButton").isVisible()
+    env.clock.advance(timedelta(days=7))
+    qtbot.waitUntil(lambda: find(w, QPushButton, "supportButton").isVisible(), timeout=WAIT)
+    assert "longer than usual" in w.progress_view.waiting.text()
 
     # --- rejected: reason and materials to redo; edit and resubmit (no second payment)
     ops.reject(ctx(w), app_id, RejectionRequest(reason="公章印模不清晰",

@@ -109,7 +109,12 @@ class WizardWidget(QWidget):
         self.support_button = QPushButton(self.tr("Contact customer service"))
         self.support_button.setObjectName("supportButton")
         self.support_button.hide()
+        self.console_link = QLabel()
+        self.console_link.setObjectName("consoleLink")
+        self.console_link.setOpenExternalLinks(True)  # the browser shows the operator page
+        self.console_link.hide()
         top.addWidget(self.server_label, 1)
+        top.addWidget(self.console_link)
         top.addWidget(self.busy_label)
         top.addWidget(self.support_button)
         top.addWidget(self.change_server)
@@ -208,6 +213,7 @@ class WizardWidget(QWidget):
             self.settings.save()
         if kind != KIND_SANDBOX:
             self.sandbox.stop()
+            self.console_link.hide()
         self._connect()
 
     def settings_changed(self) -> None:
@@ -239,6 +245,9 @@ class WizardWidget(QWidget):
 
     def _sandbox_started(self, url: str) -> None:
         self._retry_override = None
+        # Play CA staff, WeChat, bank and payment provider in the browser.
+        self.console_link.setText(f'<a href="{url}/ops">{self.tr("Operator page…")}</a>')
+        self.console_link.setVisible(self.profile.kind == KIND_SANDBOX)
         self.server_label.setText(self.tr("Built-in sandbox (test data only) at %1")
                                   .replace("%1", url))
         if self.ctl.base_url == url and self.ctl.client is not None:
@@ -282,7 +291,8 @@ class WizardWidget(QWidget):
         self.stack.setCurrentWidget(page)
         page.show_progress(progress)
         self.logout_button.setVisible(acc is not None)
-        self.support_button.setVisible(Action.CONTACT_SUPPORT in progress.actions)
+        overdue = progress.waiting is not None and progress.waiting.overdue
+        self.support_button.setVisible(Action.CONTACT_SUPPORT in progress.actions or overdue)
         last = self.ctl.last_login
         if acc is not None and last is not None and (
                 (self.profile.username, self.profile.remember) != last):
