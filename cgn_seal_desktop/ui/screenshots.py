@@ -173,6 +173,7 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
         _settle(0.5)
         save(win, "placing-seal.png")
     page.seal_tool.deactivate()
+    win.statusBar().showMessage(QApplication.translate("MainWindow", "Ready"))
 
     dlg = VerificationDialog(sig, win)
     dlg.details_button.setChecked(True)

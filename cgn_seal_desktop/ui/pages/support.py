@@ -88,8 +88,10 @@ class SupportPage(QWidget):
             self.qr_widgets[key] = qr
             col.addWidget(qr, 0, Qt.AlignmentFlag.AlignHCenter)
             cap = QLabel(caption)
-            cap.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+            cap.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
             col.addWidget(cap)
+            col.addStretch(1)
+            col.setSpacing(6)
             qr_row.addLayout(col)
         qr_row.addStretch(1)
         layout.addLayout(qr_row)
