@@ -92,6 +92,11 @@ def create_application(argv: Sequence[str] | None = None) -> object:
     QCoreApplication.setOrganizationName(APP_ID)
     QCoreApplication.setApplicationName(APP_NAME)
     QCoreApplication.setApplicationVersion(__version__)
+    if sys.platform == "win32":
+        import ctypes
+
+        # Own taskbar group and icon instead of python.exe's when run from a Python install.
+        ctypes.windll.shell32.SetCurrentProcessExplicitAppUserModelID(f"{APP_ID}.desktop")
     app = QApplication(list(argv or sys.argv[:1]))
     app.setWindowIcon(app_icon())
     if sys.platform != "darwin":
