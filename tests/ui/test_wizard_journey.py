@@ -13,8 +13,8 @@ from pathlib import Path
 import pymupdf
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtGui import QInputMethodEvent, QPageSize
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -272,6 +272,19 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     monkeypatch.setattr(dialogs, "ask_save_path", lambda *_a: str(target))
     click(qtbot, w, "savePdfButton")
     assert target.read_bytes() == form_pdf
+    # Print through the print dialog (answered as a user choosing "print to file").
+    def print_to_file(dialog: QPrintDialog) -> int:
+        assert dialog.printer().pageLayout().pageSize().id() == QPageSize.PageSizeId.A4
+        dialog.printer().setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        dialog.printer().setOutputFileName(str(tmp_path / "printed-form.pdf"))
+        return 1
+
+    monkeypatch.setattr(dialogs, "exec_dialog", print_to_file)
+    click(qtbot, w, "printButton")
+    with pymupdf.open(tmp_path / "printed-form.pdf") as printed:
+        assert printed.page_count == 1
+        assert abs(printed[0].rect.width - 595) < 2 and abs(printed[0].rect.height - 842) < 2
+        assert printed[0].get_images()  # the page went to the printer as an image
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))

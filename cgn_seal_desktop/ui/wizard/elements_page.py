@@ -60,7 +60,7 @@ class ElementsPage(WizardPage):
         self.inputs: dict[str, QLineEdit | QComboBox] = {}
         self.errors: dict[str, QLabel] = {}
         self.server_errors: dict[str, str] = {}
-        self._dirty = self._filling = False
+        self._dirty = self._filling = self._schema_requested = False
         self._save_timer = QTimer(self, singleShot=True, interval=250)
         self._save_timer.timeout.connect(self.flush_drafts)
         self.next_button.clicked.connect(self._to_confirm)
@@ -70,8 +70,14 @@ class ElementsPage(WizardPage):
     # --- schema and form
 
     def show_progress(self, progress: Progress) -> None:
-        if self.schema is None:
-            self.ctl.run(lambda c: c.element_schema(), self._build, refresh=False)
+        if self.schema is None and not self._schema_requested:
+            self._schema_requested = True
+
+            def failed(_exc: BaseException) -> bool:
+                self._schema_requested = False  # the banner's Retry or the next view asks again
+                return False
+
+            self.ctl.run(lambda c: c.element_schema(), self._build, failed, refresh=False)
         ov = self.ctl.snapshot.verification
         self.hint.setText(progress.step(progress.current).detail)
         if ov is not None and ov.elements is not None and self.drafts.get(DRAFT) is None:
