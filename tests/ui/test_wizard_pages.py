@@ -370,3 +370,17 @@ def test_session_expired_goes_to_login(qtbot: QtBot, env: Env) -> None:
     assert find(w, QLineEdit, "loginUser").text() == "bob"
     login(qtbot, w)
     on_page(qtbot, w, "elements")
+
+
+def test_login_while_the_service_is_down(qtbot: QtBot, env: Env) -> None:
+    w = start_sandbox_widget(qtbot, env)
+    api(w)
+    w.sandbox.stop()
+    login(qtbot, w)
+    qtbot.waitUntil(lambda: w.banner.isVisible() and not w.ctl.busy, timeout=WAIT)
+    assert w.ctl._retry is None  # a call carrying the password is never kept for a retry
+    assert find(w, QLineEdit, "loginPassword").text() == ""
+    w.sandbox.start()
+    qtbot.waitUntil(lambda: w.sandbox.running, timeout=WAIT)
+    login(qtbot, w)
+    on_page(qtbot, w, "elements")

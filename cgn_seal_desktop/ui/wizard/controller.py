@@ -130,11 +130,11 @@ class WizardController(QObject):
         self._drop_client()
         self.client = self._client_factory(base, self._token_store_factory(username, remember))
         self.last_login = (username, remember)
-        self.run(lambda c: c.login(username, password), on_error=on_error)
+        self.run(lambda c: c.login(username, password), on_error=on_error, retryable=False)
 
     def register(self, req: RegisterRequest, on_done: Callable[[Any], None],
                  on_error: Callable[[BaseException], bool] | None = None) -> None:
-        self.run(lambda c: c.register(req), on_done, on_error, refresh=False)
+        self.run(lambda c: c.register(req), on_done, on_error, refresh=False, retryable=False)
 
     def logout(self) -> None:
         client = self.client
@@ -154,12 +154,13 @@ class WizardController(QObject):
     def run(self, fn: Callable[[PortalClient], Any],
             on_done: Callable[[Any], None] | None = None,
             on_error: Callable[[BaseException], bool] | None = None, *,
-            refresh: bool = True, background: bool = False) -> None:
+            refresh: bool = True, background: bool = False, retryable: bool = True) -> None:
         """Run ``fn(client)`` on a worker. On success: *on_done*, then a state refresh.
 
         On failure *on_error* may handle the error (return True); otherwise ``failed`` is emitted
         and :meth:`retry` repeats this call. A *background* call (state refresh, polling) that
-        succeeds does not discard a failed user action: its Retry stays offered.
+        succeeds does not discard a failed user action: its Retry stays offered. A call that
+        is not *retryable* (it carries a password) is not kept: Retry then just refreshes.
         """
         client, gen = self.client, self._generation
         if client is None:
@@ -190,8 +191,8 @@ class WizardController(QObject):
                 self._apply(PortalSnapshot())
                 self.login_required.emit()
                 return
-            self._retry = lambda: self.run(fn, on_done, on_error, refresh=refresh,
-                                           background=background)
+            self._retry = (lambda: self.run(fn, on_done, on_error, refresh=refresh,
+                                            background=background)) if retryable else None
             self._failed_background = background
             self.failed.emit(exc)
 
