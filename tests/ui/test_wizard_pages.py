@@ -384,3 +384,52 @@ def test_login_while_the_service_is_down(qtbot: QtBot, env: Env) -> None:
     qtbot.waitUntil(lambda: w.sandbox.running, timeout=WAIT)
     login(qtbot, w)
     on_page(qtbot, w, "elements")
+
+
+def test_payment_qr_expires_and_is_renewed(qtbot: QtBot, env: Env) -> None:
+    from datetime import timedelta
+
+    from cgn_seal_desktop.ui.wizard.payment_page import PaymentPage
+
+    w = start_sandbox_widget(qtbot, env)
+    app_id = fast_forward_to_payment(w, api(w), "bob")
+    login(qtbot, w)
+    on_page(qtbot, w, "payment")
+    pay = w.pages["payment"]
+    assert isinstance(pay, PaymentPage)
+    click(qtbot, w, "payButton")
+    qtbot.waitUntil(lambda: pay.qr.payload != "" and not w.ctl.busy, timeout=WAIT)
+    first = pay.qr.payload
+    assert "30:00" in pay.status.text() and not pay.qr.expired
+    env.clock.advance(timedelta(minutes=31))
+    qtbot.waitUntil(lambda: pay.qr.expired, timeout=WAIT)  # the 1 s countdown notices
+    assert "expired" in pay.status.text()
+    pay.wechat.setChecked(True)
+    click(qtbot, w, "payButton")
+    qtbot.waitUntil(lambda: pay.qr.payload not in ("", first) and not pay.qr.expired,
+                    timeout=WAIT)
+    assert pay.order is not None and pay.order.channel.value == "wechat"
+    ops.mark_paid(ctx(w), app_id)
+    on_page(qtbot, w, "review")
+
+
+def test_identity_check_failed_can_be_repeated(qtbot: QtBot, env: Env) -> None:
+    from cgn_seal_desktop.ui.wizard.identity_page import IdentityPage
+
+    w = start_sandbox_widget(qtbot, env)
+    client = api(w)
+    client.submit_elements(elements())
+    login(qtbot, w)
+    on_page(qtbot, w, "identity")
+    idp = w.pages["identity"]
+    assert isinstance(idp, IdentityPage)
+    click(qtbot, w, "startIdentity")
+    qtbot.waitUntil(lambda: idp.qr.payload != "" and not w.ctl.busy, timeout=WAIT)
+    ops.identity_set(ctx(w), ops.find_user(ctx(w), "bob"), IdentityStatus.FAILED,
+                     "人脸比对未通过")
+    qtbot.waitUntil(lambda: "人脸比对未通过" in idp.status.text(), timeout=WAIT)
+    assert w.ctl.progress.current is StepId.ORG_IDENTITY
+    first = idp.qr.payload
+    click(qtbot, w, "startIdentity")  # "Refresh QR code": a new session
+    qtbot.waitUntil(lambda: idp.qr.payload not in ("", first), timeout=WAIT)
+    assert "Waiting for the WeChat scan" in idp.status.text()
