@@ -127,6 +127,8 @@ def scroll(pdf: str) -> None:
 
     app = QApplication(sys.argv[:1])
     view = PdfView()
+    if os.environ.get("BENCH_CACHE_MB"):  # for experiments with the cache bound
+        view.set_cache_limit(int(os.environ["BENCH_CACHE_MB"]) * 2**20)
     view.resize(900, 1000)
     view.show()
     painted: set[int] = set()
@@ -184,11 +186,13 @@ def scroll(pdf: str) -> None:
     settled = _wait(app, lambda: view.rendering_idle(), 60)
     heartbeat.stop()
     gaps.sort()
+    workers_peak = [_status_kb("VmHWM", p) / 1024 for p in _children()]
     _emit(pages=view.page_count(), scroll_seconds=scrolled, last_screen_rendered=settled,
           max_gap_ms=gaps[-1] * 1000, p99_gap_ms=gaps[int(len(gaps) * 0.99)] * 1000,
           gaps_over_50ms=sum(g > 0.05 for g in gaps), ticks=len(gaps), paints=Paints.count,
           rss_start_mb=rss_start / 1024, gui_peak_mb=_status_kb("VmHWM") / 1024,
-          total_peak_mb=peak_total[0] / 1024, cache_mb=view.cache_bytes() / 2**20)
+          total_peak_mb=peak_total[0] / 1024, workers_peak_mb=workers_peak,
+          cache_mb=view.cache_bytes() / 2**20)
     view.render_service().shutdown()
 
 

@@ -200,10 +200,15 @@ class Suite:
 
     def scroll(self) -> None:
         res = probe("scroll", str(self.inp.sealed[("large", 1)]))
+        self.add(Row("scroll 2,000 pages: peak memory, GUI process", res["gui_peak_mb"], "-",
+                     None, "<= 300 MB", res["gui_peak_mb"] <= 300, unit="MB",
+                     note=f"{res['rss_start_mb']:.0f} MB after page 1; page cache "
+                          f"{res['cache_mb']:.0f} MB at the end"))
+        workers = ", ".join(f"{w:.0f}" for w in res["workers_peak_mb"])
         self.add(Row("scroll 2,000 pages: peak memory, GUI + render workers",
                      res["total_peak_mb"], "-", None, "<= 300 MB", res["total_peak_mb"] <= 300,
-                     unit="MB", note=f"GUI process alone {res['gui_peak_mb']:.0f} MB, "
-                                     f"{res['rss_start_mb']:.0f} MB after page 1"))
+                     unit="MB", note=f"sum of resident sizes sampled every 50 ms; peaks of the "
+                                     f"child processes: {workers} MB"))
         self.add(Row("scroll 2,000 pages: longest GUI-thread gap", res["max_gap_ms"], "-",
                      None, "<= 50 ms", res["max_gap_ms"] <= 50, unit="ms",
                      note=f"p99 {res['p99_gap_ms']:.1f} ms, {res['paints']} paints in "

@@ -56,7 +56,9 @@ MIN_ZOOM = 0.1
 MAX_ZOOM = 6.4
 ZOOM_STEPS = (0.1, 0.25, 0.33, 0.5, 0.67, 0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0,
               4.0, 5.0, 6.4)
-DEFAULT_CACHE_BYTES = 192 * 1024 * 1024
+# 64 MB holds ~14 fit-width pages of a 900 px wide view; 192 MB let the GUI process reach
+# 350-465 MB scrolling a 2,000-page file (tests/benchmarks, issue 7), 200 MB with 64 MB.
+DEFAULT_CACHE_BYTES = 64 * 1024 * 1024
 _tokens = itertools.count(1)
 
 
