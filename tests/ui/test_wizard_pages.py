@@ -433,3 +433,26 @@ def test_identity_check_failed_can_be_repeated(qtbot: QtBot, env: Env) -> None:
     click(qtbot, w, "startIdentity")  # "Refresh QR code": a new session
     qtbot.waitUntil(lambda: idp.qr.payload not in ("", first), timeout=WAIT)
     assert "Waiting for the WeChat scan" in idp.status.text()
+
+
+def test_restart_shows_the_page_the_user_chose(qtbot: QtBot, env: Env) -> None:
+    from tests.portal.helpers import full_form
+
+    w = start_sandbox_widget(qtbot, env)
+    client = api(w)
+    uid = ops.find_user(ctx(w), "bob")
+    client.submit_elements(elements())
+    client.start_identity()
+    ops.identity_set(ctx(w), uid, IdentityStatus.PASSED)
+    client.submit_bank_account(bank())
+    client.enter_deposit_code(ops.deposit_post(ctx(w), uid).code)
+    client.create_application(full_form())
+    login(qtbot, w, remember=True)
+    on_page(qtbot, w, "print")  # the state machine: print the form first
+    click(qtbot, w, "toMaterials")  # the user moves on to the uploads
+    on_page(qtbot, w, "materials")
+    w.shutdown()
+    w.close()
+    w = env.widget(qtbot)
+    on_page(qtbot, w, "materials")
+    assert w.ctl.progress.current is StepId.APP_PRINT

@@ -42,6 +42,7 @@ log = logging.getLogger(__name__)
 ClientFactory = Callable[[str, TokenStore], PortalClient]
 TokenStoreFactory = Callable[[str, bool], TokenStore]
 SELF_CHECK_KEY = "wizard/self_check_done"
+VIEW_KEY = "wizard/view"
 
 
 def default_client_factory(base_url: str, tokens: TokenStore) -> PortalClient:
@@ -74,9 +75,6 @@ class WizardController(QObject):
         self.snapshot = PortalSnapshot()
         self.progress: Progress = compute_progress(self.snapshot, self.now())
         self._busy = 0
-        #: A page the user chose within the editable application ("form", "print",
-        #: "materials"); None = the step the state machine says.
-        self.go_to_step: str | None = None
         #: (user name, remember me) of the last login from this widget.
         self.last_login: tuple[str, bool] | None = None
         self._retry: Callable[[], None] | None = None
@@ -98,6 +96,24 @@ class WizardController(QObject):
         """Drafts of the current service and account (another user never sees them)."""
         acc = self.snapshot.account
         return ScopedDrafts(self.store, f"{self.scope}|{acc.id if acc else '-'}|")
+
+    @property
+    def go_to_step(self) -> str | None:
+        """A page the user chose within the editable application ("form", "print",
+        "materials"); None = the step the state machine says. Kept in the drafts, so a
+        restart shows the same page."""
+        value = self.drafts.get(VIEW_KEY) if self.snapshot.account is not None else None
+        return value if isinstance(value, str) else None
+
+    @go_to_step.setter
+    def go_to_step(self, value: str | None) -> None:
+        if self.snapshot.account is None:
+            return
+        if value is None:
+            if self.drafts.get(VIEW_KEY) is not None:
+                self.drafts.delete(VIEW_KEY)
+        else:
+            self.drafts.put(VIEW_KEY, value)
 
     @property
     def busy(self) -> bool:
