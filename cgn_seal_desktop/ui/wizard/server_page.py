@@ -52,12 +52,15 @@ class ServerPage(QWidget):
         self.url_edit.textEdited.connect(lambda _t: self.service_radio.setChecked(True))
         self.continue_button.clicked.connect(self._confirm)
 
-    def load(self, profile: ServerProfile) -> None:
+    def load(self, profile: ServerProfile, settings_url: str = "") -> None:
+        """Show the saved choice (the settings' service address when none was saved)."""
         if profile.kind == KIND_SERVICE:
             self.service_radio.setChecked(True)
             self.url_edit.setText(profile.url)
         else:
             self.sandbox_radio.setChecked(True)
+            if settings_url:
+                self.url_edit.setText(settings_url)
 
     def _confirm(self) -> None:
         if self.sandbox_radio.isChecked():

@@ -168,6 +168,7 @@ class WizardWidget(QWidget):
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
 
+        self.progress_view.show_progress(self.ctl.progress)  # the whole journey, at a glance
         if self.profile.chosen:
             self._connect()
         else:
@@ -199,7 +200,8 @@ class WizardWidget(QWidget):
     # ------------------------------------------------------------------ server profile
 
     def show_server_choice(self) -> None:
-        self.server_page.load(self.profile)
+        self.server_page.load(self.profile, self.settings.service_base_url
+                              if self.settings is not None else "")
         self.stack.setCurrentWidget(self.server_page)
 
     def _profile_chosen(self, kind: str, url: str) -> None:
