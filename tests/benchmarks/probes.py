@@ -111,11 +111,16 @@ def first_page(pdf: str, dpi: str, warmup_pdf: str) -> None:
         raise SystemExit("warm-up page never painted")
     _wait(app, lambda: False, 0.5)
     painted.clear()
+    stages: dict[str, float] = {}
+    service = view.render_service()
+    service.info_loaded.connect(lambda *_a: stages.setdefault("info", time.perf_counter()))
+    service.page_rendered.connect(lambda *_a: stages.setdefault("rendered", time.perf_counter()))
     t0 = time.perf_counter()
     view.open(pdf)
     if not _wait(app, lambda: 0 in painted, 120):
         raise SystemExit("page 1 never painted")
-    _emit(seconds=painted[0] - t0, pages=view.page_count())
+    _emit(seconds=painted[0] - t0, pages=view.page_count(),
+          info_s=stages.get("info", t0) - t0, rendered_s=stages.get("rendered", t0) - t0)
     view.render_service().shutdown()
 
 
