@@ -371,7 +371,7 @@
         <translation>Next</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+86"/>
         <source>Required.</source>
         <translation>Required.</translation>
     </message>
@@ -409,6 +409,30 @@
         <location line="+1"/>
         <source>Not valid.</source>
         <translation>Not valid.</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/signature_panel.py" line="+100"/>
+        <source>Seal self-check</source>
+        <translation>Seal self-check</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1. Open a PDF document
+2. Insert the UKEY
+3. Click “Place seal”, put the seal on the page and enter the PIN
+4. Point at the seal and click “Verify seal” — the result should be “Signature valid”</source>
+        <translation>1. Open a PDF document
+2. Insert the UKEY
+3. Click “Place seal”, put the seal on the page and enter the PIN
+4. Point at the seal and click “Verify seal” — the result should be “Signature valid”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open PDF…</source>
+        <translation>Open PDF…</translation>
     </message>
 </context>
 <context>
@@ -520,7 +544,7 @@
         <translation>Trust root</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
         <location line="+37"/>
         <source>Online service</source>
         <translation>Online service</translation>
@@ -727,6 +751,7 @@
     </message>
     <message>
         <location line="+27"/>
+        <location filename="../cgn_seal_desktop/ui/screenshots.py" line="+176"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
@@ -1594,7 +1619,7 @@
 <context>
     <name>PdfView</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/viewer/pdf_view.py" line="+138"/>
+        <location filename="../cgn_seal_desktop/ui/viewer/pdf_view.py" line="+140"/>
         <source>PDF document</source>
         <extracomment>Logical pixels per point at 100 % (96 dpi screens; Qt scales logical pixels on high-DPI). page count; the document is laid out and shown path, True if a given password was wrong a DocumentError other than the password ones 0-based index of the page filling most of the view zoom factor, 1.0 = 100 % a page was painted from a real render (not a placeholder) page index, DocumentError (painter, page index, page rect in viewport coordinates), after each visible page is drawn PdfMouseEvent PdfMouseEvent, while a button is held (dragging) PdfMouseEvent PdfMouseEvent, moves with no button held</extracomment>
         <translation>PDF document</translation>
@@ -1948,8 +1973,8 @@
         <translation>Looking for the UKEY…</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+4"/>
+        <location line="+24"/>
+        <location line="+3"/>
         <location line="+40"/>
         <source>Sealing cancelled</source>
         <translation>Sealing cancelled</translation>
@@ -1990,7 +2015,7 @@
         <translation>Sealing</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Sealed: %1</source>
         <translation>Sealed: %1</translation>
     </message>
@@ -2008,7 +2033,7 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+120"/>
+        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+122"/>
         <source>Place seal</source>
         <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed</extracomment>
         <translation>Place seal</translation>
@@ -2079,44 +2104,12 @@
         <translation>Go to page</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+9"/>
-        <source>Seals in this document</source>
-        <translation>Seals in this document</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Tip: point at a seal on the page and click “Verify seal”.</source>
-        <translation>Tip: point at a seal on the page and click “Verify seal”.</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Seal self-check</source>
-        <translation>Seal self-check</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>1. Open a PDF document
-2. Insert the UKEY
-3. Click “Place seal”, put the seal on the page and enter the PIN
-4. Point at the seal and click “Verify seal” — the result should be “Signature valid”</source>
-        <translation>1. Open a PDF document
-2. Insert the UKEY
-3. Click “Place seal”, put the seal on the page and enter the PIN
-4. Point at the seal and click “Verify seal” — the result should be “Signature valid”</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Open PDF…</source>
-        <translation>Open PDF…</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Password-protected PDF</source>
         <translation>Password-protected PDF</translation>
     </message>
@@ -2181,27 +2174,7 @@
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>page %1</source>
-        <translation>page %1</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>This document has no seal yet.</source>
-        <translation>This document has no seal yet.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>All %1 seal(s) are valid.</source>
-        <translation>All %1 seal(s) are valid.</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Some seals are not valid. Click a seal for details.</source>
-        <translation>Some seals are not valid. Click a seal for details.</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Verifying the seal…</source>
         <translation>Verifying the seal…</translation>
     </message>
@@ -2234,7 +2207,7 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Enter an https:// address.</source>
         <translation>Enter an https:// address.</translation>
     </message>
@@ -2242,7 +2215,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+46"/>
+        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+51"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -2292,7 +2265,12 @@
         <translation>Driver file:</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Test driver</source>
+        <translation>Test driver</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Trusted root certificates</source>
         <translation>Trusted root certificates</translation>
     </message>
@@ -2312,7 +2290,27 @@
         <translation>Trust the test (sandbox) CA</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
+        <source>Testing…</source>
+        <translation>Testing…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The UKEY is busy; try again in a moment.</source>
+        <translation>The UKEY is busy; try again in a moment.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Driver works. UKEYs inserted: %1</source>
+        <translation>Driver works. UKEYs inserted: %1</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Choose the UKEY driver</source>
         <translation>Choose the UKEY driver</translation>
     </message>
@@ -2380,6 +2378,40 @@
         <location line="-88"/>
         <source>Check this seal&apos;s signature</source>
         <translation>Check this seal&apos;s signature</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePanel</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/signature_panel.py" line="-69"/>
+        <location line="+9"/>
+        <source>Seals in this document</source>
+        <translation>Seals in this document</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tip: point at a seal on the page and click “Verify seal”.</source>
+        <translation>Tip: point at a seal on the page and click “Verify seal”.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>page %1</source>
+        <translation>page %1</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This document has no seal yet.</source>
+        <translation>This document has no seal yet.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All %1 seal(s) are valid.</source>
+        <translation>All %1 seal(s) are valid.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Some seals are not valid. Click a seal for details.</source>
+        <translation>Some seals are not valid. Click a seal for details.</translation>
     </message>
 </context>
 <context>
@@ -2634,7 +2666,7 @@
         <translation>Contact customer service</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
@@ -2644,7 +2676,7 @@
         <translation>Working…</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Starting the built-in sandbox…</translation>
     </message>
@@ -2659,14 +2691,19 @@
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Built-in sandbox (test data only) at %1</source>
         <translation>Built-in sandbox (test data only) at %1</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>Certificate application</source>
         <translation>Certificate application</translation>
+    </message>
+    <message>
+        <location filename="lupdate_supplement.py" line="+1"/>
+        <source>Operator page…</source>
+        <translation>Operator page…</translation>
     </message>
 </context>
 </TS>

@@ -370,7 +370,7 @@
         <translation>下一步</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+86"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
@@ -408,6 +408,30 @@
         <location line="+1"/>
         <source>Not valid.</source>
         <translation>无效。</translation>
+    </message>
+</context>
+<context>
+    <name>EmptyState</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/signature_panel.py" line="+100"/>
+        <source>Seal self-check</source>
+        <translation>盖章自检</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>1. Open a PDF document
+2. Insert the UKEY
+3. Click “Place seal”, put the seal on the page and enter the PIN
+4. Point at the seal and click “Verify seal” — the result should be “Signature valid”</source>
+        <translation>1. 打开 PDF 文档
+2. 插入 UKEY
+3. 点击“盖章”，将印章放到页面上，输入 PIN 码
+4. 鼠标指向印章，点击“验证印章”，应显示“签名有效”</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>Open PDF…</source>
+        <translation>打开 PDF…</translation>
     </message>
 </context>
 <context>
@@ -519,7 +543,7 @@
         <translation>信任根证书</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+10"/>
         <location line="+37"/>
         <source>Online service</source>
         <translation>在线服务</translation>
@@ -726,6 +750,7 @@
     </message>
     <message>
         <location line="+27"/>
+        <location filename="../cgn_seal_desktop/ui/screenshots.py" line="+176"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -1593,7 +1618,7 @@
 <context>
     <name>PdfView</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/viewer/pdf_view.py" line="+138"/>
+        <location filename="../cgn_seal_desktop/ui/viewer/pdf_view.py" line="+140"/>
         <source>PDF document</source>
         <extracomment>Logical pixels per point at 100 % (96 dpi screens; Qt scales logical pixels on high-DPI). page count; the document is laid out and shown path, True if a given password was wrong a DocumentError other than the password ones 0-based index of the page filling most of the view zoom factor, 1.0 = 100 % a page was painted from a real render (not a placeholder) page index, DocumentError (painter, page index, page rect in viewport coordinates), after each visible page is drawn PdfMouseEvent PdfMouseEvent, while a button is held (dragging) PdfMouseEvent PdfMouseEvent, moves with no button held</extracomment>
         <translation>PDF 文档</translation>
@@ -1947,8 +1972,8 @@
         <translation>正在查找 UKEY…</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <location line="+4"/>
+        <location line="+24"/>
+        <location line="+3"/>
         <location line="+40"/>
         <source>Sealing cancelled</source>
         <translation>已取消盖章</translation>
@@ -1989,7 +2014,7 @@
         <translation>盖章</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+31"/>
         <source>Sealed: %1</source>
         <translation>已盖章：%1</translation>
     </message>
@@ -2007,7 +2032,7 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+120"/>
+        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+122"/>
         <source>Place seal</source>
         <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed</extracomment>
         <translation>盖章</translation>
@@ -2078,44 +2103,12 @@
         <translation>转到页</translation>
     </message>
     <message>
-        <location line="+14"/>
-        <location line="+9"/>
-        <source>Seals in this document</source>
-        <translation>本文档中的印章</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Tip: point at a seal on the page and click “Verify seal”.</source>
-        <translation>提示：鼠标指向页面上的印章，点击“验证印章”。</translation>
-    </message>
-    <message>
-        <location line="+11"/>
-        <source>Seal self-check</source>
-        <translation>盖章自检</translation>
-    </message>
-    <message>
-        <location line="+5"/>
-        <source>1. Open a PDF document
-2. Insert the UKEY
-3. Click “Place seal”, put the seal on the page and enter the PIN
-4. Point at the seal and click “Verify seal” — the result should be “Signature valid”</source>
-        <translation>1. 打开 PDF 文档
-2. 插入 UKEY
-3. 点击“盖章”，将印章放到页面上，输入 PIN 码
-4. 鼠标指向印章，点击“验证印章”，应显示“签名有效”</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>Open PDF…</source>
-        <translation>打开 PDF…</translation>
-    </message>
-    <message>
-        <location line="+37"/>
+        <location line="+32"/>
         <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Password-protected PDF</source>
         <translation>受密码保护的 PDF</translation>
     </message>
@@ -2180,27 +2173,7 @@
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location line="+17"/>
-        <source>page %1</source>
-        <translation>第 %1 页</translation>
-    </message>
-    <message>
-        <location line="+8"/>
-        <source>This document has no seal yet.</source>
-        <translation>本文档还没有印章。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>All %1 seal(s) are valid.</source>
-        <translation>全部 %1 个印章均有效。</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Some seals are not valid. Click a seal for details.</source>
-        <translation>部分印章无效。点击印章查看详情。</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+26"/>
         <source>Verifying the seal…</source>
         <translation>正在验证印章…</translation>
     </message>
@@ -2233,7 +2206,7 @@
         <translation>继续</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+28"/>
         <source>Enter an https:// address.</source>
         <translation>请输入 https:// 开头的地址。</translation>
     </message>
@@ -2241,7 +2214,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+46"/>
+        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+51"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2291,7 +2264,12 @@
         <translation>驱动文件：</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
+        <source>Test driver</source>
+        <translation>测试驱动</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Trusted root certificates</source>
         <translation>信任的根证书</translation>
     </message>
@@ -2311,7 +2289,27 @@
         <translation>信任测试（沙箱）CA</translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+41"/>
+        <source>Testing…</source>
+        <translation>正在测试…</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>The UKEY is busy; try again in a moment.</source>
+        <translation>UKEY 正忙，请稍后再试。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Driver works. UKEYs inserted: %1</source>
+        <translation>驱动工作正常。已插入的 UKEY：%1 个</translation>
+    </message>
+    <message>
+        <location line="+14"/>
         <source>Choose the UKEY driver</source>
         <translation>选择 UKEY 驱动</translation>
     </message>
@@ -2379,6 +2377,40 @@
         <location line="-88"/>
         <source>Check this seal&apos;s signature</source>
         <translation>检查此印章的签名</translation>
+    </message>
+</context>
+<context>
+    <name>SignaturePanel</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/signature_panel.py" line="-69"/>
+        <location line="+9"/>
+        <source>Seals in this document</source>
+        <translation>本文档中的印章</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Tip: point at a seal on the page and click “Verify seal”.</source>
+        <translation>提示：鼠标指向页面上的印章，点击“验证印章”。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>page %1</source>
+        <translation>第 %1 页</translation>
+    </message>
+    <message>
+        <location line="+8"/>
+        <source>This document has no seal yet.</source>
+        <translation>本文档还没有印章。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>All %1 seal(s) are valid.</source>
+        <translation>全部 %1 个印章均有效。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Some seals are not valid. Click a seal for details.</source>
+        <translation>部分印章无效。点击印章查看详情。</translation>
     </message>
 </context>
 <context>
@@ -2633,7 +2665,7 @@
         <translation>联系客服</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+32"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
@@ -2643,7 +2675,7 @@
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+80"/>
         <source>Starting the built-in sandbox…</source>
         <translation>正在启动内置沙箱…</translation>
     </message>
@@ -2658,14 +2690,19 @@
         <translation>服务：%1</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+8"/>
         <source>Built-in sandbox (test data only) at %1</source>
         <translation>内置沙箱（仅测试数据），地址 %1</translation>
     </message>
     <message>
-        <location line="+90"/>
+        <location line="+91"/>
         <source>Certificate application</source>
         <translation>数字证书申请</translation>
+    </message>
+    <message>
+        <location filename="lupdate_supplement.py" line="+1"/>
+        <source>Operator page…</source>
+        <translation>操作员控制台…</translation>
     </message>
 </context>
 </TS>

@@ -189,6 +189,7 @@ class FillResult:
     total: int = 0
     finished: int = 0
     missing: list[tuple[str, str]] = field(default_factory=list)  # (context, key)
+    reused: list[tuple[str, str]] = field(default_factory=list)  # taken from another context
 
 
 def _lookup(table: dict[str, dict[str, str | list[str]]], context: str, key: str
@@ -200,11 +201,22 @@ def _lookup(table: dict[str, dict[str, str | list[str]]], context: str, key: str
     return None
 
 
+def _moved(table: dict[str, dict[str, str | list[str]]], key: str) -> str | list[str] | None:
+    """The translation of *key* in other contexts, when they all agree (code moved classes)."""
+    values = [v[key] for v in table.values() if v.get(key)]
+    if values and all(v == values[0] for v in values):
+        return values[0]
+    return None
+
+
 def fill(locale: str, identity: bool) -> FillResult:
     """Write the table's translations into the ``.ts`` of *locale* and mark them finished.
 
     With *identity* (English), messages without a table entry get their source text.
-    Messages with neither stay ``unfinished`` and are reported in ``missing``.
+    A message whose source is translated identically in every other context that has it (the
+    code moved to another class) gets that translation, which is added to the table too and
+    reported in ``reused``. Messages with neither stay ``unfinished`` and are reported in
+    ``missing``.
     """
     path = ts_path(locale)
     table = load_table(locale)
@@ -221,6 +233,11 @@ def fill(locale: str, identity: bool) -> FillResult:
             if tr is None:
                 tr = ET.SubElement(msg, "translation")
             value = _lookup(table, context, key)
+            if value is None and not identity:
+                value = _moved(table, key)
+                if value is not None:
+                    table.setdefault(context, {})[key] = value
+                    result.reused.append((context, key))
             if value is None and identity:
                 value = source
             if value is None:
@@ -240,6 +257,10 @@ def fill(locale: str, identity: bool) -> FillResult:
                 tr.text = value if isinstance(value, str) else value[0]
             result.finished += 1
     tree.write(path, encoding="utf-8", xml_declaration=True)
+    if result.reused:
+        table_path(locale).write_text(
+            json.dumps(table, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
+            encoding="utf-8")
     return result
 
 
@@ -288,6 +309,8 @@ def main(argv: list[str] | None = None) -> int:
     failed = False
     for locale, res in results.items():
         print(f"{locale}: {res.finished}/{res.total} messages translated")
+        for context, key in res.reused:
+            print(f"  reused in [{context}] (same text elsewhere): {key}")
         if res.missing and locale in REQUIRED:
             failed = True
             for context, key in res.missing:
