@@ -29,6 +29,7 @@ __all__ = [
     "add_user_root",
     "load_certificates",
     "remove_user_root",
+    "short_name",
     "user_trust_dir",
 ]
 
@@ -46,7 +47,7 @@ class TrustRoot:
 
     @property
     def subject(self) -> str:
-        return str(self.cert.subject.human_friendly)
+        return short_name(self.cert.subject)
 
     @property
     def sha256(self) -> str:
@@ -56,6 +57,24 @@ class TrustRoot:
     def not_after(self) -> datetime:
         value: datetime = self.cert["tbs_certificate"]["validity"]["not_after"].native
         return value
+
+
+_SHORT = {"common_name": "CN", "organizational_unit_name": "OU", "organization_name": "O",
+          "locality_name": "L", "state_or_province_name": "ST", "country_name": "C",
+          "email_address": "E", "serial_number": "SERIALNUMBER"}
+
+
+def short_name(name: asn1_x509.Name) -> str:
+    """``CN=…, O=…, C=…`` (most specific first): compact and the same in every language."""
+    parts: list[str] = []
+    try:
+        native = name.native
+    except (ValueError, TypeError):
+        return ""
+    for key, value in native.items():
+        values = value if isinstance(value, list) else [value]
+        parts += [f"{_SHORT.get(key, key)}={v}" for v in values]
+    return ", ".join(reversed(parts))
 
 
 def load_certificates(data: bytes, origin: str = "") -> list[asn1_x509.Certificate]:

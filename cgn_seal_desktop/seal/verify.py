@@ -30,7 +30,7 @@ from pyhanko.sign.validation.status import PdfSignatureStatus, SignatureCoverage
 from pyhanko_certvalidator import ValidationContext
 
 from cgn_seal_desktop.seal.report import SignatureReport, Status, VerificationReport
-from cgn_seal_desktop.seal.trust import TrustStore
+from cgn_seal_desktop.seal.trust import TrustStore, short_name
 
 __all__ = ["verify_bytes", "verify_pdf"]
 
@@ -182,7 +182,7 @@ def _fill_identity(rep: SignatureReport, sig: EmbeddedPdfSignature, store: Trust
     rep.signer = _name_part(cert, "common_name")
     rep.organization = _name_part(cert, "organization_name")
     rep.certificate_serial = format(cert.serial_number, "X")
-    rep.issuer = str(cert.issuer.human_friendly)
+    rep.issuer = short_name(cert.issuer)
     validity = cert["tbs_certificate"]["validity"]
     rep.not_before = _iso(validity["not_before"].native)
     rep.not_after = _iso(validity["not_after"].native)
