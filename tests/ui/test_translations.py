@@ -137,6 +137,14 @@ def test_helper_and_fstring_translations_reach_lupdate(tmp_path: Path) -> None:
         ("Dialogs", "Open PDF"), ("Page", "Progress"), ("Table", "Row")]
 
 
+def test_moved_string_reuses_only_an_unambiguous_translation() -> None:
+    update = _update_module()
+    table = {"A": {"Open": "打开", "Check": "检查项"}, "B": {"Open": "打开", "Check": "检测"}}
+    assert update._moved(table, "Open") == "打开"
+    assert update._moved(table, "Check") is None  # two meanings: a person must choose
+    assert update._moved(table, "Close") is None
+
+
 def test_lupdate_sees_no_unknown_context() -> None:
     """A message without a class context cannot be found at run time (tr via another object)."""
     contexts = {context for context, _ in _messages(ZH_TS)}
