@@ -234,6 +234,7 @@ def test_service_profile_and_settings(qtbot: QtBot, env: Env, tmp_path: Path) ->
         env.widgets.append(w)
         w.show()
         assert w.current_page_name == "server"
+        assert not w.server_page.cancel_button.isVisible()  # first start: a choice is needed
         type_into(qtbot, w, "serviceUrl", "http://example.com")
         click(qtbot, w, "continueButton")
         assert w.current_page_name == "server" and "https" in w.server_page.error.text()
@@ -244,6 +245,11 @@ def test_service_profile_and_settings(qtbot: QtBot, env: Env, tmp_path: Path) ->
         assert ServerProfile.load().kind == KIND_SERVICE
         assert settings.service_base_url == server.base_url
         assert w.ctl.base_url == server.base_url
+        click(qtbot, w, "changeServer")
+        assert w.current_page_name == "server"
+        assert w.server_page.service_radio.isChecked()
+        click(qtbot, w, "cancelServerChoice")
+        assert w.current_page_name == "account"
         # Changing the address on the settings page moves the wizard along.
         settings.service_base_url = "https://ecp.example.cn"
         w.settings_changed()

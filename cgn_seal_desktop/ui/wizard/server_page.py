@@ -21,6 +21,7 @@ class ServerPage(QWidget):
     """Emits ``chosen(kind, url)`` when the user confirms a valid choice."""
 
     chosen = Signal(str, str)
+    cancelled = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,8 +45,11 @@ class ServerPage(QWidget):
         self.error.setStyleSheet("color: #c00000")
         self.continue_button = QPushButton(self.tr("Continue"))
         self.continue_button.setObjectName("continueButton")
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setObjectName("cancelServerChoice")
+        self.cancel_button.clicked.connect(self.cancelled)
         for w in (self.sandbox_radio, self.service_radio, self.url_edit, self.error,
-                  self.continue_button):
+                  self.continue_button, self.cancel_button):
             box.addWidget(w)
         box.addStretch(1)
         self.sandbox_radio.setChecked(True)
@@ -54,6 +58,7 @@ class ServerPage(QWidget):
 
     def load(self, profile: ServerProfile, settings_url: str = "") -> None:
         """Show the saved choice (the settings' service address when none was saved)."""
+        self.cancel_button.setVisible(profile.chosen)  # nothing to go back to on first start
         if profile.kind == KIND_SERVICE:
             self.service_radio.setChecked(True)
             self.url_edit.setText(profile.url)

@@ -150,6 +150,7 @@ class WizardWidget(QWidget):
         self._build_pages()
 
         self.server_page.chosen.connect(self._profile_chosen)
+        self.server_page.cancelled.connect(self._leave_server_choice)
         self.change_server.clicked.connect(self.show_server_choice)
         self.support_button.clicked.connect(self.support_requested)
         self.logout_button.clicked.connect(self._logout)
@@ -203,6 +204,10 @@ class WizardWidget(QWidget):
         self.server_page.load(self.profile, self.settings.service_base_url
                               if self.settings is not None else "")
         self.stack.setCurrentWidget(self.server_page)
+
+    def _leave_server_choice(self) -> None:
+        self.stack.setCurrentWidget(self.connecting)  # _render then shows the current step
+        self._render(self.ctl.progress)
 
     def _profile_chosen(self, kind: str, url: str) -> None:
         changed = (kind, url) != (self.profile.kind, self.profile.url)
