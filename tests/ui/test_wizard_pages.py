@@ -462,3 +462,48 @@ def test_restart_shows_the_page_the_user_chose(qtbot: QtBot, env: Env) -> None:
     w = env.widget(qtbot)
     on_page(qtbot, w, "materials")
     assert w.ctl.progress.current is StepId.APP_PRINT
+
+
+def test_drop_a_file_on_a_material_row(qtbot: QtBot, env: Env, tmp_path: Path) -> None:
+    """A real drop event on a row (what Explorer/Finder sends) uploads the file."""
+    from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+    from PySide6.QtGui import QDragEnterEvent, QDropEvent
+    from PySide6.QtWidgets import QApplication
+
+    from cgn_seal_desktop.portal.models import MaterialKind
+    from cgn_seal_desktop.ui.wizard.materials_page import MaterialsPage
+    from tests.portal.helpers import full_form, png_bytes
+
+    w = start_sandbox_widget(qtbot, env)
+    client = api(w)
+    uid = ops.find_user(ctx(w), "bob")
+    client.submit_elements(elements())
+    client.start_identity()
+    ops.identity_set(ctx(w), uid, IdentityStatus.PASSED)
+    client.submit_bank_account(bank())
+    client.enter_deposit_code(ops.deposit_post(ctx(w), uid).code)
+    client.create_application(full_form())
+    login(qtbot, w)
+    on_page(qtbot, w, "print")
+    click(qtbot, w, "toMaterials")
+    on_page(qtbot, w, "materials")
+    mp = w.pages["materials"]
+    assert isinstance(mp, MaterialsPage)
+    qtbot.waitUntil(lambda: len(mp.rows) >= 5, timeout=WAIT)
+    row = mp.rows[MaterialKind.OPERATOR_ID_BACK]
+    image = tmp_path / "id-back.png"
+    image.write_bytes(png_bytes())
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(image))])
+    pos = QPointF(row.width() / 2, row.height() / 2)
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    enter = QDragEnterEvent(pos.toPoint(), Qt.DropAction.CopyAction, mime, buttons, mods)
+    QApplication.sendEvent(row, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(pos, Qt.DropAction.CopyAction, mime, buttons, mods)
+    QApplication.sendEvent(row, drop)
+    qtbot.waitUntil(lambda: "id-back.png" in row.state.text() and not w.ctl.busy,
+                    timeout=WAIT)
+    assert not row.thumb.pixmap().isNull()
+    app = w.ctl.snapshot.application
+    assert app is not None and MaterialKind.OPERATOR_ID_BACK in {m.kind for m in app.materials}
