@@ -34,11 +34,11 @@ from cgn_seal_desktop.sandbox.context import Ctx
 from cgn_seal_desktop.sandbox.server import SandboxServer
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.wizard import WizardWidget
-from cgn_seal_desktop.ui.wizard.application_page import PrintFormsPage
 from cgn_seal_desktop.ui.wizard.elements_page import ElementsPage
 from cgn_seal_desktop.ui.wizard.identity_page import IdentityPage
 from cgn_seal_desktop.ui.wizard.materials_page import MaterialsPage
 from cgn_seal_desktop.ui.wizard.payment_page import PaymentPage
+from cgn_seal_desktop.ui.wizard.print_page import PrintFormsPage
 from cgn_seal_desktop.ui.wizard.printing import print_pdf
 from cgn_seal_desktop.ui.workers import wait_for_tasks
 from tests.portal.conftest import LIMITS

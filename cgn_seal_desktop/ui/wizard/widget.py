@@ -37,7 +37,7 @@ from cgn_seal_desktop.portal.server_profile import (
 )
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui.wizard.account_page import AccountPage
-from cgn_seal_desktop.ui.wizard.application_page import ApplicationFormPage, PrintFormsPage
+from cgn_seal_desktop.ui.wizard.application_page import ApplicationFormPage
 from cgn_seal_desktop.ui.wizard.bank_page import BankPage
 from cgn_seal_desktop.ui.wizard.common import ErrorBanner, WizardPage, heading, note
 from cgn_seal_desktop.ui.wizard.controller import (
@@ -49,6 +49,7 @@ from cgn_seal_desktop.ui.wizard.elements_page import ElementsPage
 from cgn_seal_desktop.ui.wizard.identity_page import IdentityPage
 from cgn_seal_desktop.ui.wizard.materials_page import MaterialsPage
 from cgn_seal_desktop.ui.wizard.payment_page import PaymentPage
+from cgn_seal_desktop.ui.wizard.print_page import PrintFormsPage
 from cgn_seal_desktop.ui.wizard.progress_view import ProgressView
 from cgn_seal_desktop.ui.wizard.review_page import ReviewPage
 from cgn_seal_desktop.ui.wizard.sandbox_host import SandboxFactory, SandboxHost
