@@ -181,7 +181,7 @@ def check_trust(settings: Settings) -> list[CheckLine]:
                           "", _t(QT_TRANSLATE_NOOP("EnvCheck", "Seals cannot be shown as valid. "
                                                    "Add the SZCA root under Settings.")))]
     return [CheckLine("trust", "ok", _t(QT_TRANSLATE_NOOP("EnvCheck", "Trust root")),
-                      common_name(r.subject), extra=f"{r.subject} ({r.source}, {r.origin})")
+                      common_name(r), extra=f"{r.subject} ({r.source}, {r.origin})")
             for r in store.roots]
 
 

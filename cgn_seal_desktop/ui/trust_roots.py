@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from cgn_seal_desktop import paths
-from cgn_seal_desktop.seal.trust import TrustStore
+from cgn_seal_desktop.seal.trust import TrustRoot, TrustStore
 from cgn_seal_desktop.settings import Settings
 
 __all__ = ["common_name", "load_trust_store", "sandbox_ca_files"]
@@ -26,9 +26,12 @@ def load_trust_store(settings: Settings) -> TrustStore:
         return TrustStore.load()
 
 
-def common_name(subject: str) -> str:
-    """``Common Name: X; Organization: Y`` (asn1crypto's human-friendly form) → ``X``."""
-    for part in subject.split("; "):
-        if part.startswith("Common Name: "):
-            return part[len("Common Name: "):]
-    return subject
+def common_name(root: TrustRoot) -> str:
+    """The root's common name (its whole short subject when it has none)."""
+    try:
+        cn = root.cert.subject.native.get("common_name")
+    except (ValueError, TypeError, AttributeError):
+        cn = None
+    if isinstance(cn, list):
+        cn = cn[0] if cn else None
+    return str(cn) if cn else root.subject

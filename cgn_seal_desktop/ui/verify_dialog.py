@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 
 from PySide6.QtCore import Qt
@@ -22,11 +23,20 @@ from PySide6.QtWidgets import (
 from cgn_seal_desktop.seal.report import SignatureReport
 from cgn_seal_desktop.ui.messages import CHANGES, FINDINGS, STATUS_ADVICE, status_text, tr
 
-__all__ = ["INVALID_COLOR", "VALID_COLOR", "VerificationDialog", "format_time"]
+__all__ = ["INVALID_COLOR", "VALID_COLOR", "VerificationDialog", "format_time", "name_lines"]
 
 VALID_COLOR = "#1e7e34"
 INVALID_COLOR = "#b3261e"
 AMBER_COLOR = "#b26a00"
+
+
+def name_lines(value: str) -> str:
+    """A distinguished name ("CN=x, O=y, C=CN") one attribute per line; other text unchanged.
+
+    Splits only before ``KEY=`` so commas inside a value (``CN=Root, NOT FOR …``) stay put.
+    """
+    return re.sub(r"(?:, |; )(?=[A-Za-z][A-Za-z0-9.]*=|[A-Z][a-z]+(?: [A-Z][a-z]+)*: )", "\n",
+                  value)
 
 
 def format_time(iso: str | None) -> str:
@@ -82,8 +92,9 @@ class VerificationDialog(QDialog):
         self.fields: dict[str, QLabel] = {}
 
         def add(key: str, label: str, value: str) -> None:
-            # Distinguished names come as "A: x; B: y": one attribute per line reads better.
-            w = QLabel((value or "—").replace("; ", "\n"), self)
+            if key in ("issuer", "trust_anchor"):
+                value = name_lines(value)
+            w = QLabel(value or "—", self)
             w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             w.setWordWrap(True)
             self.fields[key] = w

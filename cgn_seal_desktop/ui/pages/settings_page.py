@@ -193,7 +193,7 @@ class SettingsPage(QWidget):
         for r in TrustStore.load().roots:
             kind = self.tr("bundled") if r.source == "bundled" else self.tr("added")
             until = self.tr("valid until %1").replace("%1", r.not_after.date().isoformat())
-            item = QListWidgetItem(f"{common_name(r.subject)}  —  {kind}, {until}", self.roots)
+            item = QListWidgetItem(f"{common_name(r)}  —  {kind}, {until}", self.roots)
             item.setToolTip(f"{r.subject}\nSHA-256 {r.sha256}\n{r.origin}")
             item.setData(Qt.ItemDataRole.UserRole, (r.sha256, r.source))
 
