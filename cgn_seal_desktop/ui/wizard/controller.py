@@ -18,7 +18,12 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from cgn_seal_desktop.portal import errors as E
 from cgn_seal_desktop.portal.client import PortalClient
 from cgn_seal_desktop.portal.drafts import DraftStore
-from cgn_seal_desktop.portal.models import ApplicationStatus, RegisterRequest
+from cgn_seal_desktop.portal.models import (
+    ApplicationStatus,
+    IdentityStatus,
+    OrgVerificationState,
+    RegisterRequest,
+)
 from cgn_seal_desktop.portal.progress import (
     Action,
     PortalSnapshot,
@@ -323,7 +328,13 @@ def _result_text(old_snap: PortalSnapshot, old: Progress, snap: PortalSnapshot,
     if old.waiting is None or (new.waiting is not None and new.waiting.what == old.waiting.what):
         return ""
     if old.waiting.what is WaitingFor.IDENTITY_SCAN:
-        return _tr("The identity check has finished.")
+        ov = snap.verification
+        if ov is not None and ov.state is not OrgVerificationState.IDENTITY:
+            return _tr("The identity check has passed.")
+        if ov is not None and ov.identity is not None and (
+                ov.identity.status is IdentityStatus.FAILED):
+            return _tr("The identity check failed; see the reason and try again.")
+        return ""  # expired: the page itself offers a new QR code
     if old.waiting.what is WaitingFor.DEPOSIT:
         return _tr("The small deposit was made: enter the random code.")
     return ""
