@@ -6,19 +6,17 @@ sandbox's ops functions; the sandbox clock is a ManualClock, so no test waits fo
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 
 import pymupdf
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QInputMethodEvent, QPageSize
+from PySide6.QtGui import QPageSize
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit, QPushButton
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton
 from pytestqt.qtbot import QtBot
 
-from cgn_seal_desktop.portal.client import PortalClient
 from cgn_seal_desktop.portal.models import (
     ApplicationStatus,
     ApprovalRequest,
@@ -27,110 +25,34 @@ from cgn_seal_desktop.portal.models import (
     RejectionRequest,
 )
 from cgn_seal_desktop.portal.progress import StepId
-from cgn_seal_desktop.portal.tokens import MemoryTokenStore, TokenStore
 from cgn_seal_desktop.sandbox import ops
-from cgn_seal_desktop.sandbox.clock import ManualClock
-from cgn_seal_desktop.sandbox.context import Ctx
-from cgn_seal_desktop.sandbox.server import SandboxServer
 from cgn_seal_desktop.ui import dialogs
-from cgn_seal_desktop.ui.wizard import WizardWidget
 from cgn_seal_desktop.ui.wizard.elements_page import ElementsPage
 from cgn_seal_desktop.ui.wizard.identity_page import IdentityPage
 from cgn_seal_desktop.ui.wizard.materials_page import MaterialsPage
 from cgn_seal_desktop.ui.wizard.payment_page import PaymentPage
 from cgn_seal_desktop.ui.wizard.print_page import PrintFormsPage
 from cgn_seal_desktop.ui.wizard.printing import print_pdf
-from cgn_seal_desktop.ui.workers import wait_for_tasks
 from tests.portal.conftest import LIMITS
-from tests.portal.helpers import START, png_bytes, resident_id, uscc
+from tests.portal.helpers import png_bytes, resident_id, uscc
+from tests.ui.wizard_helpers import (
+    ORG,
+    PASSWORD,
+    USER,
+    WAIT,
+    Env,
+    click,
+    ctx,
+    env,
+    find,
+    on_page,
+    type_into,
+    write,
+)
+
+__all__ = ["env"]  # the fixture
 
 pytestmark = pytest.mark.timeout(120)
-
-USER = "acme_clerk"
-PASSWORD = "correct horse 42"
-ORG = "深圳市测试科技有限公司"
-WAIT = 10_000
-
-
-class Env:
-    """Factories shared by every widget instance of one test (the 'same computer')."""
-
-    def __init__(self, clock: ManualClock) -> None:
-        self.clock = clock
-        self.keyring: dict[str, MemoryTokenStore] = {}  # stands in for the OS keyring
-        self.widgets: list[WizardWidget] = []
-
-    def tokens(self, user: str, remember: bool) -> TokenStore:
-        if not remember:
-            return MemoryTokenStore()
-        return self.keyring.setdefault(user, MemoryTokenStore())
-
-    def client(self, base_url: str, tokens: TokenStore) -> PortalClient:
-        return PortalClient(base_url, token_store=tokens, retries=1, sleep=lambda _s: None)
-
-    def sandbox(self, data_dir: Path, port: int) -> SandboxServer:
-        return SandboxServer(data_dir, port=port, clock=self.clock, limits=LIMITS)
-
-    def widget(self, qtbot: QtBot) -> WizardWidget:
-        w = WizardWidget(client_factory=self.client, token_store_factory=self.tokens,
-                         sandbox_factory=self.sandbox, now=self.clock.now, poll_ms=50,
-                         slow_poll_ms=150, tray=False)
-        qtbot.addWidget(w)
-        w.resize(1100, 800)
-        w.show()
-        self.widgets.append(w)
-        return w
-
-
-@pytest.fixture
-def env(qtbot: QtBot) -> Iterator[Env]:
-    e = Env(ManualClock(START))
-    yield e
-    for w in e.widgets:
-        w.shutdown()
-    wait_for_tasks()
-
-
-def ctx(w: WizardWidget) -> Ctx:
-    assert w.sandbox.server is not None
-    return w.sandbox.server.ctx
-
-
-def on_page(qtbot: QtBot, w: WizardWidget, name: str) -> None:
-    qtbot.waitUntil(lambda: w.current_page_name == name and not w.ctl.busy, timeout=WAIT)
-
-
-def find(w: WizardWidget, cls: type, name: str):  # type: ignore[no-untyped-def]
-    found = w.findChild(cls, name)
-    assert found is not None, name
-    return found
-
-
-def click(qtbot: QtBot, w: WizardWidget, name: str) -> None:
-    button = find(w, QPushButton, name)
-    # Widgets added to a shown page appear on the next event-loop turn.
-    qtbot.waitUntil(lambda: button.isEnabled() and button.isVisible(), timeout=WAIT)
-    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-
-
-def type_into(qtbot: QtBot, w: WizardWidget, name: str, text: str) -> None:
-    """Type like a user: ASCII as key clicks, Chinese as an input method commits it."""
-    edit = find(w, QLineEdit, name)
-    edit.clear()
-    edit.setFocus()
-    for ch in text:
-        if ch.isascii():
-            qtbot.keyClicks(edit, ch)
-        else:
-            event = QInputMethodEvent("", [])
-            event.setCommitString(ch)
-            QApplication.sendEvent(edit, event)
-    assert edit.text() == text[: edit.maxLength()]
-
-
-def write(path: Path, data: bytes) -> Path:
-    path.write_bytes(data)
-    return path
 
 
 def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,

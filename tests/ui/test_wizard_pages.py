@@ -42,9 +42,9 @@ from tests.portal.helpers import (
     resident_id,
     uscc,
 )
-from tests.ui.test_wizard_journey import WAIT, Env, click, ctx, env, find, on_page, type_into
+from tests.ui.wizard_helpers import WAIT, Env, click, ctx, env, find, on_page, type_into
 
-__all__ = ["env"]  # the fixture, re-used
+__all__ = ["env"]  # the fixture
 
 pytestmark = pytest.mark.timeout(120)
 
