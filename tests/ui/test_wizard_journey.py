@@ -208,6 +208,12 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
         assert printed.page_count == 1
         assert abs(printed[0].rect.width - 595) < 2 and abs(printed[0].rect.height - 842) < 2
         assert printed[0].get_images()  # the page went to the printer as an image
+    # The seal impression page: shown in the built-in viewer, printed the same way.
+    click(qtbot, w, "previewSeal")
+    assert pp.current == "seal" and pp.preview is not None
+    qtbot.waitUntil(lambda: pp.preview is not None and pp.preview.page_count() == 1,
+                    timeout=WAIT)
+    assert pp.preview.path() == str(pp.pdf_path("seal"))
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))
