@@ -136,7 +136,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/app.py" line="+60"/>
+        <location filename="../cgn_seal_desktop/ui/app.py" line="+66"/>
         <source>Unexpected error</source>
         <translation>Unexpected error</translation>
     </message>
@@ -149,7 +149,7 @@
 <context>
     <name>ApplicationFormPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+51"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+38"/>
         <source>Certificate application</source>
         <translation>Certificate application</translation>
     </message>
@@ -1625,7 +1625,7 @@
         <translation>PDF document</translation>
     </message>
     <message>
-        <location line="+359"/>
+        <location line="+360"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
@@ -1686,7 +1686,7 @@
 <context>
     <name>PrintFormsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+41"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/print_page.py" line="+33"/>
         <source>Print the application form</source>
         <translation>Print the application form</translation>
     </message>
@@ -2033,7 +2033,7 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+122"/>
+        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+120"/>
         <source>Place seal</source>
         <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed</extracomment>
         <translation>Place seal</translation>
@@ -2164,7 +2164,7 @@
         <translation>Seal image: %1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Sealing cancelled</source>
         <translation>Sealing cancelled</translation>
     </message>
@@ -2174,7 +2174,7 @@
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Verifying the seal…</source>
         <translation>Verifying the seal…</translation>
     </message>
@@ -2182,7 +2182,7 @@
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/server_page.py" line="+30"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/server_page.py" line="+31"/>
         <source>Where do you want to apply?</source>
         <translation>Where do you want to apply?</translation>
     </message>
@@ -2207,7 +2207,12 @@
         <translation>Continue</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Enter an https:// address.</source>
         <translation>Enter an https:// address.</translation>
     </message>
@@ -2512,12 +2517,12 @@
 <context>
     <name>VerificationDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/verify_dialog.py" line="+48"/>
+        <location filename="../cgn_seal_desktop/ui/verify_dialog.py" line="+58"/>
         <source>Verify seal</source>
         <translation>Verify seal</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Signer organisation:</source>
         <translation>Signer organisation:</translation>
     </message>
@@ -2628,8 +2633,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>The identity check has finished.</source>
-        <translation>The identity check has finished.</translation>
+        <source>The identity check failed; see the reason and try again.</source>
+        <oldsource>The identity check has finished.</oldsource>
+        <translation>The identity check failed; see the reason and try again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The identity check has passed.</source>
+        <translation>The identity check has passed.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2650,7 +2661,7 @@
 <context>
     <name>WizardWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+105"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+106"/>
         <source>Change server…</source>
         <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持)</extracomment>
         <translation>Change server…</translation>
@@ -2671,12 +2682,12 @@
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Starting the built-in sandbox…</translation>
     </message>

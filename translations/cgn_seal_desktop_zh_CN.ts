@@ -136,7 +136,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/app.py" line="+60"/>
+        <location filename="../cgn_seal_desktop/ui/app.py" line="+66"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
@@ -149,7 +149,7 @@
 <context>
     <name>ApplicationFormPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+51"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+38"/>
         <source>Certificate application</source>
         <translation>数字证书申请</translation>
     </message>
@@ -1624,7 +1624,7 @@
         <translation>PDF 文档</translation>
     </message>
     <message>
-        <location line="+359"/>
+        <location line="+360"/>
         <source>Loading…</source>
         <translation>正在加载…</translation>
     </message>
@@ -1685,7 +1685,7 @@
 <context>
     <name>PrintFormsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+41"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/print_page.py" line="+33"/>
         <source>Print the application form</source>
         <translation>打印申请表</translation>
     </message>
@@ -2032,7 +2032,7 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+122"/>
+        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+120"/>
         <source>Place seal</source>
         <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed</extracomment>
         <translation>盖章</translation>
@@ -2163,7 +2163,7 @@
         <translation>印章图片：%1</translation>
     </message>
     <message>
-        <location line="+53"/>
+        <location line="+55"/>
         <source>Sealing cancelled</source>
         <translation>已取消盖章</translation>
     </message>
@@ -2173,7 +2173,7 @@
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+28"/>
         <source>Verifying the seal…</source>
         <translation>正在验证印章…</translation>
     </message>
@@ -2181,7 +2181,7 @@
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/server_page.py" line="+30"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/server_page.py" line="+31"/>
         <source>Where do you want to apply?</source>
         <translation>您要在哪里办理？</translation>
     </message>
@@ -2206,7 +2206,12 @@
         <translation>继续</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+2"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location line="+30"/>
         <source>Enter an https:// address.</source>
         <translation>请输入 https:// 开头的地址。</translation>
     </message>
@@ -2511,12 +2516,12 @@
 <context>
     <name>VerificationDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/verify_dialog.py" line="+48"/>
+        <location filename="../cgn_seal_desktop/ui/verify_dialog.py" line="+58"/>
         <source>Verify seal</source>
         <translation>验证印章</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+45"/>
         <source>Signer organisation:</source>
         <translation>签名单位：</translation>
     </message>
@@ -2627,8 +2632,14 @@
     </message>
     <message>
         <location line="+1"/>
-        <source>The identity check has finished.</source>
-        <translation>身份认证已完成。</translation>
+        <source>The identity check failed; see the reason and try again.</source>
+        <oldsource>The identity check has finished.</oldsource>
+        <translation>身份认证未通过，请查看原因后重试。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The identity check has passed.</source>
+        <translation>身份认证已通过。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2649,7 +2660,7 @@
 <context>
     <name>WizardWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+105"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+106"/>
         <source>Change server…</source>
         <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持)</extracomment>
         <translation>切换服务器…</translation>
@@ -2670,12 +2681,12 @@
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location line="+80"/>
+        <location line="+84"/>
         <source>Starting the built-in sandbox…</source>
         <translation>正在启动内置沙箱…</translation>
     </message>
