@@ -26,9 +26,10 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pymupdf
+if TYPE_CHECKING:
+    import pymupdf
 
 from cgn_seal_desktop.documents.errors import (
     CorruptDocumentError,
@@ -136,6 +137,8 @@ class PdfDocument:
     @classmethod
     def open(cls, path: str | Path, password: str | None = None) -> PdfDocument:
         """Open and (if encrypted) authenticate ``path``; raise a typed error otherwise."""
+        import pymupdf  # loaded on first use: not needed to show the window
+
         path = str(path)
         _check_header(path)
         try:
@@ -172,6 +175,8 @@ class PdfDocument:
             raise CorruptDocumentError(f"page {index + 1} is damaged: {exc}") from None
 
     def _quick_page_info(self, index: int) -> PageInfo | None:
+        import pymupdf  # loaded on first use: not needed to show the window
+
         # Mirrors MuPDF's pdf_page_transform (pdf-page.c) for the common case.
         m = pymupdf.mupdf
         if self._pdf is None:
@@ -211,6 +216,8 @@ class PdfDocument:
 
     def exact_page_info(self, index: int) -> PageInfo:
         """:meth:`page_info` computed by loading the page and asking MuPDF (slower, exact)."""
+        import pymupdf  # loaded on first use: not needed to show the window
+
         page = self._doc[index]
         ctm = pymupdf.mupdf.FzMatrix()
         # Page.transformation_matrix ignores /Rotate (PyMuPDF 1.28); MuPDF's own is exact.
@@ -241,6 +248,8 @@ class PdfDocument:
         If the image would exceed ``max_pixels`` the scale is lowered to fit; the returned
         ``scale`` says what was used.
         """
+        import pymupdf  # loaded on first use: not needed to show the window
+
         try:
             page = self._doc[index]
             rect = page.rect
@@ -314,6 +323,8 @@ def warm_up() -> None:
 
 def load_info(source: DocumentSource) -> DocumentInfo:
     """Open ``source`` in this process and describe all its pages (typed errors as ``open``)."""
+    import pymupdf  # loaded on first use: not needed to show the window
+
     pymupdf.TOOLS.mupdf_display_errors(False)
     return _document(source).info()
 
@@ -326,6 +337,8 @@ def render_page(
     delay_s: float = 0.0,
 ) -> RenderedPage:
     """Render one page of ``source`` in this process. ``delay_s`` is a test hook (slow render)."""
+    import pymupdf  # loaded on first use: not needed to show the window
+
     pymupdf.TOOLS.mupdf_display_errors(False)
     if delay_s > 0:
         time.sleep(delay_s)

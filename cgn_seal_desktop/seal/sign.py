@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from pyhanko.pdf_utils import content, layout
@@ -32,6 +31,7 @@ from cgn_seal_desktop.seal.errors import (
     SigningCancelledError,
     SigningFailedError,
 )
+from cgn_seal_desktop.seal.request import SealPlacement, SignRequest, SignResult
 
 __all__ = ["SealPlacement", "SignRequest", "SignResult", "existing_signature_fields", "sign_pdf"]
 
@@ -40,36 +40,6 @@ MIN_SIDE = 10.0
 
 Progress = Callable[[str, float], None]
 Box = tuple[float, float, float, float]
-
-
-@dataclass(frozen=True)
-class SealPlacement:
-    """Where the seal goes: 1-based *page*, *rect* in PDF user space (pt, origin bottom-left)."""
-
-    page: int
-    rect: tuple[float, float, float, float]
-
-
-@dataclass(frozen=True)
-class SignRequest:
-    """What to sign and how. Exactly one of *placement* / *field_name* of an empty field."""
-
-    placement: SealPlacement | None = None
-    field_name: str | None = None
-    appearance_pdf: bytes | None = None  # one-page PDF drawn in the field (seal.appearance)
-    reason: str | None = None
-    location: str | None = None
-    contact: str | None = None
-    password: str | None = None  # for encrypted input
-    digest: str = "sha256"
-    extra: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class SignResult:
-    output: Path
-    field_name: str
-    page: int
 
 
 class _ImportedPdfBytes(content.ImportedPdfPage):

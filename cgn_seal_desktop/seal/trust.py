@@ -13,15 +13,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from asn1crypto import pem
 from asn1crypto import x509 as asn1_x509
-from pyhanko_certvalidator import ValidationContext
 
 from cgn_seal_desktop import paths
 from cgn_seal_desktop.fsutil import atomic_write_bytes
 from cgn_seal_desktop.seal.errors import TrustStoreError
+
+if TYPE_CHECKING:  # the validator stack loads only when something is verified
+    from pyhanko_certvalidator import ValidationContext
 
 __all__ = [
     "TrustRoot",
@@ -157,6 +159,8 @@ class TrustStore:
         self, *, moment: datetime | None = None, other_certs: Iterable[asn1_x509.Certificate] = ()
     ) -> ValidationContext:
         """An offline context: no fetching, revocation only from embedded data (soft-fail)."""
+        from pyhanko_certvalidator import ValidationContext
+
         return ValidationContext(
             trust_roots=[r.cert for r in self.roots],
             other_certs=list(other_certs),

@@ -10,11 +10,17 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from types import TracebackType
 from typing import Any
 
-__all__ = ["create_application", "install_excepthook", "install_translators", "run_gui"]
+__all__ = [
+    "after_first_paint",
+    "create_application",
+    "install_excepthook",
+    "install_translators",
+    "run_gui",
+]
 
 log = logging.getLogger(__name__)
 _translators: list[Any] = []  # QTranslator objects must outlive the application's use
@@ -112,6 +118,36 @@ def create_application(argv: Sequence[str] | None = None) -> object:
     return app
 
 
+def after_first_paint(app: object, callback: Callable[[], None], *,
+                      fallback_ms: int = 2000) -> None:
+    """Run *callback* once, right after the first widget has been painted.
+
+    Work that the first screen does not need (the wizard's network stack, the render worker
+    processes) waits until the window is visible; *fallback_ms* covers a window that never
+    paints (started minimised).
+    """
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    done = False
+
+    def run_once() -> None:
+        nonlocal done
+        if not done:
+            done = True
+            callback()
+
+    class _FirstPaint(QObject):
+        def eventFilter(self, obj: QObject, event: QEvent) -> bool:
+            if event.type() == QEvent.Type.Paint:
+                app.removeEventFilter(self)  # type: ignore[attr-defined]
+                QTimer.singleShot(0, run_once)
+            return False
+
+    watcher = _FirstPaint(app)  # type: ignore[arg-type]
+    app.installEventFilter(watcher)  # type: ignore[attr-defined]
+    QTimer.singleShot(fallback_ms, run_once)
+
+
 def run_gui(files: Sequence[str] = ()) -> int:
     """Show the main window (opening the first of *files*), run the event loop."""
     from PySide6.QtWidgets import QApplication
@@ -123,9 +159,15 @@ def run_gui(files: Sequence[str] = ()) -> int:
     assert isinstance(app, QApplication)
     install_excepthook()
     window = MainWindow()
-    from cgn_seal_desktop.ui.wizard.install import install_wizard
 
-    install_wizard(window)  # 办理进度: the application wizard
+    def finish_start_up() -> None:
+        from cgn_seal_desktop.ui.viewer.render_worker import shared_render_service
+        from cgn_seal_desktop.ui.wizard.install import install_wizard
+
+        install_wizard(window)  # 办理进度: the application wizard (loads the network stack)
+        shared_render_service().warm_up()
+
+    after_first_paint(app, finish_start_up)
     window.show()
     if files:
         window.open_file(files[0])

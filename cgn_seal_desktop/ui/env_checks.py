@@ -21,7 +21,7 @@ from cgn_seal_desktop.logsetup import mask_id_numbers
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ukey.discovery import ModuleCandidate, find_modules
 from cgn_seal_desktop.ukey.errors import UKeyError
-from cgn_seal_desktop.ukey.tokens import PinState, TokenInfo
+from cgn_seal_desktop.ukey.model import PinState, TokenInfo
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:

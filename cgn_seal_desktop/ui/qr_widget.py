@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import qrcode
 from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -12,6 +11,8 @@ __all__ = ["QrWidget", "qr_image", "qr_matrix"]
 
 def qr_matrix(payload: str) -> list[list[bool]]:
     """The QR modules of *payload* (error correction M), including the 4-module quiet zone."""
+    import qrcode  # loaded when the first code is drawn
+
     qr = qrcode.QRCode(error_correction=qrcode.constants.ERROR_CORRECT_M, border=4)
     qr.add_data(payload)
     qr.make(fit=True)

@@ -11,7 +11,6 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, QPointF, QRectF, Qt, Signal, Slot
 from PySide6.QtGui import QColor, QImage, QKeyEvent, QPainter, QPen
 
-from cgn_seal_desktop.seal.appearance import mm_to_pt
 from cgn_seal_desktop.ui.viewer import PdfMouseEvent, PdfView
 
 __all__ = ["SealTool", "placeholder_seal_image"]
@@ -85,7 +84,7 @@ class SealTool(QObject):
     # --- geometry ---------------------------------------------------------------------------
 
     def _default_rect(self, centre: QPointF) -> QRectF:
-        side_h = mm_to_pt(self.diameter_mm) * self._view.scale()
+        side_h = self.diameter_mm * 72.0 / 25.4 * self._view.scale()  # mm → pt
         aspect = self._image.width() / max(1, self._image.height())
         w = side_h * aspect
         return QRectF(centre.x() - w / 2, centre.y() - side_h / 2, w, side_h)

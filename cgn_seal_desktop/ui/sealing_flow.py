@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 from cgn_seal_desktop.errors import CgnSealError
 from cgn_seal_desktop.fsutil import unique_path
 from cgn_seal_desktop.seal.errors import OutputExistsError, SigningCancelledError
-from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest, SignResult
+from cgn_seal_desktop.seal.request import SealPlacement, SignRequest, SignResult
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.messages import show_error
@@ -32,7 +32,7 @@ from cgn_seal_desktop.ukey.errors import (
     PinLockedError,
     WrongPinError,
 )
-from cgn_seal_desktop.ukey.tokens import PinState, TokenInfo
+from cgn_seal_desktop.ukey.model import PinState, TokenInfo
 
 __all__ = ["SealingFlow", "SealingInput", "default_output_path"]
 

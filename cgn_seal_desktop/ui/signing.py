@@ -18,10 +18,8 @@ from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from cgn_seal_desktop.errors import CgnSealError
 from cgn_seal_desktop.seal.errors import SigningCancelledError, SigningFailedError
-from cgn_seal_desktop.seal.sign import SignRequest, SignResult
-from cgn_seal_desktop.seal.ukey_signer import sign_with_session
+from cgn_seal_desktop.seal.request import SignRequest, SignResult
 from cgn_seal_desktop.ui.ukey_access import PKCS11_LOCK
-from cgn_seal_desktop.ukey.session import UKeySession
 
 __all__ = ["SignJob", "SigningRunner", "SigningWorker"]
 
@@ -69,6 +67,11 @@ class SigningWorker(QObject):
 
     @Slot()
     def run(self) -> None:
+        # Imported here, on the worker thread: pyHanko and PKCS#11 load on first use, not at
+        # program start.
+        from cgn_seal_desktop.seal.ukey_signer import sign_with_session
+        from cgn_seal_desktop.ukey.session import UKeySession
+
         job = self._job
         try:
             with PKCS11_LOCK, UKeySession(job.module_path, label=job.token_label) as session:

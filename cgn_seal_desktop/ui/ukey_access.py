@@ -11,7 +11,7 @@ import threading
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ukey.discovery import find_modules
 from cgn_seal_desktop.ukey.errors import NoModuleError, UKeyError
-from cgn_seal_desktop.ukey.tokens import TokenInfo, list_tokens
+from cgn_seal_desktop.ukey.model import TokenInfo
 
 __all__ = ["PKCS11_LOCK", "candidate_modules", "list_all_tokens"]
 
@@ -35,6 +35,8 @@ def list_all_tokens(settings: Settings, *, wait_s: float = 60.0) -> list[TokenIn
     only driver asked fails (so the message says what is wrong with it). A failing driver among
     several is skipped.
     """
+    from cgn_seal_desktop.ukey.tokens import list_tokens  # loads PKCS#11 on first use
+
     modules = candidate_modules(settings)
     if not modules:
         raise NoModuleError()

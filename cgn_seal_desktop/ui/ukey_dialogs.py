@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from cgn_seal_desktop.ukey.certinfo import CertificateInfo
-from cgn_seal_desktop.ukey.tokens import PinState, TokenInfo
+from cgn_seal_desktop.ukey.model import PinState, TokenInfo
 
 __all__ = ["CertChoice", "PinDialog", "TokenDialog", "signing_choices"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from cryptography import x509
-from cryptography.hazmat.primitives.asymmetric import ec, rsa
-from cryptography.x509.oid import NameOID
+if TYPE_CHECKING:  # parsing loads on first use; the UI imports this module at start-up
+    from cryptography import x509
 
 __all__ = ["CertificateInfo", "certificate_info", "name_attr"]
 
@@ -68,6 +68,10 @@ _USAGES = ("digital_signature", "content_commitment", "key_encipherment", "data_
 
 def certificate_info(der: bytes, *, key_id: bytes = b"", label: str = "") -> CertificateInfo | None:
     """Parse *der*; ``None`` if it is not a certificate we can read."""
+    from cryptography import x509
+    from cryptography.hazmat.primitives.asymmetric import ec, rsa
+    from cryptography.x509.oid import NameOID
+
     try:
         cert = x509.load_der_x509_certificate(der)
     except ValueError:

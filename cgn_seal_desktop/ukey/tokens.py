@@ -6,9 +6,7 @@ Nothing here needs the PIN: token info and certificates are public objects.
 from __future__ import annotations
 
 import contextlib
-import enum
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +17,6 @@ from pkcs11._pkcs11 import lib as Pkcs11Lib
 
 from cgn_seal_desktop.ukey.certinfo import CertificateInfo, certificate_info
 from cgn_seal_desktop.ukey.errors import (
-    FinalTryNotConfirmedError,
     InterfaceNotSupportedError,
     ModuleLoadError,
     NoTokenError,
@@ -29,6 +26,12 @@ from cgn_seal_desktop.ukey.errors import (
     TokenRemovedError,
     UKeyError,
     WrongPinError,
+)
+from cgn_seal_desktop.ukey.model import (
+    PinState,
+    TokenInfo,
+    check_pin_allowed,
+    pin_state_from_flags,
 )
 
 __all__ = [
@@ -42,59 +45,6 @@ __all__ = [
     "read_certificates",
     "translate_pkcs11_error",
 ]
-
-
-class PinState(enum.Enum):
-    """User PIN state as the token reports it (CK_TOKEN_INFO flags)."""
-
-    OK = "ok"
-    COUNT_LOW = "count_low"  # at least one wrong PIN since the last good one
-    FINAL_TRY = "final_try"  # one more wrong PIN locks the token
-    LOCKED = "locked"
-    NOT_INITIALIZED = "not_initialized"
-    TO_BE_CHANGED = "to_be_changed"
-
-
-def pin_state_from_flags(flags: int) -> PinState:
-    """Map token flags to the most severe :class:`PinState`."""
-    flags = TokenFlag(flags)
-    if flags & TokenFlag.USER_PIN_LOCKED:
-        return PinState.LOCKED
-    if flags & TokenFlag.USER_PIN_FINAL_TRY:
-        return PinState.FINAL_TRY
-    if flags & TokenFlag.USER_PIN_COUNT_LOW:
-        return PinState.COUNT_LOW
-    if not flags & TokenFlag.USER_PIN_INITIALIZED:
-        return PinState.NOT_INITIALIZED
-    if flags & TokenFlag.USER_PIN_TO_BE_CHANGED:
-        return PinState.TO_BE_CHANGED
-    return PinState.OK
-
-
-def check_pin_allowed(flags: int, *, confirm_final_try: bool) -> None:
-    """Raise before a login that must not be tried: locked PIN, or final try not confirmed."""
-    state = pin_state_from_flags(flags)
-    if state is PinState.LOCKED:
-        raise PinLockedError()
-    if state is PinState.FINAL_TRY and not confirm_final_try:
-        raise FinalTryNotConfirmedError()
-
-
-@dataclass(frozen=True)
-class TokenInfo:
-    """What the UI and ``cgn-seal tokens`` show about one inserted UKEY."""
-
-    module_path: str
-    slot_id: int
-    label: str
-    manufacturer: str
-    model: str
-    serial: str
-    flags: int
-    pin_state: PinState
-    login_required: bool
-    protected_auth_path: bool
-    certificates: list[CertificateInfo] = field(default_factory=list)
 
 
 _modules: dict[str, Pkcs11Lib] = {}

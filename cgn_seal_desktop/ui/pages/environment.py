@@ -29,7 +29,7 @@ from cgn_seal_desktop.ui.env_checks import (
     token_snapshot,
 )
 from cgn_seal_desktop.ui.workers import run_task
-from cgn_seal_desktop.ukey.tokens import TokenInfo
+from cgn_seal_desktop.ukey.model import TokenInfo
 
 __all__ = ["POLL_MS", "EnvironmentPage"]
 

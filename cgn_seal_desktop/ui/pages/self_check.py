@@ -24,10 +24,8 @@ from PySide6.QtWidgets import (
 from cgn_seal_desktop.documents.errors import DocumentError
 from cgn_seal_desktop.errors import CgnSealError
 from cgn_seal_desktop.fsutil import atomic_write_bytes
-from cgn_seal_desktop.seal.appearance import default_seal_png
 from cgn_seal_desktop.seal.errors import OutputExistsError, SealImageError
 from cgn_seal_desktop.seal.report import SignatureReport, VerificationReport
-from cgn_seal_desktop.seal.verify import verify_pdf
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.messages import error_message, show_error, status_text
@@ -66,7 +64,7 @@ class SelfCheckPage(QWidget):
         self._preview_org: str | None = None  # organisation the default seal preview shows
         self._verify_generation = 0
 
-        self.view = PdfView(self)
+        self.view = PdfView(self, warm_up=False)  # ui.app warms the workers after first paint
         self.view.setObjectName("pdfView")
         self.thumbs = ThumbnailList(self)
         self.thumbs.set_view(self.view)
@@ -346,6 +344,8 @@ class SelfCheckPage(QWidget):
             if len(orgs) != 1:
                 return None
             org = orgs.pop()
+            from cgn_seal_desktop.seal.appearance import default_seal_png
+
             return org, default_seal_png(org, diameter_mm=settings.seal_diameter_mm, dpi=150)
 
         def done(found: tuple[str, bytes] | None) -> None:
@@ -390,6 +390,8 @@ class SelfCheckPage(QWidget):
         self.panel.summary.setText(self.tr("Verifying…"))
 
         def work() -> VerificationReport:
+            from cgn_seal_desktop.seal.verify import verify_pdf
+
             return verify_pdf(path, load_trust_store(settings), password=password)
 
         run_task(work, lambda rep: self._on_report(generation, rep),
@@ -416,6 +418,8 @@ class SelfCheckPage(QWidget):
         self.status_message.emit(self.tr("Verifying the seal…"))
 
         def work() -> VerificationReport:
+            from cgn_seal_desktop.seal.verify import verify_pdf
+
             return verify_pdf(path, load_trust_store(settings), password=password)
 
         def done(report: VerificationReport) -> None:

@@ -30,7 +30,7 @@ from cgn_seal_desktop.ui.messages import error_message, show_error
 from cgn_seal_desktop.ui.trust_roots import common_name
 from cgn_seal_desktop.ui.ukey_access import list_all_tokens
 from cgn_seal_desktop.ui.workers import run_task
-from cgn_seal_desktop.ukey.tokens import TokenInfo
+from cgn_seal_desktop.ukey.model import TokenInfo
 
 __all__ = ["SettingsPage"]
 

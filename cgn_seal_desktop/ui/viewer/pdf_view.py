@@ -117,7 +117,11 @@ class PdfView(QAbstractScrollArea):
         parent: QWidget | None = None,
         service: RenderService | None = None,
         cache_bytes: int = DEFAULT_CACHE_BYTES,
+        *,
+        warm_up: bool = True,
     ) -> None:
+        """*warm_up* starts the render workers now; the program passes False and starts them
+        once its window is on screen (spawning them competes with the first paint)."""
         super().__init__(parent)
         self._service = service or shared_render_service()
         self._images = PageImages(self._service, cache_bytes, self)
@@ -140,7 +144,8 @@ class PdfView(QAbstractScrollArea):
         self.setAccessibleName(self.tr("PDF document"))
         self._service.info_loaded.connect(self._on_info)
         self._service.info_failed.connect(self._on_info_failed)
-        self._service.warm_up()
+        if warm_up:
+            self._service.warm_up()
 
     # --- document ---------------------------------------------------------------------------
 
