@@ -15,7 +15,7 @@ from cgn_seal_desktop.cli_commands import cmd_sign, cmd_tokens, cmd_verify
 
 __all__ = ["build_parser", "gui_main", "main"]
 
-_SUBCOMMANDS = {"tokens", "sign", "verify", "sandbox", "gui"}
+_SUBCOMMANDS = {"tokens", "sign", "verify", "sandbox", "gui", "demo-ukey"}
 
 _DESCRIPTION = """\
 中广核电子商务平台 数字证书(电子印章) 客户端。不带子命令时启动图形界面。
@@ -91,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
                    help="从标准输入读取 PDF 打开密码 / read the PDF password from stdin")
     p.set_defaults(func=cmd_verify)
 
+    p = sub.add_parser("demo-ukey", help="创建用于试用的软件 UKEY (SoftHSM2, PIN 123456) / "
+                       "create a software test UKEY to try the self-check")
+    p.set_defaults(func=_cmd_demo_ukey)
+
     p = sub.add_parser("gui", help="启动图形界面 / start the graphical program")
     p.add_argument("file", nargs="?", metavar="FILE.pdf")
     p.set_defaults(func=_cmd_gui)
@@ -102,6 +106,12 @@ def build_parser() -> argparse.ArgumentParser:
     else:
         register(sub)
     return parser
+
+
+def _cmd_demo_ukey(args: argparse.Namespace) -> int:
+    from cgn_seal_desktop.ukey.demo import main as demo_main
+
+    return demo_main()
 
 
 def _cmd_gui(args: argparse.Namespace) -> int:
@@ -125,6 +135,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cgn_seal_desktop.selftest import run_self_test
 
         return run_self_test()
+    if args.command in ("tokens", "sign"):
+        from cgn_seal_desktop.ukey.demo import activate
+
+        activate()  # the demo UKEY (if one was made) is visible to the CLI as to the GUI
     if args.command is None:
         return _cmd_gui(argparse.Namespace(file=None))
     code: int = args.func(args)

@@ -23,16 +23,28 @@ def _fail(exc: CgnSealError, code: int = 1) -> int:
     return code
 
 
-def _module_path(explicit: str | None) -> str:
+def _module_path(explicit: str | None, token_label: str | None = None) -> str:
+    """The driver to use: *explicit*, else the one chosen in the program's settings, else the
+    first driver found that has the wanted token (or any token) inserted."""
+    from cgn_seal_desktop.settings import Settings
     from cgn_seal_desktop.ukey.discovery import find_modules
-    from cgn_seal_desktop.ukey.errors import NoModuleError
+    from cgn_seal_desktop.ukey.errors import NoModuleError, UKeyError
+    from cgn_seal_desktop.ukey.tokens import list_tokens
 
     if explicit:
         return explicit
-    for m in find_modules():
-        if m.exists and m.interface == "pkcs11":
-            return m.path
-    raise NoModuleError()
+    found = [m.path for m in find_modules(Settings.load().module_path or None)
+             if m.exists and m.interface == "pkcs11"]
+    if not found:
+        raise NoModuleError()
+    for path in found:
+        try:
+            labels = [t.label for t in list_tokens(path, with_certificates=False)]
+        except UKeyError:
+            continue
+        if labels and (token_label is None or token_label in labels):
+            return path
+    return found[0]
 
 
 def cmd_tokens(args: argparse.Namespace) -> int:
@@ -118,7 +130,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
         request = SignRequest(placement=placement, field_name=args.field,
                               appearance_pdf=appearance, reason=args.reason,
                               location=args.location)
-        with UKeySession(_module_path(args.module), label=args.token) as session:
+        with UKeySession(_module_path(args.module, args.token), label=args.token) as session:
             pin = _read_secret("UKEY PIN: ", args.pin_stdin)
             session.login(pin, confirm_final_try=args.confirm_final_try)
             del pin

@@ -111,3 +111,25 @@ def test_verify_cli_does_not_import_qt(tmp_path: Path) -> None:
             "print('QT' if any(m.startswith('PySide6') for m in sys.modules) else 'NOQT')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True).stdout
     assert out.strip().endswith("NOQT")
+
+
+def test_demo_ukey_from_the_command_line(tmp_path: Path) -> None:
+    """A new user's path without a real UKEY: make the demo token, seal, verify: 签名有效."""
+    env = {k: v for k, v in os.environ.items() if k != "SOFTHSM2_CONF"}
+    env.update(CGN_SEAL_HOME=str(tmp_path / "home"), PYTHONIOENCODING="utf-8")
+
+    def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run([sys.executable, "-m", "cgn_seal_desktop", *args], input=stdin,
+                              capture_output=True, text=True, env=env, timeout=120)
+
+    made = cli("demo-ukey")
+    assert made.returncode == 0, made.stderr
+    tokens = json.loads(cli("tokens", "--json").stdout)
+    assert "CGN-DEMO" in {t["label"] for m in tokens["modules"] for t in m["tokens"]}
+    src = make_pdf(tmp_path / "in.pdf")
+    out = tmp_path / "in_已盖章.pdf"
+    signed = cli("sign", str(src), "-o", str(out), "--rect", "400,80,520,200", "--token",
+                 "CGN-DEMO", "--pin-stdin", stdin="123456\n")
+    assert signed.returncode == 0, signed.stderr
+    verified = cli("verify", str(out))
+    assert verified.returncode == 0 and "签名有效" in verified.stdout

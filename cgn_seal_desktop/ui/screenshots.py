@@ -1,7 +1,7 @@
 """Render the main screens offscreen to PNG: ``python -m cgn_seal_desktop.ui.screenshots OUTDIR``.
 
 Uses a throw-away profile (``CGN_SEAL_HOME`` in a temporary directory) with a demo UKEY
-(``ui.demo_ukey``: SoftHSM2, keys made for the run) that seals a sample contract — or, without
+(``ukey.demo``: SoftHSM2, keys made for the run) that seals a sample contract — or, without
 SoftHSM2, the bundled sample signed PDF with its sample root trusted for the run — and the
 language given by ``--language`` (default zh_CN). Writes:
 
@@ -71,7 +71,7 @@ def _seal_with_demo_ukey(src: Path, out: Path, module: str) -> Path:
     """Seal *src* like the program does (UKEY session, default seal of the certificate)."""
     from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
     from cgn_seal_desktop.seal.ukey_signer import sign_with_session
-    from cgn_seal_desktop.ui.demo_ukey import DEMO_LABEL, DEMO_PIN
+    from cgn_seal_desktop.ukey.demo import DEMO_LABEL, DEMO_PIN
     from cgn_seal_desktop.ukey.session import UKeySession
 
     with UKeySession(module, label=DEMO_LABEL) as session:
@@ -90,7 +90,7 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
     import subprocess
 
     from cgn_seal_desktop.settings import Settings
-    from cgn_seal_desktop.ui.demo_ukey import create_demo_ukey
+    from cgn_seal_desktop.ukey.demo import create_demo_ukey
 
     try:
         module: str | None = create_demo_ukey()[0]

@@ -10,7 +10,7 @@ from pathlib import Path
 _USE = r"""
 import sys
 from pathlib import Path
-from cgn_seal_desktop.ui.demo_ukey import DEMO_LABEL, DEMO_PIN, activate
+from cgn_seal_desktop.ukey.demo import DEMO_LABEL, DEMO_PIN, activate
 assert activate()
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
@@ -32,7 +32,7 @@ def test_demo_ukey_seals_valid(tmp_path: Path) -> None:
     env = {**os.environ, "CGN_SEAL_HOME": str(tmp_path / "home")}
     env.pop("SOFTHSM2_CONF", None)
     root = Path(__file__).resolve().parents[2]
-    made = subprocess.run([sys.executable, "-m", "cgn_seal_desktop.ui.demo_ukey"], env=env,
+    made = subprocess.run([sys.executable, "-m", "cgn_seal_desktop.ukey.demo"], env=env,
                           cwd=root, capture_output=True, text=True, timeout=120)
     assert made.returncode == 0, made.stderr
     assert "CGN-DEMO" in made.stdout

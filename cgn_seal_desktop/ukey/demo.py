@@ -1,6 +1,6 @@
 """A test UKEY for trying the seal self-check without a real one (SoftHSM2, PIN 123456).
 
-``python -m cgn_seal_desktop.ui.demo_ukey`` creates, under the per-user data directory, a SoftHSM2
+``python -m cgn_seal_desktop.ukey.demo`` creates, under the per-user data directory, a SoftHSM2
 token "CGN-DEMO" holding a seal key and certificate for "示例供应商有限公司" issued by a demo root
 CA made for this computer; adds that root to the user's trusted roots (so a demo seal verifies as
 "签名有效"); and chooses SoftHSM2 as the UKEY driver in the settings. The program points SoftHSM2
@@ -146,7 +146,6 @@ def main() -> int:
         return 1
     print(f"Demo UKEY '{DEMO_LABEL}' created (PIN {DEMO_PIN}); driver {module}.")
     print(f"Its root {root} is now trusted for this user. Start the program: cgn-seal")
-    print(f"For the command line, first: export SOFTHSM2_CONF={demo_dir() / 'softhsm2.conf'}")
     return 0
 
 
