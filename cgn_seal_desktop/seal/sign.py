@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from pyhanko.pdf_utils import content, layout
 from pyhanko.pdf_utils.crypt import AuthStatus
@@ -120,8 +121,9 @@ def _check_placement(placement: SealPlacement, count: int, box: Box | None) -> N
         raise PlacementError("The seal area is outside the page")
 
 
-def _open_input(data: io.BytesIO, password: str | None) -> IncrementalPdfFileWriter:
-    head = data.getvalue()[:1024]
+def _open_input(data: BinaryIO, password: str | None) -> IncrementalPdfFileWriter:
+    head = data.read(1024)
+    data.seek(0)
     if b"%PDF-" not in head:
         raise InputPdfError("The file is not a PDF")
     try:
@@ -177,9 +179,24 @@ def sign_pdf(
         raise OutputExistsError(f"{output_path.name} already exists")
     report("read", 0.0)
     try:
-        data = io.BytesIO(input_path.read_bytes())
+        # Read from the file as pyHanko needs it, instead of copying it into memory first: a
+        # 200 MB tender stays on disk (the output is a copy of it plus the new revision).
+        data = open(input_path, "rb")  # noqa: SIM115 - closed by the with-block below
     except OSError as exc:
         raise InputPdfError(f"Cannot read {input_path.name}: {exc.strerror}") from exc
+    with data:
+        return _sign_stream(data, output_path, signer, request, overwrite, report, is_cancelled)
+
+
+def _sign_stream(
+    data: BinaryIO,
+    output_path: Path,
+    signer: signers.Signer,
+    request: SignRequest,
+    overwrite: bool,
+    report: Progress,
+    is_cancelled: Callable[[], bool],
+) -> SignResult:
     writer = _open_input(data, request.password)
     try:
         existing = existing_signature_fields(writer.prev)
