@@ -72,12 +72,11 @@ def _sign_verify() -> str:
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec
     from cryptography.x509.oid import NameOID
-    from pyhanko.sign.signers import SimpleSigner
-    from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     from cgn_seal_desktop.seal.appearance import default_seal_pdf
     from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest, sign_pdf
-    from cgn_seal_desktop.seal.trust import TrustStore, load_certificates
+    from cgn_seal_desktop.seal.soft_signer import software_signer
+    from cgn_seal_desktop.seal.trust import TrustStore
     from cgn_seal_desktop.seal.verify import verify_pdf
 
     key = ec.generate_private_key(ec.SECP256R1())
@@ -92,16 +91,7 @@ def _sign_verify() -> str:
                                          False), critical=True)
             .sign(key, hashes.SHA256()))
     pem = cert.public_bytes(serialization.Encoding.PEM)
-    asn1_cert = load_certificates(pem)[0]
-    from asn1crypto import keys as asn1_keys
-
-    signer = SimpleSigner(
-        signing_cert=asn1_cert,
-        signing_key=asn1_keys.PrivateKeyInfo.load(key.private_bytes(
-            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption())),
-        cert_registry=SimpleCertificateStore(),
-    )
+    signer = software_signer(key, cert)
     with tempfile.TemporaryDirectory() as tmp:
         src, out, root = Path(tmp, "in.pdf"), Path(tmp, "out.pdf"), Path(tmp, "root.pem")
         doc = pymupdf.open()

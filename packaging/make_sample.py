@@ -16,7 +16,6 @@ import sys
 import tempfile
 from pathlib import Path
 
-from asn1crypto import keys as asn1_keys
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
@@ -85,26 +84,17 @@ def make_sample(out_dir: Path) -> tuple[Path, Path]:
 
     Promises: the PDF verifies as ``valid`` against the written root alone.
     """
-    from pyhanko.sign.signers import SimpleSigner
-    from pyhanko_certvalidator.registry import SimpleCertificateStore
 
     from cgn_seal_desktop.fsutil import atomic_write_bytes
     from cgn_seal_desktop.seal.appearance import default_seal_pdf
     from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest, sign_pdf
-    from cgn_seal_desktop.seal.trust import TrustStore, load_certificates
+    from cgn_seal_desktop.seal.soft_signer import software_signer
+    from cgn_seal_desktop.seal.trust import TrustStore
     from cgn_seal_desktop.seal.verify import verify_pdf
 
     root, leaf, leaf_key = _certs()
     root_pem = root.public_bytes(serialization.Encoding.PEM)
-    leaf_asn1 = load_certificates(leaf.public_bytes(serialization.Encoding.PEM))[0]
-    root_asn1 = load_certificates(root_pem)[0]
-    signer = SimpleSigner(
-        signing_cert=leaf_asn1,
-        signing_key=asn1_keys.PrivateKeyInfo.load(leaf_key.private_bytes(
-            serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption())),
-        cert_registry=SimpleCertificateStore.from_certs([root_asn1]),
-    )
+    signer = software_signer(leaf_key, leaf, [root])
     out_dir.mkdir(parents=True, exist_ok=True)
     root_path, pdf_path = out_dir / ROOT_NAME, out_dir / SIGNED_NAME
     with tempfile.TemporaryDirectory() as tmp:

@@ -6,13 +6,11 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-from asn1crypto import keys as asn1_keys
-from asn1crypto import x509 as asn1_x509
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.serialization import pkcs12
 from pyhanko.sign.signers import SimpleSigner
-from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from cgn_seal_desktop.seal import soft_signer
 from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest, SignResult, sign_pdf
 from cgn_seal_desktop.seal.ukey_signer import sign_with_session
 from cgn_seal_desktop.ukey.session import UKeySession
@@ -32,17 +30,7 @@ def sign_with_ukey(module: str, pin: str, label: str, src: Path, out: Path, *,
 
 
 def software_signer(issued: Issued) -> SimpleSigner:
-    key_der = issued.key.private_bytes(serialization.Encoding.DER,
-                                       serialization.PrivateFormat.PKCS8,
-                                       serialization.NoEncryption())
-    registry = SimpleCertificateStore()
-    registry.register_multiple(
-        asn1_x509.Certificate.load(c.public_bytes(serialization.Encoding.DER))
-        for c in issued.chain
-    )
-    return SimpleSigner(signing_cert=asn1_x509.Certificate.load(issued.cert_der),
-                        signing_key=asn1_keys.PrivateKeyInfo.load(key_der),
-                        cert_registry=registry)
+    return soft_signer.software_signer(issued.key, issued.cert, issued.chain)
 
 
 def sign_with_pyhanko(issued: Issued, src: Path, out: Path, *, digest: str = "sha256") -> None:
