@@ -1619,7 +1619,7 @@
 <context>
     <name>PdfView</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/viewer/pdf_view.py" line="+140"/>
+        <location filename="../cgn_seal_desktop/ui/viewer/pdf_view.py" line="+144"/>
         <source>PDF document</source>
         <extracomment>Logical pixels per point at 100 % (96 dpi screens; Qt scales logical pixels on high-DPI). page count; the document is laid out and shown path, True if a given password was wrong a DocumentError other than the password ones 0-based index of the page filling most of the view zoom factor, 1.0 = 100 % a page was painted from a real render (not a placeholder) page index, DocumentError (painter, page index, page rect in viewport coordinates), after each visible page is drawn PdfMouseEvent PdfMouseEvent, while a button is held (dragging) PdfMouseEvent PdfMouseEvent, moves with no button held</extracomment>
         <translation>PDF document</translation>
