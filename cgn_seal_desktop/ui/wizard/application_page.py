@@ -15,11 +15,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cgn_seal_desktop.portal import errors as E
 from cgn_seal_desktop.portal.models import ApplicationForm
 from cgn_seal_desktop.portal.progress import Progress
 from cgn_seal_desktop.portal.validators import is_valid_mobile
-from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
+from cgn_seal_desktop.ui.wizard.common import WizardPage, field_errors_shown_on, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
 
 __all__ = ["FORM_FIELDS", "ApplicationFormPage"]
@@ -148,13 +147,7 @@ class ApplicationFormPage(WizardPage):
         form = ApplicationForm(**self.values())
         app = self.ctl.snapshot.application
 
-        def on_error(exc: BaseException) -> bool:
-            if isinstance(exc, E.ValidationFailed) and exc.fields:
-                for name, text in exc.fields.items():
-                    if name in self.errors:
-                        self.errors[name].setText(text)
-                return True
-            return False
+        on_error = field_errors_shown_on(self.errors)
 
         def done(_a: Any) -> None:
             self._dirty = False

@@ -21,7 +21,7 @@ from cgn_seal_desktop.portal import errors as E
 from cgn_seal_desktop.portal.models import BankAccount, OrgVerificationState
 from cgn_seal_desktop.portal.progress import Action, Progress
 from cgn_seal_desktop.ui import dialogs
-from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
+from cgn_seal_desktop.ui.wizard.common import WizardPage, field_errors_shown_on, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
 
 __all__ = ["BankPage", "confirm_cancel"]
@@ -140,13 +140,7 @@ class BankPage(WizardPage):
                     self.errors[name].setText(self.tr("Not valid."))
             return
 
-        def on_error(exc: BaseException) -> bool:
-            if isinstance(exc, E.ValidationFailed) and exc.fields:
-                for name, text in exc.fields.items():
-                    if name in self.errors:
-                        self.errors[name].setText(text)
-                return True
-            return False
+        on_error = field_errors_shown_on(self.errors)
 
         self.ctl.run(lambda c: c.submit_bank_account(account),
                      lambda _r: self.drafts.delete(DRAFT), on_error)

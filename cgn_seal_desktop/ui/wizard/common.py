@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
@@ -12,11 +14,27 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cgn_seal_desktop.portal import errors as E
 from cgn_seal_desktop.portal.progress import Progress
 from cgn_seal_desktop.ui.messages import error_message
 from cgn_seal_desktop.ui.wizard.controller import ScopedDrafts, WizardController
 
-__all__ = ["ErrorBanner", "WizardPage", "heading", "note"]
+__all__ = ["ErrorBanner", "WizardPage", "field_errors_shown_on", "heading", "note"]
+
+
+def field_errors_shown_on(labels: dict[str, QLabel]) -> Callable[[BaseException], bool]:
+    """An ``on_error`` for the controller that puts the server's per-field messages under the
+    fields (*labels* by field name); other errors go to the page's banner as usual."""
+
+    def on_error(exc: BaseException) -> bool:
+        if isinstance(exc, E.ValidationFailed) and exc.fields:
+            for name, text in exc.fields.items():
+                if name in labels:
+                    labels[name].setText(text)
+            return True
+        return False
+
+    return on_error
 
 
 def heading(text: str) -> QLabel:
