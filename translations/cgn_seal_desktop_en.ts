@@ -149,7 +149,7 @@
 <context>
     <name>ApplicationFormPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+38"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+37"/>
         <source>Certificate application</source>
         <translation>Certificate application</translation>
     </message>
@@ -310,7 +310,7 @@
         <translation>Not valid.</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Enter the random code.</source>
         <translation>Enter the random code.</translation>
     </message>
@@ -636,7 +636,7 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/common.py" line="+52"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/common.py" line="+70"/>
         <source>Retry</source>
         <translation>Retry</translation>
     </message>

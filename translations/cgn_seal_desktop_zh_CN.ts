@@ -149,7 +149,7 @@
 <context>
     <name>ApplicationFormPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+38"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+37"/>
         <source>Certificate application</source>
         <translation>数字证书申请</translation>
     </message>
@@ -309,7 +309,7 @@
         <translation>无效。</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+11"/>
         <source>Enter the random code.</source>
         <translation>请输入随机码。</translation>
     </message>
@@ -635,7 +635,7 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/common.py" line="+52"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/common.py" line="+70"/>
         <source>Retry</source>
         <translation>重试</translation>
     </message>
