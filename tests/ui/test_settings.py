@@ -25,7 +25,7 @@ def test_wrong_types_and_unknown_keys_are_dropped(tmp_path: Path) -> None:
         "seal_diameter_mm": 40, "pin": "123456",
     }), encoding="utf-8")
     s = Settings.load(f)
-    assert s.language == "zh_CN" and s.module_path == "/x/lib.so"
+    assert s.language == "system" and s.module_path == "/x/lib.so"
     assert s.trust_sandbox_ca is False and s.recent_files == []
     assert s.support_qr == {"online_service": "https://q"} and s.seal_diameter_mm == 40
     assert not hasattr(s, "pin")
