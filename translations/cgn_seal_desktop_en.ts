@@ -578,12 +578,12 @@
 <context>
     <name>EnvironmentPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+60"/>
+        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+61"/>
         <source>Environment check</source>
         <translation>Environment check</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Checks what sealing needs on this computer. Green is fine, amber needs attention, red must be fixed.</source>
         <translation>Checks what sealing needs on this computer. Green is fine, amber needs attention, red must be fixed.</translation>
     </message>
@@ -1756,12 +1756,12 @@
 <context>
     <name>ProgressPlaceholderPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/progress_placeholder.py" line="+21"/>
+        <location filename="../cgn_seal_desktop/ui/pages/progress_placeholder.py" line="+23"/>
         <source>Application progress</source>
         <translation>Application progress</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Apply for the digital certificate (e-seal) of the CGN e-commerce platform:
 
 1. Supplier registration
@@ -2220,12 +2220,12 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+51"/>
+        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+52"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>General</source>
         <translation>General</translation>
     </message>
@@ -2422,12 +2422,12 @@
 <context>
     <name>SupportPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/support.py" line="+36"/>
+        <location filename="../cgn_seal_desktop/ui/pages/support.py" line="+37"/>
         <source>Customer service</source>
         <translation>Customer service</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Service hotline:</source>
         <translation>Service hotline:</translation>
     </message>

@@ -577,12 +577,12 @@
 <context>
     <name>EnvironmentPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+60"/>
+        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+61"/>
         <source>Environment check</source>
         <translation>环境检测</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Checks what sealing needs on this computer. Green is fine, amber needs attention, red must be fixed.</source>
         <translation>检查本机盖章所需的条件。绿色表示正常，黄色需要注意，红色必须处理。</translation>
     </message>
@@ -1755,12 +1755,12 @@
 <context>
     <name>ProgressPlaceholderPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/progress_placeholder.py" line="+21"/>
+        <location filename="../cgn_seal_desktop/ui/pages/progress_placeholder.py" line="+23"/>
         <source>Application progress</source>
         <translation>办理进度</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>Apply for the digital certificate (e-seal) of the CGN e-commerce platform:
 
 1. Supplier registration
@@ -2219,12 +2219,12 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+51"/>
+        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+52"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+3"/>
         <source>General</source>
         <translation>常规</translation>
     </message>
@@ -2421,12 +2421,12 @@
 <context>
     <name>SupportPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/support.py" line="+36"/>
+        <location filename="../cgn_seal_desktop/ui/pages/support.py" line="+37"/>
         <source>Customer service</source>
         <translation>客户服务</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Service hotline:</source>
         <translation>客户服务热线：</translation>
     </message>

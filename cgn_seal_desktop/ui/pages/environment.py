@@ -28,6 +28,7 @@ from cgn_seal_desktop.ui.env_checks import (
     report_text,
     token_snapshot,
 )
+from cgn_seal_desktop.ui.pages.common import page_title
 from cgn_seal_desktop.ui.workers import run_task
 from cgn_seal_desktop.ukey.model import TokenInfo
 
@@ -57,8 +58,7 @@ class EnvironmentPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
-        title = QLabel(self.tr("Environment check"), self)
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        title = page_title(self.tr("Environment check"), self)
         layout.addWidget(title)
         intro = QLabel(self.tr("Checks what sealing needs on this computer. Green is fine, amber "
                                "needs attention, red must be fixed."), self)

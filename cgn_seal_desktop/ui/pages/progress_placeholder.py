@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from cgn_seal_desktop.ui.pages.common import page_title
+
 __all__ = ["ProgressPlaceholderPage"]
 
 
@@ -18,8 +20,7 @@ class ProgressPlaceholderPage(QWidget):
         self.setObjectName("progressPage")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
-        title = QLabel(self.tr("Application progress"), self)
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        title = page_title(self.tr("Application progress"), self)
         layout.addWidget(title)
         steps = QLabel(self.tr(
             "Apply for the digital certificate (e-seal) of the CGN e-commerce platform:\n\n"

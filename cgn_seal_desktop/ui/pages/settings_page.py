@@ -27,6 +27,7 @@ from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.i18n import LANGUAGES, SYSTEM
 from cgn_seal_desktop.ui.messages import error_message, show_error
+from cgn_seal_desktop.ui.pages.common import page_title
 from cgn_seal_desktop.ui.trust_roots import common_name
 from cgn_seal_desktop.ui.ukey_access import list_all_tokens
 from cgn_seal_desktop.ui.workers import run_task
@@ -48,8 +49,7 @@ class SettingsPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(14)
-        title = QLabel(self.tr("Settings"), self)
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        title = page_title(self.tr("Settings"), self)
         layout.addWidget(title)
 
         general = QGroupBox(self.tr("General"), self)

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from cgn_seal_desktop.settings import Settings
+from cgn_seal_desktop.ui.pages.common import page_title
 from cgn_seal_desktop.ui.qr_widget import QrWidget
 
 __all__ = ["HOTLINE", "WEBSITE", "SupportPage"]
@@ -33,8 +34,7 @@ class SupportPage(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.setSpacing(14)
-        title = QLabel(self.tr("Customer service"), self)
-        title.setStyleSheet("font-size: 16pt; font-weight: bold;")
+        title = page_title(self.tr("Customer service"), self)
         layout.addWidget(title)
 
         card = QFrame(self)
