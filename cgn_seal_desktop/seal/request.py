@@ -6,7 +6,7 @@ signing stack at start-up.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 __all__ = ["SealPlacement", "SignRequest", "SignResult"]
@@ -32,7 +32,6 @@ class SignRequest:
     contact: str | None = None
     password: str | None = None  # for encrypted input
     digest: str = "sha256"
-    extra: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -177,7 +177,7 @@ def _trailing_junk(data: bytes) -> int:
     return len(data[end + 5 :].strip(b"\r\n\t \x00\x0c"))
 
 
-def _fill_identity(rep: SignatureReport, sig: EmbeddedPdfSignature, store: TrustStore) -> None:
+def _fill_identity(rep: SignatureReport, sig: EmbeddedPdfSignature) -> None:
     cert = sig.signer_cert
     rep.signer = _name_part(cert, "common_name")
     rep.organization = _name_part(cert, "organization_name")
@@ -267,7 +267,7 @@ async def _verify_one(
                  f"The signature value is missing or malformed ({type(exc).__name__})")
         return rep
     try:
-        _fill_identity(rep, sig, store)
+        _fill_identity(rep, sig)
     except (ValueError, KeyError, TypeError, AttributeError, PdfError) as exc:
         rep.worsen("invalid")
         rep.note("malformed_signature",
