@@ -17,7 +17,16 @@ from datetime import datetime
 
 from cgn_seal_desktop.seal.gm import der, oids, sm2
 
-__all__ = ["CertInfo", "ChainResult", "build_chain", "read_certificate", "signature_by"]
+__all__ = [
+    "CertInfo",
+    "ChainResult",
+    "algorithm_label",
+    "build_chain",
+    "is_sm2_algorithm",
+    "read_certificate",
+    "signature_by",
+    "verify_signature",
+]
 
 _MAX_DEPTH = 8
 
@@ -165,30 +174,50 @@ def read_certificate(data: bytes) -> CertInfo:
     )
 
 
-def signature_by(child: CertInfo, issuer: CertInfo) -> bool:
-    """True when *issuer*'s key made *child*'s signature."""
-    kind = _SIG_ALGS.get(child.signature_algorithm)
+def verify_signature(key_cert: CertInfo, algorithm: str, message: bytes,
+                     signature: bytes) -> bool:
+    """True when *key_cert*'s public key made *signature* over *message* with *algorithm*
+    (a dotted signature algorithm OID: SM2-with-SM3, RSA or ECDSA with SHA-1/2)."""
+    kind = _SIG_ALGS.get(algorithm)
     if kind is None:
         return False
     if kind[0] == "sm2":
-        return issuer.sm2_key is not None and sm2.verify(issuer.sm2_key, child.tbs,
-                                                         child.signature)
+        return key_cert.sm2_key is not None and sm2.verify(key_cert.sm2_key, message, signature)
     from cryptography.exceptions import InvalidSignature
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import ec, padding, rsa
 
     try:
-        key = serialization.load_der_public_key(issuer.spki)
+        key = serialization.load_der_public_key(key_cert.spki)
         digest = getattr(hashes, kind[1])()
         if kind[0] == "rsa" and isinstance(key, rsa.RSAPublicKey):
-            key.verify(child.signature, child.tbs, padding.PKCS1v15(), digest)
+            key.verify(signature, message, padding.PKCS1v15(), digest)
             return True
         if kind[0] == "ec" and isinstance(key, ec.EllipticCurvePublicKey):
-            key.verify(child.signature, child.tbs, ec.ECDSA(digest))
+            key.verify(signature, message, ec.ECDSA(digest))
             return True
     except (InvalidSignature, ValueError, TypeError, AttributeError):
         return False
     return False
+
+
+def signature_by(child: CertInfo, issuer: CertInfo) -> bool:
+    """True when *issuer*'s key made *child*'s signature."""
+    return verify_signature(issuer, child.signature_algorithm, child.tbs, child.signature)
+
+
+def is_sm2_algorithm(algorithm: str) -> bool:
+    return _SIG_ALGS.get(algorithm, ("",))[0] == "sm2"
+
+
+def algorithm_label(algorithm: str) -> str:
+    """``SM2-SM3``, ``RSA-SHA256``, ``ECDSA-SHA256``… for a dotted signature algorithm OID."""
+    kind = _SIG_ALGS.get(algorithm)
+    if kind is None:
+        return algorithm
+    if kind[0] == "sm2":
+        return "SM2-SM3"
+    return f"{'RSA' if kind[0] == 'rsa' else 'ECDSA'}-{kind[1]}"
 
 
 @dataclass(frozen=True)
