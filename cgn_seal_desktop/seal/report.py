@@ -55,7 +55,7 @@ class SealInfo:
 
     name: str  # 印章名称
     esid: str  # 印章编号 (esID)
-    type: int | None  # 印章类型: 1 单位印章 (organisation), 2 个人印章 (personal), others as written
+    type: int | None  # 印章类型: 1 单位印章 (organisation), 2 个人印章 (personal), or as written
     maker: str  # 制章者: subject of the seal maker's certificate
     valid_from: str | None  # 印章有效期 (ISO-8601)
     valid_to: str | None
@@ -99,7 +99,8 @@ class SignatureReport:
     digest_algorithm: str | None = None
     signature_algorithm: str | None = None
     rect: tuple[float, float, float, float] | None = None
-    # 国密 additions: e.g. "SM2-SM3", "RSA-SHA256"; "cms", "gm-cms", "ses-v1", "ses-v4", "ses-v5".
+    # 国密 additions: algorithm e.g. "SM2-SM3", "RSA-SHA256"; format "cms", "gm-cms" (GM/T 0010
+    # OIDs), "ses-v1", "ses-v4", "ses-v5" (electronic seals); seal: the SES seal, if any.
     algorithm: str | None = None
     format: str | None = None
     seal: SealInfo | None = None

@@ -32,7 +32,8 @@ def _page(text: str) -> str:
             f'</ofd:Layer></ofd:Content></ofd:Page>')
 
 
-def make_ofd_files(pages: int = 2, text: str = "中广核电子商务平台 OFD 测试文件") -> dict[str, bytes]:
+def make_ofd_files(pages: int = 2, text: str = "中广核电子商务平台 OFD 测试文件"
+                   ) -> dict[str, bytes]:
     """The entries of an unsealed OFD package."""
     page_refs = "".join(f'<ofd:Page ID="{i + 1}" BaseLoc="Pages/Page_{i}/Content.xml"/>'
                         for i in range(pages))
@@ -99,7 +100,7 @@ def seal_files(files: dict[str, bytes], signer: Sm2Issued, maker: Sm2Issued | No
         if protect_list or name != list_path)
     when = when or dt.datetime.now(dt.UTC).replace(microsecond=0)
     is_ses = kind.startswith("ses")
-    seal_xml = f'<ofd:Seal><ofd:BaseLoc>Seal.esl</ofd:BaseLoc></ofd:Seal>' if is_ses else ""
+    seal_xml = '<ofd:Seal><ofd:BaseLoc>Seal.esl</ofd:BaseLoc></ofd:Seal>' if is_ses else ""
     signature_xml = (
         f'{HEAD}<ofd:Signature xmlns:ofd="{NS}"><ofd:SignedInfo>'
         f'<ofd:Provider ProviderName="cgn-seal-tests" Company="CGN" Version="1.0"/>'

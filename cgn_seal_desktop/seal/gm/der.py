@@ -120,7 +120,7 @@ class Tlv:
 
 def _parse_at(data: bytes, pos: int) -> Tlv:
     try:
-        info, end = parser._parse(data, len(data), pos)  # noqa: SLF001 - asn1crypto's reader
+        info, _end = parser._parse(data, len(data), pos)
     except (ValueError, TypeError, IndexError) as exc:
         raise DerError(f"malformed DER at byte {pos}") from exc
     cls, method, tag, header, contents, _trailer = info

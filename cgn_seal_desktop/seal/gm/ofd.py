@@ -192,7 +192,7 @@ class _SigEntry:
 def _signature_entries(pkg: Package, list_path: str) -> list[_SigEntry]:
     root = _xml(pkg, list_path)
     base = posixpath.dirname(list_path)
-    out = []
+    out: list[_SigEntry] = []
     for el in _children(root, "Signature"):
         loc = el.get("BaseLoc", "")
         out.append(_SigEntry(el.get("ID", str(len(out) + 1)), _resolve(base, loc),
@@ -262,11 +262,11 @@ def _check_signature(pkg: Package, entry: _SigEntry, later: list[_SigEntry], lis
             rep.note("malformed_signature", "The seal signature (SES) cannot be read")
             return rep
         ses.verify(parsed, sm2.sm3(sig_xml_bytes), store, rep, hash_what="Signature.xml")
-        if seal_path is not None:
-            if pkg.read(seal_path, pkg.limits.signed_value) != parsed.seal.raw:
-                rep.worsen("invalid")
-                rep.note("seal_mismatch", "The seal file (Seal.esl) is not the seal that was "
-                         "applied: it was replaced or copied from elsewhere")
+        if seal_path is not None and \
+                pkg.read(seal_path, pkg.limits.signed_value) != parsed.seal.raw:
+            rep.worsen("invalid")
+            rep.note("seal_mismatch", "The seal file (Seal.esl) is not the seal that was "
+                     "applied: it was replaced or copied from elsewhere")
     elif cms.cms_format(signed_value):
         cms.verify(signed_value, sig_xml_bytes, store, rep, content_name="Signature.xml")
     else:

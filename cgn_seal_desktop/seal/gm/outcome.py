@@ -17,7 +17,7 @@ from cgn_seal_desktop.seal.report import SignatureReport, Status
 if TYPE_CHECKING:
     from cgn_seal_desktop.seal.trust import TrustStore
 
-__all__ = ["HEADLINES_ZH", "fill_signer", "headline", "iso", "roots_of", "check_trust"]
+__all__ = ["HEADLINES_ZH", "check_trust", "fill_signer", "headline", "iso", "roots_of"]
 
 #: Verdict wording (Simplified Chinese) by finding code, most specific first, then by status.
 HEADLINES_ZH: dict[str, str] = {
