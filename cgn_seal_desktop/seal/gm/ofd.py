@@ -41,7 +41,7 @@ class OfdLimits:
     total: int = 2 * 1024**3  # uncompressed bytes read from the whole package
     xml_size: int = 16 * 1024**2  # an XML file we parse
     signed_value: int = 4 * 1024**2  # SignedValue.dat, Seal.esl
-    ratio: int = 1_000  # uncompressed / compressed, for entries over 1 MiB
+    ratio: int = 500  # uncompressed / compressed, for entries over 1 MiB
 
 
 LIMITS = OfdLimits()
