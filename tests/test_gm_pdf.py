@@ -24,7 +24,7 @@ from tests import hostile
 from tests.gm import cms as cmsb
 from tests.gm import pdf as pdfb
 from tests.gm import ses as sesb
-from tests.gm.pki import Sm2Issued, Sm2TestPki
+from tests.gm.pki import QUIRKS, Sm2Issued, Sm2TestPki, issue_sm2
 from tests.pdfs import make_pdf
 
 
@@ -208,3 +208,27 @@ def test_random_damage_never_raises(src: Path, work: Path, store: TrustStore,
                 mutated[pos] = rng.randrange(256)
             report = verify_bytes(bytes(mutated), "fuzz.pdf", store)
             assert report.verdict in ("valid", "invalid", "error", "no_signatures")
+
+
+@pytest.mark.parametrize("quirk", QUIRKS)
+def test_certificates_from_the_wild_in_pdfs(src: Path, work: Path, store: TrustStore,
+                                            sm2_pki: Sm2TestPki, quirk: str) -> None:
+    """A signer certificate the way some CAs write it is read, shown, and judged right."""
+    wild = issue_sm2(sm2_pki.ca, "野生证书有限公司", org="野生证书有限公司", quirks=[quirk])
+    out = _cms_pdf(src, work / f"wild-{quirk}.pdf", wild)
+    report = verify_file(out, store)
+    (sig,) = report.signatures
+    assert report.verdict == "valid", sig.messages
+    assert sig.organization == "野生证书有限公司" and sig.algorithm == "SM2-SM3"
+    if quirk != "utf8_in_ia5_email":  # asn1crypto reads that one itself
+        assert "certificate_quirk" in [f.code for f in sig.findings]
+    data = out.read_bytes()
+    broken = verify_bytes(hostile.change_drawing_in_signed_range(data), "x.pdf", store)
+    assert broken.signatures[0].status == "invalid"
+    later = work / f"wild-later-{quirk}.pdf"
+    shutil.copy(out, later)
+    doc = pymupdf.open(later)
+    doc[0].insert_text((72, 400), "改", fontname="china-s", fontsize=18)
+    doc.saveIncr()
+    doc.close()
+    assert verify_file(later, store).signatures[0].status == "modified"

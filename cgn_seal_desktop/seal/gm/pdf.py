@@ -3,8 +3,9 @@ SubFilter), SES seals in /Contents, and the algorithm/format fields of every PDF
 
 CMS (PKCS#7 or GM/T 0010 OIDs, RSA/ECDSA/SM2) goes to the regular pyHanko path, which knows SM2
 through :class:`.validator.Sm2SignatureValidator`; an SES_Signature (GB/T 38540 for PDF, whose
-dataHash is the SM3 digest of the ByteRange) is checked here, with pyHanko's difference
-analysis deciding what changed after the signed revision.
+dataHash is the SM3 digest of the ByteRange), and a CMS whose certificates only our tolerant
+reader reads right, are checked here, with pyHanko's difference analysis deciding what changed
+after the signed revision.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
-from cgn_seal_desktop.seal.gm import cms, oids, ses, sm2
+from cgn_seal_desktop.seal.gm import certs, cms, der, oids, ses, sm2
 from cgn_seal_desktop.seal.gm.der import DerError
 from cgn_seal_desktop.seal.gm.validator import Sm2SignatureValidator
 from cgn_seal_desktop.seal.report import SignatureReport
@@ -93,25 +94,48 @@ def _ses_byte_range(sig: Any, data: bytes, contents_len: int) -> tuple[list[int]
     return br, problems
 
 
-def _verify_ses(reader: Any, name: str, sig_ref: Any, contents: bytes, data: bytes,
+def _has_wild_certificate(contents: bytes) -> bool:
+    """Whether a CMS carries a certificate that only our tolerant reader gets right (UTF8String
+    x500UniqueIdentifier, OCTET STRING key…): asn1crypto, under pyHanko, would misjudge it."""
+    try:
+        top = der._parse_at(contents, 0)
+        signed_data = top.sequence(2)[1].children()[0].sequence(4)
+        for item in signed_data[3:]:
+            if item.cls == 2 and item.tag == 0:
+                return any(certs.read_certificate(c.raw).quirks for c in item.children())
+    except (DerError, IndexError):
+        return False
+    return False
+
+
+def _verify_own(kind: str, reader: Any, sig_ref: Any, contents: bytes, data: bytes,
                 store: object, rep: SignatureReport, junk: int) -> SignatureReport:
+    """A PDF signature checked by our code (*kind* ``ses`` or ``cms``), with the ByteRange
+    checks and pyHanko's difference analysis for what came after the signed revision."""
     sig = sig_ref.get_object()
     br, problems = _ses_byte_range(sig, data, len(contents))
-    try:
-        parsed = ses.parse(contents)
-    except DerError:
-        rep.worsen("invalid")
-        rep.note("malformed_signature", "The seal signature (SES) cannot be read")
-        return rep
-    if problems:
+    parsed = None
+    if kind == "ses":
+        try:
+            parsed = ses.parse(contents)
+        except DerError:
+            rep.worsen("invalid")
+            rep.note("malformed_signature", "The seal signature (SES) cannot be read")
+            return rep
         rep.format = parsed.format
+    else:
+        rep.format = cms.cms_format(contents)
+    if problems:
         rep.worsen("invalid")
         for p in problems:
             rep.note("byte_range", p)
         return rep
     a, b, c, d = br
-    ses.verify(parsed, sm2.sm3(data[a:a + b] + data[c:c + d]), store, rep,
-               hash_what="the signed bytes of the PDF")
+    signed = data[a:a + b] + data[c:c + d]
+    if parsed is not None:
+        ses.verify(parsed, sm2.sm3(signed), store, rep, hash_what="the signed bytes of the PDF")
+    else:
+        cms.verify(contents, signed, store, rep, content_name="The document")
     if not rep.intact:
         return rep
     rep.covers_whole_file = c + d == len(data) and not junk
@@ -164,14 +188,20 @@ async def verify_field(verify_cms: VerifyCms, reader: Any, name: str, field_ref:
     """One PDF signature field: SES checked here, CMS by *verify_cms* (the pyHanko path),
     both reported with ``format`` and ``algorithm``."""
     found = _contents(field_ref)
-    if found is not None and ses.looks_like_ses(found[1]):
+    kind = None
+    if found is not None:
+        if ses.looks_like_ses(found[1]):
+            kind = "ses"
+        elif cms.cms_format(found[1]) and _has_wild_certificate(found[1]):
+            kind = "cms"
+    if found is not None and kind is not None:
         rep = SignatureReport(field=name)
         idnum = getattr(field_ref, "idnum", None)
         if idnum in widgets:
             rep.page, rect = widgets[idnum]
             if len(rect) == 4:
                 rep.rect = (rect[0], rect[1], rect[2], rect[3])
-        return _verify_ses(reader, name, found[0], found[1], data, store, rep, junk)
+        return _verify_own(kind, reader, found[0], found[1], data, store, rep, junk)
     rep = await verify_cms(reader, name, field_ref, data, store, vc, widgets, junk)
     describe(rep, found[1] if found else None)
     return rep
