@@ -24,6 +24,8 @@ __all__ = [
     "build_chain",
     "is_sm2_algorithm",
     "read_certificate",
+    "read_name",
+    "same_name",
     "signature_by",
     "verify_signature",
 ]
@@ -91,6 +93,16 @@ class CertInfo:
 
 def _norm(name: Iterable[tuple[str, str]]) -> tuple[tuple[str, str], ...]:
     return tuple((oid, " ".join(value.split()).casefold()) for oid, value in name)
+
+
+def same_name(a: Iterable[tuple[str, str]], b: Iterable[tuple[str, str]]) -> bool:
+    """Whether two distinguished names are equal (case and spacing ignored, as RFC 5280)."""
+    return _norm(a) == _norm(b)
+
+
+def read_name(tlv: der.Tlv) -> tuple[tuple[str, str], ...]:
+    """A Name as (attribute OID, text) pairs, read tolerantly."""
+    return _name(tlv, [])
 
 
 def _name(tlv: der.Tlv, quirks: list[str]) -> tuple[tuple[str, str], ...]:

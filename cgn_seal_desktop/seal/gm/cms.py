@@ -53,7 +53,7 @@ class CmsSigner:
 def cms_format(data: bytes) -> str | None:
     """``cms`` or ``gm-cms`` when *data* starts with a SignedData ContentInfo, else None."""
     try:
-        first = der._parse_at(data, 0).sequence(1)[0]
+        first = der.read_first(data).sequence(1)[0]
         oid = first.oid()
     except der.DerError:
         return None
@@ -69,7 +69,7 @@ def _sid_matches(sid: der.Tlv, cert: certs.CertInfo) -> bool:
         try:
             issuer, serial = sid.sequence(2)[:2]
             return serial.integer() == cert.serial and \
-                certs._norm(certs._name(issuer, [])) == certs._norm(cert.issuer)
+                certs.same_name(certs.read_name(issuer), cert.issuer)
         except der.DerError:
             return False
     if sid.cls == 2 and sid.tag == 0:  # subjectKeyIdentifier
@@ -130,7 +130,7 @@ def evaluate(data: bytes, content: bytes) -> CmsSigner:
     """Parse the CMS in *data* and check it against the detached *content*."""
     fmt = cms_format(data) or "cms"
     try:
-        top = der._parse_at(data, 0)
+        top = der.read_first(data)
         signed_data = top.sequence(2)[1].children()[0].sequence(4)
     except (der.DerError, IndexError):
         return CmsSigner(fmt, None, (), "", "", False, False, None, "malformed")

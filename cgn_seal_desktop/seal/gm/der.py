@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 
 from asn1crypto import core, parser
 
-__all__ = ["DerError", "Tlv", "read"]
+__all__ = ["DerError", "Tlv", "read", "read_first"]
 
 _MAX_CHILDREN = 10_000
 
@@ -127,6 +127,11 @@ def _parse_at(data: bytes, pos: int) -> Tlv:
     if contents is None or _trailer:
         raise DerError("indefinite length")
     return Tlv(cls, method == 1, tag, bytes(header), bytes(contents))
+
+
+def read_first(data: bytes) -> Tlv:
+    """The value at the start of *data*, whatever follows it (a PDF pads /Contents with zeros)."""
+    return _parse_at(bytes(data), 0)
 
 
 def read(data: bytes) -> Tlv:

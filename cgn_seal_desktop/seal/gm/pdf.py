@@ -98,7 +98,7 @@ def _has_wild_certificate(contents: bytes) -> bool:
     """Whether a CMS carries a certificate that only our tolerant reader gets right (UTF8String
     x500UniqueIdentifier, OCTET STRING key…): asn1crypto, under pyHanko, would misjudge it."""
     try:
-        top = der._parse_at(contents, 0)
+        top = der.read_first(contents)
         signed_data = top.sequence(2)[1].children()[0].sequence(4)
         for item in signed_data[3:]:
             if item.cls == 2 and item.tag == 0:

@@ -90,7 +90,7 @@ def looks_like_ses(data: bytes) -> bool:
     """Whether *data* starts like an SES_Signature (a SEQUENCE whose first element is a
     SEQUENCE starting with an INTEGER) rather than a CMS ContentInfo (starts with an OID)."""
     try:
-        first = der._parse_at(data, 0)
+        first = der.read_first(data)
         inner = first.sequence(2)
         return inner[0].is_(der.SEQUENCE) and inner[0].sequence(1)[0].is_(der.INTEGER)
     except der.DerError:
@@ -196,7 +196,7 @@ def parse(data: bytes) -> SesSignature:
 
     Raises :class:`der.DerError` when the bytes are not one.
     """
-    top = der._parse_at(bytes(data), 0)
+    top = der.read_first(bytes(data))
     if data[len(top.raw):].strip(b"\x00"):
         raise der.DerError("bytes after the end of the seal signature")
     items = top.sequence(2)
