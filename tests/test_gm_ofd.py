@@ -254,3 +254,12 @@ def test_unsealed_ofd_has_no_signatures(base: dict[str, bytes], store: TrustStor
                                         tmp_path: Path) -> None:
     report = _verify(base, store, tmp_path)
     assert report.verdict == "no_signatures" and report.exit_code == 1
+
+
+def test_seal_maker_from_an_untrusted_ca(base: dict[str, bytes], store: TrustStore,
+                                         sm2_pki: Sm2TestPki, tmp_path: Path) -> None:
+    (sig,) = _verify(ofdb.seal_files(base, sm2_pki.org, sm2_pki.other_org), store,
+                     tmp_path).signatures
+    assert sig.status == "untrusted" and not sig.trusted and sig.intact
+    assert "maker_no_chain" in _codes(sig) and headline(sig) == "证书不受信任"
+    assert sig.seal is not None and "不受信任国密有限公司" in sig.seal.maker

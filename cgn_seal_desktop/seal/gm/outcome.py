@@ -40,11 +40,13 @@ HEADLINES_ZH: dict[str, str] = {
 
 
 def headline(rep: SignatureReport) -> str:
-    """The one-line verdict for *rep* in a Chinese verifier's words."""
+    """The one-line verdict for *rep* in a Chinese verifier's words (the most specific reason
+    first: a forged seal says 制章者签名无效 even when the document was changed as well)."""
     if rep.status != "valid":
-        for f in rep.findings:
-            if f.code in HEADLINES_ZH and f.code not in STATUS_CODES:
-                return HEADLINES_ZH[f.code]
+        codes = {f.code for f in rep.findings}
+        for code, text in HEADLINES_ZH.items():
+            if code in codes and code not in STATUS_CODES:
+                return text
     return HEADLINES_ZH[rep.status]
 
 
@@ -107,6 +109,8 @@ def check_trust(rep: SignatureReport, cert: certs.CertInfo, others: Sequence[cer
         return True
     status: Status = "expired" if chain.code in ("cert_expired", "ca_expired") else "untrusted"
     rep.worsen(status)
+    if role != "signer":
+        rep.trusted = False  # the seal is only as trusted as its maker
     text = chain.text if role == "signer" else "Seal maker: " + chain.text
     rep.note(prefix + chain.code, text)
     return False
