@@ -263,3 +263,23 @@ def test_seal_maker_from_an_untrusted_ca(base: dict[str, bytes], store: TrustSto
     assert sig.status == "untrusted" and not sig.trusted and sig.intact
     assert "maker_no_chain" in _codes(sig) and headline(sig) == "证书不受信任"
     assert sig.seal is not None and "不受信任国密有限公司" in sig.seal.maker
+
+
+@pytest.mark.parametrize("kind", ["ses-v1", "ses-v4", "gm-cms"])
+def test_raw_signature_values(base: dict[str, bytes], store: TrustStore, sm2_pki: Sm2TestPki,
+                              tmp_path: Path, kind: str) -> None:
+    files = ofdb.seal_files(base, sm2_pki.org, sm2_pki.maker, kind=kind, raw_signature=True)
+    report = _verify(files, store, tmp_path)
+    assert report.verdict == "valid", report.signatures[0].messages
+
+
+def test_picture_in_a_format_we_cannot_draw(base: dict[str, bytes], store: TrustStore,
+                                            sm2_pki: Sm2TestPki, tmp_path: Path) -> None:
+    from tests.gm import ses as sesb
+
+    seal = sesb.make_seal(sm2_pki.maker, [sm2_pki.org], picture_type="SVG",
+                          picture=b'<svg xmlns="http://www.w3.org/2000/svg"/>')
+    (sig,) = _verify(ofdb.seal_files(base, sm2_pki.org, sm2_pki.maker, seal=seal), store,
+                     tmp_path).signatures
+    assert sig.status == "valid" and "picture_unsupported" in _codes(sig)
+    assert sig.seal is not None and sig.seal.picture_type == "SVG"

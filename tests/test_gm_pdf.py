@@ -232,3 +232,15 @@ def test_certificates_from_the_wild_in_pdfs(src: Path, work: Path, store: TrustS
     doc.saveIncr()
     doc.close()
     assert verify_file(later, store).signatures[0].status == "modified"
+
+
+def test_ses_v5_with_a_timestamp(src: Path, work: Path, store: TrustStore,
+                                 sm2_pki: Sm2TestPki) -> None:
+    """Version 5 only adds a timestamp over the signature value: the seal is checked as v4 and
+    the timestamp is reported as not checked."""
+    seal = sesb.make_seal(sm2_pki.maker, [sm2_pki.org], version=5)
+    out = pdfb.embed(src, work / "ses-v5-ts.pdf", lambda signed: sesb.sign_seal(
+        seal, sm2_pki.org, sm2.sm3(signed), version=5, timestamp=b"\x30\x03\x02\x01\x01"))
+    (sig,) = verify_file(out, store).signatures
+    assert sig.status == "valid" and sig.format == "ses-v5"
+    assert "timestamp_not_checked" in [f.code for f in sig.findings]
