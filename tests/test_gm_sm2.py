@@ -126,3 +126,14 @@ def test_gm_oids_parse_without_changing_pkcs7_encoding() -> None:
     assert cms.ContentType("1.2.156.10197.6.1.4.2.2").native == "signed_data"
     assert cms.ContentType("signed_data").dotted == "1.2.840.113549.1.7.2"
     assert cms.ContentType("data").dotted == "1.2.840.113549.1.7.1"
+
+
+def test_sm3_without_openssl_sm3_uses_gmssl(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An OpenSSL built without SM3 (hashlib has none): GmSSL's SM3 gives the same digests."""
+    data = bytes(range(256)) * 300
+    expected = sm2.sm3(data)
+    monkeypatch.setattr(sm2, "_BACKEND", "gmssl")
+    assert sm2.sm3_hasher() is None
+    assert sm2.sm3(data) == expected
+    key = Sm2Key.generate()
+    assert sm2.verify(key.public, data, key.sign(data))

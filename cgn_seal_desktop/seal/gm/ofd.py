@@ -130,9 +130,9 @@ class Package:
         return b"".join(parts)
 
     def digest(self, name: str, method: str) -> bytes:
-        if method == "sm3":  # SM3 has no incremental API here; entries are bounded
+        h = sm2.sm3_hasher() if method == "sm3" else hashlib.new(method)
+        if h is None:  # GmSSL's SM3 is one-shot; entries are bounded
             return sm2.sm3(self.read(name, self.limits.entry_size))
-        h = hashlib.new(method)
         self._stream(name, self.limits.entry_size, h.update)
         return h.digest()
 

@@ -30,6 +30,7 @@ __all__ = [
     "public_key_bytes",
     "sign",
     "sm3",
+    "sm3_hasher",
     "split_signature",
     "to_der_signature",
     "verify",
@@ -56,6 +57,11 @@ def _sm3_backend() -> object:
 
 
 _BACKEND = _sm3_backend()
+
+
+def sm3_hasher() -> hashlib._Hash | None:
+    """An incremental SM3 (``update``/``digest``) when hashlib has one, else None."""
+    return hashlib.new("sm3") if _BACKEND == "hashlib" else None
 
 
 def sm3(data: bytes) -> bytes:
