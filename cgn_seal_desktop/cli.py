@@ -110,7 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_demo_ukey(args: argparse.Namespace) -> int:
-    from cgn_seal_desktop.ukey.demo import main as demo_main
+    from cgn_seal_desktop.demo.softhsm_ukey import main as demo_main
 
     return demo_main()
 
@@ -137,7 +137,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test()
     if args.command in ("tokens", "sign"):
-        from cgn_seal_desktop.ukey.demo import activate
+        from cgn_seal_desktop.demo.softhsm_ukey import activate
 
         activate()  # the demo UKEY (if one was made) is visible to the CLI as to the GUI
     if args.command is None:

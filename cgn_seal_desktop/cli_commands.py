@@ -23,58 +23,39 @@ def _fail(exc: CgnSealError, code: int = 1) -> int:
     return code
 
 
-def _module_path(explicit: str | None, token_label: str | None = None) -> str:
-    """The driver to use: *explicit*, else the one chosen in the program's settings, else the
-    first driver found that has the wanted token (or any token) inserted."""
+def _chosen_driver(explicit: str | None) -> str:
+    """The driver the user named (``--module``), else the one chosen in the program's settings
+    (empty: every driver found is asked)."""
     from cgn_seal_desktop.settings import Settings
-    from cgn_seal_desktop.ukey.discovery import find_modules
-    from cgn_seal_desktop.ukey.errors import NoModuleError, UKeyError
-    from cgn_seal_desktop.ukey.tokens import list_tokens
 
-    if explicit:
-        return explicit
-    found = [m.path for m in find_modules(Settings.load().module_path or None)
-             if m.exists and m.interface == "pkcs11"]
-    if not found:
-        raise NoModuleError()
-    for path in found:
-        try:
-            labels = [t.label for t in list_tokens(path, with_certificates=False)]
-        except UKeyError:
-            continue
-        if labels and (token_label is None or token_label in labels):
-            return path
-    return found[0]
+    return explicit or Settings.load().module_path
 
 
 def cmd_tokens(args: argparse.Namespace) -> int:
-    from cgn_seal_desktop.ukey.discovery import find_modules
-    from cgn_seal_desktop.ukey.errors import UKeyError
-    from cgn_seal_desktop.ukey.tokens import list_tokens
+    from cgn_seal_desktop.ukey.service import survey_drivers
 
-    modules = find_modules(args.module)
     out: list[dict[str, Any]] = []
-    for m in modules:
+    for d in survey_drivers(args.module or "") or []:
+        m = d.candidate
         entry: dict[str, Any] = {"path": m.path, "vendor": m.display_name, "source": m.source,
                                  "interface": m.interface, "exists": m.exists, "tokens": [],
                                  "error": None}
-        if m.exists and m.interface == "pkcs11":
-            try:
-                for t in list_tokens(m.path):
-                    entry["tokens"].append({
-                        "label": t.label, "manufacturer": t.manufacturer, "model": t.model,
-                        "serial": t.serial, "pin_state": t.pin_state.value,
-                        "certificates": [{
-                            "id": c.key_id_hex, "subject": c.subject, "organization":
-                            c.organization, "issuer": c.issuer, "serial": c.serial_hex,
-                            "not_before": c.not_before.isoformat(),
-                            "not_after": c.not_after.isoformat(),
-                            "key_usage": list(c.key_usage), "key_type": c.key_type,
-                            "is_ca": c.is_ca,
-                        } for c in t.certificates],
-                    })
-            except UKeyError as exc:
-                entry["error"] = {"code": exc.code, "message": exc.message}
+        if d.error is not None:
+            entry["error"] = {"code": d.error.code, "message": d.error.message}
+        for t in d.tokens:
+            entry["tokens"].append({
+                "label": t.label, "manufacturer": t.manufacturer, "model": t.model,
+                "serial": t.serial, "interface": t.interface, "pin_state": t.pin_state.value,
+                "pin_tries_left": t.pin_tries_left,
+                "certificates": [{
+                    "id": c.key_id_hex, "subject": c.subject, "organization":
+                    c.organization, "issuer": c.issuer, "serial": c.serial_hex,
+                    "not_before": c.not_before.isoformat(),
+                    "not_after": c.not_after.isoformat(),
+                    "key_usage": list(c.key_usage), "key_type": c.key_type,
+                    "is_ca": c.is_ca,
+                } for c in t.certificates],
+            })
         out.append(entry)
     if args.json:
         print(json.dumps({"modules": out}, ensure_ascii=False, indent=2))
@@ -112,9 +93,10 @@ def cmd_sign(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from cgn_seal_desktop.seal.errors import InputPdfError, SealError
-    from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
-    from cgn_seal_desktop.seal.ukey_signer import sign_with_session
-    from cgn_seal_desktop.ukey.session import UKeySession
+    from cgn_seal_desktop.seal.request import SealPlacement, SignRequest
+    from cgn_seal_desktop.seal.ukey_sign import sign_with_ukey
+    from cgn_seal_desktop.ukey.pin import Pin
+    from cgn_seal_desktop.ukey.service import find_token
 
     if args.rect is None and args.field is None:
         print("错误 / error: 需要 --rect 或 --field / --rect or --field is required",
@@ -130,12 +112,11 @@ def cmd_sign(args: argparse.Namespace) -> int:
         request = SignRequest(placement=placement, field_name=args.field,
                               appearance_pdf=appearance, reason=args.reason,
                               location=args.location)
-        with UKeySession(_module_path(args.module, args.token), label=args.token) as session:
-            pin = _read_secret("UKEY PIN: ", args.pin_stdin)
-            session.login(pin, confirm_final_try=args.confirm_final_try)
-            del pin
-            result = sign_with_session(session, args.input, args.output, request,
-                                       cert_id=args.cert_id, overwrite=args.overwrite)
+        token = find_token(_chosen_driver(args.module), label=args.token)
+        result = sign_with_ukey(token.ref, Pin(_read_secret("UKEY PIN: ", args.pin_stdin)),
+                                args.input, args.output, request, cert_id=args.cert_id,
+                                confirm_final_try=args.confirm_final_try,
+                                overwrite=args.overwrite)
     except OSError as exc:
         print(f"错误 / error: {exc.strerror}: {exc.filename}", file=sys.stderr)
         return 2
@@ -151,11 +132,12 @@ def cmd_sign(args: argparse.Namespace) -> int:
 
 def cmd_verify(args: argparse.Namespace) -> int:
     from cgn_seal_desktop.seal.gm.outcome import headline
-    from cgn_seal_desktop.seal.trust import TrustStore
+    from cgn_seal_desktop.seal.trust import trust_store_for
     from cgn_seal_desktop.seal.verify_file import verify_file
+    from cgn_seal_desktop.settings import Settings
 
     try:
-        store = TrustStore.load(args.trust)
+        store = trust_store_for(Settings.load(), args.trust)
     except CgnSealError as exc:
         return _fail(exc, 2)
     password = _read_secret("PDF password: ", True) if args.password_stdin else None

@@ -20,6 +20,7 @@ def _isolated_home(
 
 # --- the test PKI and the test UKEY (SoftHSM2) ------------------------------------------------
 
+import shutil  # noqa: E402
 from collections.abc import Iterator  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
@@ -76,6 +77,29 @@ def ukey(test_pki: TestPki, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     root_pem = base / "test-root.pem"
     root_pem.write_bytes(p.root_pem)
     yield TestUKey(module=module, pin=softhsm.USER_PIN, pki=p, root_pem_path=root_pem)
+
+
+@pytest.fixture(scope="session")
+def empty_module(tmp_path_factory: pytest.TempPathFactory, ukey: TestUKey) -> str:
+    """A second SoftHSM2 instance (library copy) whose token directory is empty: no UKEY."""
+    import os
+
+    from cgn_seal_desktop.ukey.pkcs11.driver import load_module
+
+    base = tmp_path_factory.mktemp("emptyhsm")
+    (base / "tokens").mkdir()
+    conf = base / "softhsm2.conf"
+    conf.write_text(f"directories.tokendir = {base / 'tokens'}\nobjectstore.backend = file\n"
+                    "log.level = ERROR\n")
+    lib = base / "libsofthsm2-empty.so"
+    shutil.copy(ukey.module, lib)
+    old = os.environ["SOFTHSM2_CONF"]
+    os.environ["SOFTHSM2_CONF"] = str(conf)
+    try:
+        load_module(str(lib))  # SoftHSM2 reads its configuration when initialised
+    finally:
+        os.environ["SOFTHSM2_CONF"] = old
+    return str(lib)
 
 
 @pytest.fixture(scope="session")

@@ -12,9 +12,10 @@ from pyhanko.sign.signers import SimpleSigner
 
 from cgn_seal_desktop.seal import soft_signer
 from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest, SignResult, sign_pdf
-from cgn_seal_desktop.seal.ukey_signer import sign_with_session
-from cgn_seal_desktop.ukey.session import UKeySession
+from cgn_seal_desktop.seal.ukey_sign import sign_with_session
+from cgn_seal_desktop.ukey.pin import Pin
 from tests.pki import Issued
+from tests.softhsm import open_token
 
 RECT = (400.0, 80.0, 520.0, 200.0)
 
@@ -24,8 +25,8 @@ def sign_with_ukey(module: str, pin: str, label: str, src: Path, out: Path, *,
                    field_name: str | None = None, placement: bool = True) -> SignResult:
     request = SignRequest(placement=SealPlacement(page, rect) if placement else None,
                           field_name=field_name, reason="盖章自检")
-    with UKeySession(module, label=label) as s:
-        s.login(pin)
+    with open_token(module, label) as s:
+        s.login(Pin(pin))
         return sign_with_session(s, src, out, request)
 
 

@@ -18,7 +18,10 @@ from pkcs11 import Attribute, CertificateType, ObjectClass
 from pkcs11.util.ec import decode_ec_private_key
 from pkcs11.util.rsa import decode_rsa_private_key
 
-from cgn_seal_desktop.ukey.tokens import load_module
+from cgn_seal_desktop.ukey.backend import TokenSession
+from cgn_seal_desktop.ukey.model import TokenRef
+from cgn_seal_desktop.ukey.pkcs11.driver import load_module
+from cgn_seal_desktop.ukey.service import open_session
 from tests.pki import Issued
 
 USER_PIN = "123456"
@@ -96,3 +99,8 @@ def fill_token(module_path: str, spec: TokenSpec) -> None:
             _import_cert(session, key_id, issued, f"cert-{key_id.hex()}")
         for key_id, issued in spec.keys_without_cert:
             _import_key(session, key_id, issued, f"key-{key_id.hex()}")
+
+
+def open_token(module_path: str, label: str | None) -> TokenSession:
+    """A session on the SoftHSM2 token *label* through the product's token interface."""
+    return open_session(TokenRef(module_path, label or ""))

@@ -13,13 +13,14 @@ from cgn_seal_desktop.fsutil import atomic_write_bytes
 from cgn_seal_desktop.seal import errors as seal_errors
 from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
 from cgn_seal_desktop.seal.trust import TrustStore
-from cgn_seal_desktop.seal.ukey_signer import sign_with_session
+from cgn_seal_desktop.seal.ukey_sign import sign_with_session
 from cgn_seal_desktop.seal.verify import verify_pdf
 from cgn_seal_desktop.ukey import errors as ukey_errors
-from cgn_seal_desktop.ukey.session import UKeySession
+from cgn_seal_desktop.ukey.pin import Pin
 from tests import signing
 from tests.conftest import TestUKey
 from tests.pdfs import make_pdf
+from tests.softhsm import open_token
 
 
 def _digest(p: Path) -> str:
@@ -76,12 +77,12 @@ def test_token_removed_while_signing_leaves_no_output(ukey: TestUKey, tmp_path: 
     src = make_pdf(tmp_path / "in.pdf")
     before = _digest(src)
     out = tmp_path / "out.pdf"
-    with UKeySession(ukey.module, label="CGN-RSA") as s:
-        s.login(ukey.pin)
+    with open_token(ukey.module, "CGN-RSA") as s:
+        s.login(Pin(ukey.pin))
         real_sign = s.sign
 
         def unplugged(*args: object, **kwargs: object) -> bytes:
-            from cgn_seal_desktop.ukey.tokens import translate_pkcs11_error
+            from cgn_seal_desktop.ukey.pkcs11.driver import translate_pkcs11_error
 
             raise translate_pkcs11_error(p11x.DeviceRemoved())
 
@@ -96,8 +97,8 @@ def test_cancel_leaves_no_output(ukey: TestUKey, tmp_path: Path) -> None:
     src = make_pdf(tmp_path / "in.pdf")
     out = tmp_path / "out.pdf"
     stages: list[str] = []
-    with UKeySession(ukey.module, label="CGN-RSA") as s:
-        s.login(ukey.pin)
+    with open_token(ukey.module, "CGN-RSA") as s:
+        s.login(Pin(ukey.pin))
         with pytest.raises(seal_errors.SigningCancelledError):
             sign_with_session(
                 s, src, out, SignRequest(placement=SealPlacement(1, signing.RECT)),

@@ -11,9 +11,14 @@ from cryptography.hazmat.primitives.asymmetric import ec, padding, utils
 from pkcs11 import TokenFlag
 from pkcs11 import exceptions as p11x
 
-from cgn_seal_desktop.ukey import discovery, errors, mechanisms, tokens
-from cgn_seal_desktop.ukey.session import UKeySession, choose_signing_certificate
+from cgn_seal_desktop.ukey import discovery, errors, model, service
+from cgn_seal_desktop.ukey.model import TokenRef
+from cgn_seal_desktop.ukey.pin import Pin
+from cgn_seal_desktop.ukey.pkcs11 import driver, mechanisms
+from cgn_seal_desktop.ukey.pkcs11.session import Pkcs11Session
+from cgn_seal_desktop.ukey.service import choose_signing_certificate
 from tests.conftest import TestUKey
+from tests.softhsm import open_token
 
 
 def test_vendor_table_has_the_known_ukeys_for_every_platform() -> None:
@@ -51,10 +56,10 @@ def test_discovery_expands_windows_dirs(tmp_path, monkeypatch) -> None:
 
 
 def test_tokens_lists_labels_pin_state_and_certificates(ukey: TestUKey) -> None:
-    infos = {t.label: t for t in tokens.list_tokens(ukey.module)}
+    infos = {t.label: t for t in driver.list_tokens(ukey.module)}
     assert {"CGN-RSA", "CGN-EC", "CGN-EXPIRED", "CGN-B", "CGN-UNTRUSTED"} <= set(infos)
     rsa_tok = infos["CGN-RSA"]
-    assert rsa_tok.pin_state is tokens.PinState.OK
+    assert rsa_tok.pin_state is model.PinState.OK
     assert rsa_tok.login_required
     assert rsa_tok.manufacturer and rsa_tok.model and rsa_tok.serial
     signer = [c for c in rsa_tok.certificates if not c.is_ca]
@@ -69,25 +74,25 @@ def test_tokens_lists_labels_pin_state_and_certificates(ukey: TestUKey) -> None:
 @pytest.mark.parametrize(
     ("flags", "state"),
     [
-        (TokenFlag.USER_PIN_INITIALIZED, tokens.PinState.OK),
-        (TokenFlag.USER_PIN_INITIALIZED | TokenFlag.USER_PIN_COUNT_LOW, tokens.PinState.COUNT_LOW),
+        (TokenFlag.USER_PIN_INITIALIZED, model.PinState.OK),
+        (TokenFlag.USER_PIN_INITIALIZED | TokenFlag.USER_PIN_COUNT_LOW, model.PinState.COUNT_LOW),
         (TokenFlag.USER_PIN_INITIALIZED | TokenFlag.USER_PIN_COUNT_LOW
-         | TokenFlag.USER_PIN_FINAL_TRY, tokens.PinState.FINAL_TRY),
-        (TokenFlag.USER_PIN_INITIALIZED | TokenFlag.USER_PIN_LOCKED, tokens.PinState.LOCKED),
-        (TokenFlag(0), tokens.PinState.NOT_INITIALIZED),
+         | TokenFlag.USER_PIN_FINAL_TRY, model.PinState.FINAL_TRY),
+        (TokenFlag.USER_PIN_INITIALIZED | TokenFlag.USER_PIN_LOCKED, model.PinState.LOCKED),
+        (TokenFlag(0), model.PinState.NOT_INITIALIZED),
     ],
 )
-def test_pin_state_from_flags(flags: TokenFlag, state: tokens.PinState) -> None:
-    assert tokens.pin_state_from_flags(flags) is state
+def test_pin_state_from_flags(flags: TokenFlag, state: model.PinState) -> None:
+    assert model.pin_state_from_flags(flags) is state
 
 
 def test_final_try_needs_confirmation_and_locked_is_refused() -> None:
     final = TokenFlag.USER_PIN_INITIALIZED | TokenFlag.USER_PIN_FINAL_TRY
     with pytest.raises(errors.FinalTryNotConfirmedError):
-        tokens.check_pin_allowed(final, confirm_final_try=False)
-    tokens.check_pin_allowed(final, confirm_final_try=True)
+        model.check_pin_allowed(final, confirm_final_try=False)
+    model.check_pin_allowed(final, confirm_final_try=True)
     with pytest.raises(errors.PinLockedError):
-        tokens.check_pin_allowed(
+        model.check_pin_allowed(
             TokenFlag.USER_PIN_INITIALIZED | TokenFlag.USER_PIN_LOCKED, confirm_final_try=True
         )
 
@@ -104,39 +109,39 @@ def test_final_try_needs_confirmation_and_locked_is_refused() -> None:
     ],
 )
 def test_pkcs11_errors_become_typed_errors(exc: Exception, expected: type) -> None:
-    assert isinstance(tokens.translate_pkcs11_error(exc), expected)
+    assert isinstance(driver.translate_pkcs11_error(exc), expected)
 
 
 def test_wrong_pin_is_a_typed_error_without_the_pin(ukey: TestUKey) -> None:
-    with UKeySession(ukey.module, label="CGN-B") as s:
+    with open_token(ukey.module, "CGN-B") as s:
         with pytest.raises(errors.WrongPinError) as info:
-            s.login("999999")
+            s.login(Pin("999999"))
         assert "999999" not in str(info.value) and "999999" not in repr(info.value.args)
         assert info.value.__cause__ is None
-        s.login(ukey.pin)  # a good PIN still works afterwards
+        s.login(Pin(ukey.pin))  # a good PIN still works afterwards
         assert s.logged_in
 
 
 def test_no_token_and_unknown_label(ukey: TestUKey) -> None:
     with pytest.raises(errors.NoTokenError):
-        UKeySession(ukey.module, label="NOT-INSERTED")
+        open_token(ukey.module, "NOT-INSERTED")
     with pytest.raises(errors.TokenAmbiguousError):
-        UKeySession(ukey.module)
+        open_token(ukey.module, None)
 
 
 def test_module_load_failures_are_typed(tmp_path) -> None:
     with pytest.raises(errors.ModuleLoadError):
-        tokens.load_module(str(tmp_path / "missing.so"))
+        driver.load_module(str(tmp_path / "missing.so"))
     garbage = tmp_path / "garbage.so"
     garbage.write_bytes(b"not a shared library")
     with pytest.raises(errors.ModuleLoadError):
-        tokens.load_module(str(garbage))
+        driver.load_module(str(garbage))
     with pytest.raises(errors.InterfaceNotSupportedError):
-        tokens.load_module(str(garbage), interface="skf")
+        service.backend_for(str(garbage), "no-such-interface")
 
 
 def test_certificate_selection(ukey: TestUKey) -> None:
-    with UKeySession(ukey.module, label="CGN-EC") as s:
+    with open_token(ukey.module, "CGN-EC") as s:
         certs = s.certificates()
         # Two end-entity certificates: the real one (02) and a stray one without key (04).
         assert {c.key_id for c in certs if not c.is_ca} == {b"\x02", b"\x04"}
@@ -145,25 +150,29 @@ def test_certificate_selection(ukey: TestUKey) -> None:
             choose_signing_certificate(certs, b"\x03")  # a key without certificate
         with pytest.raises(errors.CertificateNotFoundError):
             choose_signing_certificate([c for c in certs if c.is_ca])
-        s.login(ukey.pin)
+        s.login(Pin(ukey.pin))
         assert s.has_private_key(b"\x02") and s.has_private_key(b"\x03")
         assert not s.has_private_key(b"\x04")
+        stray = next(c for c in certs if c.key_id == b"\x04")
         with pytest.raises(errors.PrivateKeyNotFoundError):
-            s.sign(b"\x04", b"data", mechanisms.scheme_for("rsa", "sha256"))
+            s.sign(stray, b"data", "sha256")
 
 
 def test_rsa_and_ecdsa_signatures_verify(ukey: TestUKey) -> None:
     data = b"\x00hello seal" * 100
-    with UKeySession(ukey.module, label="CGN-RSA") as s:
-        s.login(ukey.pin)
-        for name in ("SHA256_RSA_PKCS", "RSA_PKCS+SHA256"):
-            sig = s.sign(b"\x01", data, mechanisms.SCHEMES[name])
+    # The module table's override (a driver without CKM_SHA256_RSA_PKCS) and the default.
+    for overrides in ({}, {"rsa": "RSA_PKCS+SHA256"}):
+        with Pkcs11Session(ukey.module, TokenRef(ukey.module, "CGN-RSA"),
+                           mechanisms=overrides) as s:
+            s.login(Pin(ukey.pin))
+            cert = choose_signing_certificate(s.certificates())
+            sig = s.sign(cert, data, "sha256")
             ukey.pki.org_rsa.cert.public_key().verify(  # type: ignore[call-arg]
                 sig, data, padding.PKCS1v15(), hashes.SHA256()
             )
-    with UKeySession(ukey.module, label="CGN-EC") as s:
-        s.login(ukey.pin)
-        sig = s.sign(b"\x02", data, mechanisms.scheme_for("ec", "sha256"))
+    with open_token(ukey.module, "CGN-EC") as s:
+        s.login(Pin(ukey.pin))
+        sig = s.sign(choose_signing_certificate(s.certificates(), b"\x02"), data, "sha256")
         pub = ukey.pki.org_ec.cert.public_key()
         assert isinstance(pub, ec.EllipticCurvePublicKey)
         pub.verify(sig, data, ec.ECDSA(hashes.SHA256()))  # DER-encoded, as CMS needs
@@ -172,9 +181,10 @@ def test_rsa_and_ecdsa_signatures_verify(ukey: TestUKey) -> None:
 
 
 def test_sign_before_login_or_after_close_is_typed(ukey: TestUKey) -> None:
-    s = UKeySession(ukey.module, label="CGN-RSA")
+    s = open_token(ukey.module, "CGN-RSA")
+    cert = choose_signing_certificate(s.certificates())
     with pytest.raises(errors.UKeyError):
-        s.sign(b"\x01", b"x", mechanisms.scheme_for("rsa", "sha256"))
+        s.sign(cert, b"x", "sha256")
     s.close()
     s.close()
     with pytest.raises(errors.UKeyError):

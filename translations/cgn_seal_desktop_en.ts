@@ -545,7 +545,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Online service</source>
         <translation>Online service</translation>
     </message>
@@ -1034,6 +1034,16 @@
         <location line="+1"/>
         <source>Too many wrong PINs were entered. Only SZCA can unlock the UKEY: call 400-112-3838.</source>
         <translation>Too many wrong PINs were entered. Only SZCA can unlock the UKEY: call 400-112-3838.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The new PIN is not accepted by the UKEY</source>
+        <translation>The new PIN is not accepted by the UKEY</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a PIN of 6 to 16 digits or letters and type it again.</source>
+        <translation>Choose a PIN of 6 to 16 digits or letters and type it again.</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1633,7 +1643,7 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+98"/>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+79"/>
         <source>Enter the UKEY PIN</source>
         <translation>Enter the UKEY PIN</translation>
     </message>
@@ -1967,7 +1977,7 @@
 <context>
     <name>SealingFlow</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/sealing_flow.py" line="+89"/>
+        <location filename="../cgn_seal_desktop/ui/sealing_flow.py" line="+90"/>
         <source>Looking for the UKEY…</source>
         <extracomment>output Path the flow stopped (success, error or cancel) a short status-bar message</extracomment>
         <translation>Looking for the UKEY…</translation>
@@ -1975,12 +1985,12 @@
     <message>
         <location line="+24"/>
         <location line="+3"/>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Sealing cancelled</source>
         <translation>Sealing cancelled</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>Save the sealed copy</source>
         <translation>Save the sealed copy</translation>
     </message>
@@ -1995,7 +2005,7 @@
         <translation>Replace file?</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Sealing…</source>
         <translation>Sealing…</translation>
     </message>
@@ -2033,7 +2043,7 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+120"/>
+        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+117"/>
         <source>Place seal</source>
         <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed</extracomment>
         <translation>Place seal</translation>
@@ -2164,7 +2174,7 @@
         <translation>Seal image: %1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Sealing cancelled</source>
         <translation>Sealing cancelled</translation>
     </message>
@@ -2174,7 +2184,7 @@
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Verifying the seal…</source>
         <translation>Verifying the seal…</translation>
     </message>
@@ -2220,7 +2230,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+52"/>
+        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+51"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>

@@ -544,7 +544,7 @@
     </message>
     <message>
         <location line="+10"/>
-        <location line="+37"/>
+        <location line="+36"/>
         <source>Online service</source>
         <translation>在线服务</translation>
     </message>
@@ -1033,6 +1033,16 @@
         <location line="+1"/>
         <source>Too many wrong PINs were entered. Only SZCA can unlock the UKEY: call 400-112-3838.</source>
         <translation>PIN 码输错次数过多。只有深圳CA能解锁 UKEY，请致电 400-112-3838。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The new PIN is not accepted by the UKEY</source>
+        <translation>UKEY 不接受新的 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Choose a PIN of 6 to 16 digits or letters and type it again.</source>
+        <translation>请设置 6 至 16 位数字或字母的 PIN 码，并重新输入。</translation>
     </message>
     <message>
         <location line="+3"/>
@@ -1632,7 +1642,7 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+98"/>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+79"/>
         <source>Enter the UKEY PIN</source>
         <translation>输入 UKEY 的 PIN 码</translation>
     </message>
@@ -1966,7 +1976,7 @@
 <context>
     <name>SealingFlow</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/sealing_flow.py" line="+89"/>
+        <location filename="../cgn_seal_desktop/ui/sealing_flow.py" line="+90"/>
         <source>Looking for the UKEY…</source>
         <extracomment>output Path the flow stopped (success, error or cancel) a short status-bar message</extracomment>
         <translation>正在查找 UKEY…</translation>
@@ -1974,12 +1984,12 @@
     <message>
         <location line="+24"/>
         <location line="+3"/>
-        <location line="+40"/>
+        <location line="+41"/>
         <source>Sealing cancelled</source>
         <translation>已取消盖章</translation>
     </message>
     <message>
-        <location line="-31"/>
+        <location line="-32"/>
         <source>Save the sealed copy</source>
         <translation>保存盖章文件</translation>
     </message>
@@ -1994,7 +2004,7 @@
         <translation>替换文件？</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Sealing…</source>
         <translation>正在盖章…</translation>
     </message>
@@ -2032,7 +2042,7 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+120"/>
+        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+117"/>
         <source>Place seal</source>
         <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed</extracomment>
         <translation>盖章</translation>
@@ -2163,7 +2173,7 @@
         <translation>印章图片：%1</translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Sealing cancelled</source>
         <translation>已取消盖章</translation>
     </message>
@@ -2173,7 +2183,7 @@
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+29"/>
         <source>Verifying the seal…</source>
         <translation>正在验证印章…</translation>
     </message>
@@ -2219,7 +2229,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+52"/>
+        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+51"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>

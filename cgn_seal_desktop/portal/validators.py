@@ -1,7 +1,7 @@
 """Client-side checks of the six-element form, the same rules the service applies (no Qt).
 
-The check-digit functions live with the sandbox (which is the reference implementation of the
-service); they are re-exported here so the desktop never depends on ``sandbox`` for validation.
+The check-digit functions live in the neutral ``cgn_seal_desktop.identifiers`` (the sandbox
+applies the same ones); they are re-exported here for the wizard.
 :func:`check_field` answers with a short error *code*; the UI turns codes into translated text.
 """
 
@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 
-from cgn_seal_desktop.portal.models import ElementField
-from cgn_seal_desktop.sandbox.validators import (
+from cgn_seal_desktop.identifiers import (
     id_check_char,
     is_valid_mobile,
     is_valid_resident_id,
     is_valid_uscc,
     uscc_check_char,
 )
+from cgn_seal_desktop.portal.models import ElementField
 
 __all__ = [
     "RESIDENT_ID",

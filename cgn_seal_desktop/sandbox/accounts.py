@@ -11,6 +11,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from cgn_seal_desktop.identifiers import is_valid_mobile
 from cgn_seal_desktop.portal.models import (
     Account,
     LoginRequest,
@@ -20,7 +21,6 @@ from cgn_seal_desktop.portal.models import (
 )
 from cgn_seal_desktop.sandbox.context import Ctx, CtxDep, UserId, parse_ts, token_hash, ts
 from cgn_seal_desktop.sandbox.errors import ERROR_RESPONSES, ApiError
-from cgn_seal_desktop.sandbox.validators import is_valid_mobile
 
 __all__ = ["account_from_row", "hash_password", "router"]
 

@@ -7,6 +7,7 @@ import sqlite3
 
 from fastapi import APIRouter
 
+from cgn_seal_desktop.identifiers import is_valid_mobile
 from cgn_seal_desktop.portal.models import (
     Application,
     ApplicationForm,
@@ -20,7 +21,6 @@ from cgn_seal_desktop.sandbox.context import Ctx, CtxDep, DbId, UserId, parse_ts
 from cgn_seal_desktop.sandbox.errors import ERROR_RESPONSES, ApiError
 from cgn_seal_desktop.sandbox.orgverify import load_verification
 from cgn_seal_desktop.sandbox.payments import latest_payment
-from cgn_seal_desktop.sandbox.validators import is_valid_mobile
 
 __all__ = ["EDITABLE", "application_row", "load_application", "router"]
 

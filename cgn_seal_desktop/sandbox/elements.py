@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from cgn_seal_desktop.portal.models import ElementField, ElementSchema, OrgElements
-from cgn_seal_desktop.sandbox.validators import (
+from cgn_seal_desktop.identifiers import (
     is_valid_mobile,
     is_valid_resident_id,
     is_valid_uscc,
 )
+from cgn_seal_desktop.portal.models import ElementField, ElementSchema, OrgElements
 
 __all__ = ["ELEMENT_SCHEMA", "ID_TYPES", "RESIDENT_ID", "normalise_name", "validate_elements"]
 

@@ -1,9 +1,12 @@
 """The offline trust store: which root certificates a seal's chain must reach.
 
-Three sources, all local: roots bundled under ``resources/trust/`` (the CAs the product ships
-for, e.g. SZCA's), roots the user added (kept in the config dir's ``trust/``), and roots given
-for one run (``--trust``). Validation never fetches anything from the network: no AIA, CRL or
-OCSP downloads; revocation is checked only against data embedded in the PDF.
+Four sources, all local: roots bundled under ``resources/trust/`` (the CAs the product ships
+for, e.g. SZCA's), roots the user added (kept in the config dir's ``trust/``), the built-in
+sandbox's test CA while the user works in the sandbox, and roots given for one run
+(``--trust``). :func:`trust_store_for` composes them the same way for the CLI and the GUI, so one
+file gets one verdict whichever front end checks it. Validation never fetches anything from the
+network: no AIA, CRL or OCSP downloads; revocation is checked only against data embedded in the
+PDF.
 """
 
 from __future__ import annotations
@@ -26,17 +29,21 @@ if TYPE_CHECKING:  # the validator stack loads only when something is verified
     from pyhanko_certvalidator import ValidationContext
     from pyhanko_certvalidator.sig_validate import SignatureValidator
 
+    from cgn_seal_desktop.settings import Settings
+
 __all__ = [
     "TrustRoot",
     "TrustStore",
     "add_user_root",
     "load_certificates",
     "remove_user_root",
+    "sandbox_ca_files",
     "short_name",
+    "trust_store_for",
     "user_trust_dir",
 ]
 
-Source = Literal["bundled", "user", "run"]
+Source = Literal["bundled", "user", "sandbox", "run"]
 _SUFFIXES = {".pem", ".crt", ".cer", ".der"}
 
 
@@ -51,6 +58,17 @@ class TrustRoot:
     @property
     def subject(self) -> str:
         return short_name(self.cert.subject)
+
+    @property
+    def common_name(self) -> str:
+        """The root's common name (its whole short subject when it has none)."""
+        try:
+            cn = self.cert.subject.native.get("common_name")
+        except (ValueError, TypeError, AttributeError):
+            cn = None
+        if isinstance(cn, list):
+            cn = cn[0] if cn else None
+        return str(cn) if cn else self.subject
 
     @property
     def sha256(self) -> str:
@@ -129,11 +147,13 @@ class TrustStore:
         *,
         bundled: bool = True,
         user: bool = True,
+        sandbox: bool = False,
     ) -> TrustStore:
-        """Bundled + user roots, plus *extra* files for this run.
+        """Bundled + user roots (+ the sandbox CA with *sandbox*), plus *extra* files for this run.
 
-        Unreadable bundled/user files are skipped (one bad file must not disable verification);
-        an unreadable *extra* file raises :class:`TrustStoreError`, since the caller named it.
+        Unreadable bundled/user/sandbox files are skipped (one bad file must not disable
+        verification); an unreadable *extra* file raises :class:`TrustStoreError`, since the
+        caller named it.
         """
         roots: list[TrustRoot] = []
         sources: list[tuple[Source, Path]] = []
@@ -141,6 +161,8 @@ class TrustStore:
             sources += [("bundled", p) for p in _files(paths.resource_path("trust"))]
         if user:
             sources += [("user", p) for p in _files(user_trust_dir())]
+        if sandbox:
+            sources += [("sandbox", p) for p in sandbox_ca_files()]
         for source, path in sources:
             try:
                 roots += [TrustRoot(c, source, str(path))
@@ -182,6 +204,22 @@ class TrustStore:
         """The trust root equal to *cert*, if any."""
         digest = hashlib.sha256(cert.dump()).hexdigest()
         return next((r for r in self.roots if r.sha256 == digest), None)
+
+
+def sandbox_ca_files() -> list[Path]:
+    """Test CA certificates written by a local sandbox server (``…/testca/ca.cert.pem``)."""
+    base = paths.data_dir()
+    return sorted(p for p in base.glob("**/testca/ca.cert.pem") if p.is_file())[:5]
+
+
+def trust_store_for(settings: Settings, extra: Iterable[str | Path] = ()) -> TrustStore:
+    """The roots a verification uses — the one rule for the CLI and the GUI.
+
+    Bundled and user roots always; the sandbox's test CA only while the user works in the
+    sandbox (``settings.trust_sandbox_ca``); *extra* files named for this run (``--trust``).
+    Reads files: call it off the GUI thread.
+    """
+    return TrustStore.load(extra, sandbox=settings.trust_sandbox_ca)
 
 
 def add_user_root(path: str | Path) -> list[TrustRoot]:

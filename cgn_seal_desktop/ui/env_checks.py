@@ -108,10 +108,10 @@ def token_snapshot(settings: Settings, *, wait_s: float = 30.0) -> list[TokenInf
 
     ``None`` when the UKEY stayed busy (another thread signing) for *wait_s* seconds.
     """
-    from cgn_seal_desktop.ui.ukey_access import list_all_tokens
+    from cgn_seal_desktop.ukey.service import list_all_tokens
 
     try:
-        return list_all_tokens(settings, wait_s=wait_s)
+        return list_all_tokens(settings.module_path, wait_s=wait_s)
     except UKeyError:
         return []
 
@@ -173,33 +173,32 @@ def check_tokens(has_driver: bool, tokens: list[TokenInfo],
 
 
 def check_trust(settings: Settings) -> list[CheckLine]:
-    from cgn_seal_desktop.ui.trust_roots import common_name, load_trust_store
+    from cgn_seal_desktop.seal.trust import trust_store_for
 
-    store = load_trust_store(settings)
+    store = trust_store_for(settings)
     if not store.roots:
         return [CheckLine("trust", "warn", _t(QT_TRANSLATE_NOOP("EnvCheck", "No trust roots")),
                           "", _t(QT_TRANSLATE_NOOP("EnvCheck", "Seals cannot be shown as valid. "
                                                    "Add the SZCA root under Settings.")))]
     return [CheckLine("trust", "ok", _t(QT_TRANSLATE_NOOP("EnvCheck", "Trust root")),
-                      common_name(r), extra=f"{r.subject} ({r.source}, {r.origin})")
+                      r.common_name, extra=f"{r.subject} ({r.source}, {r.origin})")
             for r in store.roots]
 
 
 
 def check_service(url: str, timeout: float = 3.0) -> list[CheckLine]:
-    """GET *url* with a short timeout (TLS verified); any HTTP answer means reachable."""
-    import httpx
+    """Whether the online service answers (TLS verified); any HTTP answer means reachable."""
+    from cgn_seal_desktop.portal.probe import probe_service
 
     title = _t(QT_TRANSLATE_NOOP("EnvCheck", "Online service"))
-    try:
-        r = httpx.get(url, timeout=timeout, follow_redirects=True)
-    except httpx.HTTPError as exc:
-        return [CheckLine("service", "warn", title, f"{url} — {type(exc).__name__}",
+    probe = probe_service(url, timeout)
+    if not probe.reachable:
+        return [CheckLine("service", "warn", title, f"{url} — {probe.failure}",
                           _t(QT_TRANSLATE_NOOP("EnvCheck", "Not reachable. The seal self-check "
                                                "works offline; the application wizard needs "
                                                "the network.")))]
-    level: Level = "ok" if r.status_code < 500 else "warn"
-    return [CheckLine("service", level, title, f"{url} — HTTP {r.status_code}")]
+    level: Level = "ok" if probe.healthy else "warn"
+    return [CheckLine("service", level, title, f"{url} — HTTP {probe.status}")]
 
 
 def check_clock(now: datetime | None = None) -> list[CheckLine]:

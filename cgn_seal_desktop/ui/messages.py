@@ -72,6 +72,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Messages", "The PIN is locked"),
         QT_TRANSLATE_NOOP("Messages", "Too many wrong PINs were entered. Only SZCA can unlock "
                           "the UKEY: call 400-112-3838.")),
+    "pin_policy": (
+        QT_TRANSLATE_NOOP("Messages", "The new PIN is not accepted by the UKEY"),
+        QT_TRANSLATE_NOOP("Messages", "Choose a PIN of 6 to 16 digits or letters and type it "
+                          "again.")),
     "pin_final_try": (
         QT_TRANSLATE_NOOP("Messages", "Final PIN try"),
         QT_TRANSLATE_NOOP("Messages", "One more wrong PIN locks the UKEY. Confirm only if you "

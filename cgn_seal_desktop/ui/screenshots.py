@@ -1,7 +1,7 @@
 """Render the main screens offscreen to PNG: ``python -m cgn_seal_desktop.ui.screenshots OUTDIR``.
 
 Uses a throw-away profile (``CGN_SEAL_HOME`` in a temporary directory) with a demo UKEY
-(``ukey.demo``: SoftHSM2, keys made for the run) that seals a sample contract — or, without
+(``demo.softhsm_ukey``: SoftHSM2, keys made for the run) that seals a sample contract — or, without
 SoftHSM2, the bundled sample signed PDF with its sample root trusted for the run — and the
 language given by ``--language`` (default zh_CN). Writes:
 
@@ -69,15 +69,14 @@ def _contract(path: Path) -> Path:
 
 def _seal_with_demo_ukey(src: Path, out: Path, module: str) -> Path:
     """Seal *src* like the program does (UKEY session, default seal of the certificate)."""
-    from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
-    from cgn_seal_desktop.seal.ukey_signer import sign_with_session
-    from cgn_seal_desktop.ukey.demo import DEMO_LABEL, DEMO_PIN
-    from cgn_seal_desktop.ukey.session import UKeySession
+    from cgn_seal_desktop.demo.softhsm_ukey import DEMO_LABEL, DEMO_PIN
+    from cgn_seal_desktop.seal.request import SealPlacement, SignRequest
+    from cgn_seal_desktop.seal.ukey_sign import sign_with_ukey
+    from cgn_seal_desktop.ukey.model import TokenRef
+    from cgn_seal_desktop.ukey.pin import Pin
 
-    with UKeySession(module, label=DEMO_LABEL) as session:
-        session.login(DEMO_PIN)
-        sign_with_session(session, src, out, SignRequest(
-            placement=SealPlacement(1, (400.0, 100.0, 519.0, 219.0))))
+    sign_with_ukey(TokenRef(module, DEMO_LABEL), Pin(DEMO_PIN), src, out, SignRequest(
+        placement=SealPlacement(1, (400.0, 100.0, 519.0, 219.0))))
     return out
 
 
@@ -89,8 +88,8 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
 
     import subprocess
 
+    from cgn_seal_desktop.demo.softhsm_ukey import create_demo_ukey
     from cgn_seal_desktop.settings import Settings
-    from cgn_seal_desktop.ukey.demo import create_demo_ukey
 
     try:
         module: str | None = create_demo_ukey()[0]
@@ -108,10 +107,11 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
     from cgn_seal_desktop.seal.trust import add_user_root
     from cgn_seal_desktop.ui.app import create_application
     from cgn_seal_desktop.ui.main_window import MainWindow
-    from cgn_seal_desktop.ui.ukey_dialogs import CertChoice, PinDialog
+    from cgn_seal_desktop.ui.ukey_dialogs import PinDialog
     from cgn_seal_desktop.ui.verify_dialog import VerificationDialog
     from cgn_seal_desktop.ukey.certinfo import certificate_info
-    from cgn_seal_desktop.ukey.tokens import PinState, TokenInfo
+    from cgn_seal_desktop.ukey.model import PinState, TokenInfo
+    from cgn_seal_desktop.ukey.service import CertChoice
 
     app = create_application([sys.argv[0]])
     assert isinstance(app, QApplication)
@@ -182,7 +182,9 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
     save(dlg, "verify-dialog.png")
     dlg.close()
 
-    cert = certificate_info(_leaf_der(doc))
+    from cgn_seal_desktop.seal.embedded import signer_certificates
+
+    cert = certificate_info(signer_certificates(doc)[0])
     if cert is not None:
         token = TokenInfo(module_path="", slot_id=0, label="CGN-DEMO", manufacturer="SZCA",
                           model="UKEY", serial="0000", flags=0, pin_state=PinState.OK,
@@ -209,16 +211,6 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
     win.close()
     _settle(0.2)
     return written
-
-
-def _leaf_der(pdf: Path) -> bytes:
-    """The signer certificate embedded in the sample's first signature."""
-    from pyhanko.pdf_utils.reader import PdfFileReader
-
-    with pdf.open("rb") as fh:
-        reader = PdfFileReader(fh, strict=False)
-        sig = reader.embedded_signatures[0]
-        return bytes(sig.signer_cert.dump())
 
 
 def main(argv: list[str] | None = None) -> int:

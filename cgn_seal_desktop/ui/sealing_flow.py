@@ -22,8 +22,7 @@ from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.messages import show_error
 from cgn_seal_desktop.ui.signing import SigningRunner, SignJob
-from cgn_seal_desktop.ui.ukey_access import list_all_tokens
-from cgn_seal_desktop.ui.ukey_dialogs import CertChoice, PinDialog, TokenDialog, signing_choices
+from cgn_seal_desktop.ui.ukey_dialogs import PinDialog, TokenDialog
 from cgn_seal_desktop.ui.workers import run_task
 from cgn_seal_desktop.ukey.errors import (
     CertificateNotFoundError,
@@ -33,6 +32,8 @@ from cgn_seal_desktop.ukey.errors import (
     WrongPinError,
 )
 from cgn_seal_desktop.ukey.model import PinState, TokenInfo
+from cgn_seal_desktop.ukey.pin import Pin
+from cgn_seal_desktop.ukey.service import CertChoice, list_all_tokens, signing_choices
 
 __all__ = ["SealingFlow", "SealingInput", "default_output_path"]
 
@@ -89,7 +90,7 @@ class SealingFlow(QObject):
         self.status.emit(self.tr("Looking for the UKEY…"))
         settings = self._settings
 
-        run_task(lambda: list_all_tokens(settings) or [], self._on_tokens, self._fail,
+        run_task(lambda: list_all_tokens(settings.module_path) or [], self._on_tokens, self._fail,
                  context=self)
 
     # --- steps ------------------------------------------------------------------------------
@@ -149,10 +150,11 @@ class SealingFlow(QObject):
             return
         dlg = PinDialog(self._choice, state, retry=retry, parent=self._parent)
         accepted = dialogs.exec_dialog(dlg) == 1
-        pin = dlg.take_pin()
+        pin = Pin(dlg.take_pin())
         confirm = dlg.final_try and dlg.confirm_box.isChecked()
         dlg.deleteLater()
         if not accepted or not pin:
+            pin.wipe()
             self._stop(self.tr("Sealing cancelled"))
             return
         inp = self._input
@@ -162,8 +164,8 @@ class SealingFlow(QObject):
             password=inp.password,
         )
         token, cert = self._choice.token, self._choice.cert
-        job = SignJob(token.module_path, token.label, cert.key_id, inp.path, self._output,
-                      request, overwrite=self._overwrite)
+        job = SignJob(token.ref, cert.key_id, inp.path, self._output, request,
+                      overwrite=self._overwrite)
         self._show_progress()
         self.status.emit(self.tr("Sealing…"))
         self.runner.start(job, pin, confirm_final_try=confirm)

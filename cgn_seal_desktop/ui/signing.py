@@ -1,25 +1,26 @@
 """Sealing off the GUI thread: one QThread per job, whose worker owns the UKEY session.
 
-The GUI asks for the PIN first (``PinDialog``), then hands it to :meth:`SigningRunner.start`.
-The worker opens the session, logs in, signs and closes the session — all on its own thread, as
-PKCS#11 sessions require — and forgets the PIN at once. Errors reach the GUI as typed exceptions
-with their tracebacks and chained contexts cleared, so no frame holding the PIN outlives the job.
+The GUI asks for the PIN first (``PinDialog``), then hands it to :meth:`SigningRunner.start`
+as a :class:`~cgn_seal_desktop.ukey.pin.Pin`. The worker calls the core's
+:func:`~cgn_seal_desktop.seal.ukey_sign.sign_with_ukey` on its own thread (a token session
+belongs to the thread that opened it); the token layer wipes the PIN and guarantees that no
+error it raises reaches a frame holding it.
 """
 
 from __future__ import annotations
 
 import logging
 import threading
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
 from cgn_seal_desktop.errors import CgnSealError
-from cgn_seal_desktop.seal.errors import SigningCancelledError, SigningFailedError
+from cgn_seal_desktop.seal.errors import SigningFailedError
 from cgn_seal_desktop.seal.request import SignRequest, SignResult
-from cgn_seal_desktop.ui.ukey_access import PKCS11_LOCK
+from cgn_seal_desktop.ukey.model import TokenRef
+from cgn_seal_desktop.ukey.pin import Pin
 
 __all__ = ["SignJob", "SigningRunner", "SigningWorker"]
 
@@ -30,8 +31,7 @@ log = logging.getLogger(__name__)
 class SignJob:
     """What to seal (no PIN here: it is passed separately and never stored)."""
 
-    module_path: str
-    token_label: str
+    token: TokenRef
     cert_id: bytes | None
     input_path: Path
     output_path: Path
@@ -39,29 +39,18 @@ class SignJob:
     overwrite: bool = False
 
 
-def _scrub(exc: BaseException) -> BaseException:
-    """Drop traceback and chained exceptions: their frames may hold the PIN."""
-    exc.__traceback__ = None
-    exc.__context__ = None
-    exc.__cause__ = None
-    return exc
-
-
 class SigningWorker(QObject):
     """Lives on the signing thread; :meth:`run` does the whole job there."""
 
-    #: Test hook: seconds to wait (cancellably) before signing, to test a slow token.
-    test_delay_s: float = 0.0
-
     progress = Signal(str, float)  #: stage, fraction 0..1
     succeeded = Signal(object)  #: SignResult
-    failed = Signal(object)  #: CgnSealError (scrubbed)
+    failed = Signal(object)  #: CgnSealError
 
-    def __init__(self, job: SignJob, pin: str, confirm_final_try: bool,
+    def __init__(self, job: SignJob, pin: Pin, confirm_final_try: bool,
                  cancel: threading.Event) -> None:
         super().__init__()
         self._job = job
-        self._pin: list[str] = [pin]  # a list so run() can empty it
+        self._pin = pin
         self._confirm = confirm_final_try
         self._cancel = cancel
 
@@ -69,39 +58,26 @@ class SigningWorker(QObject):
     def run(self) -> None:
         # Imported here, on the worker thread: pyHanko and PKCS#11 load on first use, not at
         # program start.
-        from cgn_seal_desktop.seal.ukey_signer import sign_with_session
-        from cgn_seal_desktop.ukey.session import UKeySession
+        from cgn_seal_desktop.seal.ukey_sign import sign_with_ukey
 
         job = self._job
         try:
-            with PKCS11_LOCK, UKeySession(job.module_path, label=job.token_label) as session:
-                self.progress.emit("login", 0.05)
-                session.login(self._pin.pop(), confirm_final_try=self._confirm)
-                self._pin.clear()
-                self._wait_test_delay()
-                result = sign_with_session(
-                    session, job.input_path, job.output_path, job.request,
-                    cert_id=job.cert_id, overwrite=job.overwrite,
-                    progress=lambda stage, f: self.progress.emit(stage, f),
-                    cancelled=self._cancel.is_set,
-                )
+            result = sign_with_ukey(
+                job.token, self._pin, job.input_path, job.output_path, job.request,
+                cert_id=job.cert_id, confirm_final_try=self._confirm, overwrite=job.overwrite,
+                progress=lambda stage, f: self.progress.emit(stage, f),
+                cancelled=self._cancel.is_set,
+            )
         except CgnSealError as exc:
-            self._pin.clear()
-            self.failed.emit(_scrub(exc))
+            self.failed.emit(exc)
             return
         except Exception as exc:  # never let a traceback reach the user
-            self._pin.clear()
             log.error("Unexpected signing failure: %s", type(exc).__name__)
             self.failed.emit(SigningFailedError(f"Signing failed ({type(exc).__name__})"))
             return
+        finally:
+            self._pin.wipe()
         self.succeeded.emit(result)
-
-    def _wait_test_delay(self) -> None:
-        end = time.monotonic() + self.test_delay_s
-        while time.monotonic() < end:
-            if self._cancel.is_set():
-                raise SigningCancelledError()
-            time.sleep(0.02)
 
 
 class SigningRunner(QObject):
@@ -126,7 +102,7 @@ class SigningRunner(QObject):
     def is_running(self) -> bool:
         return self._thread is not None
 
-    def start(self, job: SignJob, pin: str, *, confirm_final_try: bool = False) -> None:
+    def start(self, job: SignJob, pin: Pin, *, confirm_final_try: bool = False) -> None:
         """Start sealing; the PIN goes to the worker and is not kept here."""
         if self._thread is not None:
             raise RuntimeError("a signing job is already running")

@@ -6,8 +6,6 @@ over once and clears the field. Nothing here logs or stores it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
@@ -23,27 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cgn_seal_desktop.ukey.certinfo import CertificateInfo
-from cgn_seal_desktop.ukey.model import PinState, TokenInfo
+from cgn_seal_desktop.ukey.model import PinState
+from cgn_seal_desktop.ukey.service import CertChoice
 
-__all__ = ["CertChoice", "PinDialog", "TokenDialog", "signing_choices"]
-
-
-@dataclass(frozen=True)
-class CertChoice:
-    """One certificate that can seal, and the UKEY it is on."""
-
-    token: TokenInfo
-    cert: CertificateInfo
-
-    @property
-    def owner(self) -> str:
-        return self.cert.organization or self.cert.subject_cn
-
-
-def signing_choices(tokens: list[TokenInfo]) -> list[CertChoice]:
-    """Every end-entity certificate able to sign, on every token (token order kept)."""
-    return [CertChoice(t, c) for t in tokens for c in t.certificates if c.can_sign and not c.is_ca]
+__all__ = ["PinDialog", "TokenDialog"]
 
 
 class TokenDialog(QDialog):

@@ -15,9 +15,7 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 
-from cgn_seal_desktop.ui.ukey_access import PKCS11_LOCK  # re-exported for callers
-
-__all__ = ["PKCS11_LOCK", "Task", "run_task", "wait_for_tasks"]
+__all__ = ["Task", "run_task", "wait_for_tasks"]
 
 log = logging.getLogger(__name__)
 

@@ -1,4 +1,5 @@
-"""UKEY access over PKCS#11: driver discovery, tokens and PIN state, certificates, signing.
+"""UKEY access: one token interface (``backend``) with a PKCS#11 backend (``pkcs11``), driver
+discovery, tokens and PIN state, certificates, and the service both front ends use (``service``).
 
-No Qt here. One :class:`~cgn_seal_desktop.ukey.session.UKeySession` per worker thread.
+No Qt here, and nothing from ``seal``. A token session belongs to one worker thread.
 """

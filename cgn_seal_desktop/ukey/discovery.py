@@ -1,9 +1,8 @@
-"""Finding UKEY drivers (PKCS#11 modules) on this computer.
+"""Finding UKEY drivers (PKCS#11 modules and SKF libraries) on this computer.
 
 Order: the path the user configured, then ``CGN_SEAL_PKCS11_MODULE`` (for scripting and tests),
 then the vendor table in ``module_table.json`` for the running platform. The table is data so a
-new vendor is one JSON entry; it can also describe SKF (GM/T 0016) libraries, which are listed
-but not loadable yet.
+new vendor is one JSON entry; its ``interface`` picks the token backend (``ukey.service``).
 """
 
 from __future__ import annotations
@@ -24,6 +23,7 @@ __all__ = [
     "current_platform",
     "find_modules",
     "load_vendor_table",
+    "vendor_for",
 ]
 
 Platform = Literal["windows", "linux", "darwin"]
@@ -115,6 +115,11 @@ def _vendor_for(
                 if name in (f.lower() for f in entry.files.get(plat, [])):
                     return entry
     return None
+
+
+def vendor_for(path: str, platform: Platform | None = None) -> VendorEntry | None:
+    """The vendor table's entry for the driver file *path* (by file name), if any."""
+    return _vendor_for(path, load_vendor_table(), platform or current_platform())
 
 
 def entry_platforms(table: tuple[VendorEntry, ...]) -> set[str]:

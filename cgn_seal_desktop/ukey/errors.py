@@ -14,9 +14,10 @@ __all__ = [
     "InterfaceNotSupportedError",
     "MechanismNotSupportedError",
     "ModuleLoadError",
-        "NoModuleError",
+    "NoModuleError",
     "NoTokenError",
     "PinLockedError",
+    "PinPolicyError",
     "PrivateKeyNotFoundError",
     "TokenAmbiguousError",
     "TokenError",
@@ -82,25 +83,33 @@ class WrongPinError(UKeyError):
     """The PIN is wrong.
 
     ``final_try`` / ``count_low`` / ``locked`` tell what the token reports *after* the failure, so
-    the UI can warn before the next try.
+    the UI can warn before the next try; ``tries_left`` is the exact count where the token says
+    it (SKF), else ``None``.
     """
 
     code = "wrong_pin"
 
     def __init__(
         self, message: str = "", *, count_low: bool = False, final_try: bool = False,
-        locked: bool = False,
+        locked: bool = False, tries_left: int | None = None,
     ) -> None:
         super().__init__(message)
         self.count_low = count_low
         self.final_try = final_try
         self.locked = locked
+        self.tries_left = tries_left
 
 
 class PinLockedError(UKeyError):
     """The PIN is locked after too many wrong tries; it must be unlocked by the issuer (深圳CA)."""
 
     code = "pin_locked"
+
+
+class PinPolicyError(UKeyError):
+    """The new PIN does not meet the UKEY's rules (length or characters)."""
+
+    code = "pin_policy"
 
 
 class FinalTryNotConfirmedError(UKeyError):

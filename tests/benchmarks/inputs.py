@@ -127,16 +127,17 @@ SIZES = {"small": (10, 500_000), "medium": (500, 100_000), "large": (2000, 100_0
 def make_inputs(base: Path, *, quick: bool) -> BenchInputs:
     """Everything the benchmarks read, under *base*. Quick mode skips the 500-page file."""
     from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
-    from cgn_seal_desktop.seal.ukey_signer import sign_with_session
-    from cgn_seal_desktop.ukey.session import UKeySession
+    from cgn_seal_desktop.seal.ukey_sign import sign_with_session
+    from cgn_seal_desktop.ukey.pin import Pin
+    from tests.softhsm import open_token
 
     t0 = time.perf_counter()
     ukey = setup_ukey(base)
     names = ["small", "large"] if quick else ["small", "medium", "large"]
     plain = {n: make_pdf(base / f"{n}.pdf", *SIZES[n]) for n in names}
     sealed: dict[tuple[str, int], Path] = {}
-    with UKeySession(ukey.module, label=ukey.token) as session:
-        session.login(ukey.pin)
+    with open_token(ukey.module, ukey.token) as session:
+        session.login(Pin(ukey.pin))
         for name in names:
             counts = [1, 3, 10] if name == "small" else [1]
             src = plain[name]

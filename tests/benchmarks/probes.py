@@ -203,12 +203,13 @@ def scroll(pdf: str) -> None:
 
 def sign_mem(pdf: str, out: str) -> None:
     from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
-    from cgn_seal_desktop.seal.ukey_signer import sign_with_session
-    from cgn_seal_desktop.ukey.session import UKeySession
+    from cgn_seal_desktop.seal.ukey_sign import sign_with_session
+    from cgn_seal_desktop.ukey.pin import Pin
+    from tests.softhsm import open_token
 
     pin = sys.stdin.readline().strip()
-    with UKeySession(os.environ["BENCH_MODULE"], label=os.environ["BENCH_TOKEN"]) as session:
-        session.login(pin)
+    with open_token(os.environ["BENCH_MODULE"], os.environ["BENCH_TOKEN"]) as session:
+        session.login(Pin(pin))
         session.certificates()
         base = _status_kb("VmHWM")
         t0 = time.perf_counter()

@@ -156,8 +156,9 @@ class Suite:
         from cgn_seal_desktop.fsutil import atomic_write
         from cgn_seal_desktop.seal.appearance import default_seal_pdf
         from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
-        from cgn_seal_desktop.seal.ukey_signer import sign_with_session
-        from cgn_seal_desktop.ukey.session import UKeySession
+        from cgn_seal_desktop.seal.ukey_sign import sign_with_session
+        from cgn_seal_desktop.ukey.pin import Pin
+        from tests.softhsm import open_token
 
         uk = self.inp.ukey
         seal_pdf = self.tmp / "seal.pdf"
@@ -165,8 +166,8 @@ class Suite:
         seal_pdf.write_bytes(default_seal_pdf(str(org)))  # what the product draws for it
         rect = SEAL_RECTS[0]
         sizes = ["small"] if self.quick else ["small", "medium"]
-        with UKeySession(uk.module, label=uk.token) as session:
-            session.login(uk.pin)
+        with open_token(uk.module, uk.token) as session:
+            session.login(Pin(uk.pin))
             for size in sizes:
                 src = self.inp.plain[size]
                 out = self.tmp / "signed.pdf"

@@ -12,6 +12,7 @@ from typing import Any
 
 import httpx
 
+from cgn_seal_desktop.identifiers import id_check_char, uscc_check_char
 from cgn_seal_desktop.portal.client import PortalClient
 from cgn_seal_desktop.portal.models import (
     ApplicationForm,
@@ -19,7 +20,6 @@ from cgn_seal_desktop.portal.models import (
     OrgElements,
     RegisterRequest,
 )
-from cgn_seal_desktop.sandbox.validators import id_check_char, uscc_check_char
 
 #: Monday 10:00 China time: working-day arithmetic below depends on it.
 START = datetime(2026, 11, 23, 2, 0, tzinfo=UTC)

@@ -6,7 +6,6 @@ replaces it with handlers the test registers per dialog class, and records every
 
 from __future__ import annotations
 
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -81,37 +80,15 @@ def window(qtbot: Any, ukey: Any, bot: DialogBot) -> Iterator[Any]:
     wait_for_tasks(10_000)
 
 
-@pytest.fixture(scope="session")
-def empty_module(tmp_path_factory: pytest.TempPathFactory, ukey: Any) -> str:
-    """A second SoftHSM2 instance (library copy) whose token directory is empty: no UKEY."""
-    import os
-
-    from cgn_seal_desktop.ukey.tokens import load_module
-
-    base = tmp_path_factory.mktemp("emptyhsm")
-    (base / "tokens").mkdir()
-    conf = base / "softhsm2.conf"
-    conf.write_text(f"directories.tokendir = {base / 'tokens'}\nobjectstore.backend = file\n"
-                    "log.level = ERROR\n")
-    lib = base / "libsofthsm2-empty.so"
-    shutil.copy(ukey.module, lib)
-    old = os.environ["SOFTHSM2_CONF"]
-    os.environ["SOFTHSM2_CONF"] = str(conf)
-    try:
-        load_module(str(lib))  # SoftHSM2 reads its configuration when initialised
-    finally:
-        os.environ["SOFTHSM2_CONF"] = old
-    return str(lib)
-
-
 def sign_directly(ukey: Any, src: Path, out: Path, label: str = "CGN-RSA") -> Path:
     """Seal *src* into *out* without the GUI (for verification tests)."""
     from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
-    from cgn_seal_desktop.seal.ukey_signer import sign_with_session
-    from cgn_seal_desktop.ukey.session import UKeySession
+    from cgn_seal_desktop.seal.ukey_sign import sign_with_session
+    from cgn_seal_desktop.ukey.pin import Pin
+    from tests.softhsm import open_token
 
-    with UKeySession(ukey.module, label=label) as s:
-        s.login(ukey.pin)
+    with open_token(ukey.module, label) as s:
+        s.login(Pin(ukey.pin))
         sign_with_session(s, src, out, SignRequest(
             placement=SealPlacement(1, (350.0, 500.0, 470.0, 620.0))))
     return out

@@ -10,7 +10,7 @@ from cgn_seal_desktop.ui.messages import STATUS_TEXT, status_text
 from cgn_seal_desktop.ui.ukey_dialogs import CertChoice, PinDialog
 from cgn_seal_desktop.ui.verify_dialog import VerificationDialog
 from cgn_seal_desktop.ukey.certinfo import CertificateInfo
-from cgn_seal_desktop.ukey.tokens import PinState, TokenInfo
+from cgn_seal_desktop.ukey.model import PinState, TokenInfo
 from tests.ui.conftest import DialogBot
 
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from cgn_seal_desktop.ui.env_checks import check_clock, check_service, check_tokens, report_text
 from cgn_seal_desktop.ukey.certinfo import CertificateInfo
-from cgn_seal_desktop.ukey.tokens import PinState, TokenInfo
+from cgn_seal_desktop.ukey.model import PinState, TokenInfo
 
 
 class _Ok(BaseHTTPRequestHandler):

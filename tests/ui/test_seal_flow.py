@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from cgn_seal_desktop.ui.messages import status_text
-from cgn_seal_desktop.ui.signing import SigningWorker
 from tests.pdfs import make_pdf
 from tests.ui.conftest import DialogBot, sign_directly
 
@@ -55,11 +55,12 @@ def hover(widget: Any, pos: QPoint) -> None:
 
 def reset_pin_counter(ukey: Any, label: str) -> None:
     """A good login clears the token's wrong-PIN flags for the other tests of the session."""
-    from cgn_seal_desktop.ui.workers import PKCS11_LOCK
-    from cgn_seal_desktop.ukey.session import UKeySession
+    from cgn_seal_desktop.ukey.pin import Pin
+    from cgn_seal_desktop.ukey.service import UKEY_LOCK
+    from tests.softhsm import open_token
 
-    with PKCS11_LOCK, UKeySession(ukey.module, label=label) as s:
-        s.login(ukey.pin)
+    with UKEY_LOCK, open_token(ukey.module, label) as s:
+        s.login(Pin(ukey.pin))
 
 
 def capture(into: list[dict[str, str]]) -> Any:
@@ -172,6 +173,34 @@ def test_wrong_pin_then_retry(qtbot: Any, window: Any, bot: DialogBot, ukey: Any
     reset_pin_counter(ukey, "CGN-B")
 
 
+GUI_WRONG_PIN = "86420975"  # module constant: no test frame holds it as a local
+
+
+def test_wrong_pin_error_reaches_no_frame_holding_the_pin(qtbot: Any, window: Any,
+                                                          bot: DialogBot, ukey: Any,
+                                                          tmp_path: Path) -> None:
+    """The GUI path: PIN dialog → worker → core → token; the error the worker reports."""
+    from tests.secrets_scan import where_is
+
+    src = make_pdf(tmp_path / "w.pdf", pages=1)
+    open_and_wait(qtbot, window, src)
+    page = window.self_check
+    bot.on("TokenDialog", choose_token("CGN-B"))
+    bot.on("PinDialog", enter_pin(GUI_WRONG_PIN))
+    bot.on("QMessageBox", lambda _d: 0)
+    bot.on("PinDialog", lambda _d: 0)  # then cancel the retry
+    errors: list[Any] = []
+    page.flow.runner.failed.connect(errors.append)
+    with qtbot.waitSignal(page.flow.ended, timeout=TIMEOUT):
+        place_seal(qtbot, window)
+    page.flow.runner.failed.disconnect(errors.append)
+    assert [type(e).__name__ for e in errors] == ["WrongPinError"]
+    assert errors[0].__traceback__ is not None  # a real traceback was walked, not a scrubbed one
+    assert where_is(GUI_WRONG_PIN, errors[0]) == []
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["w.pdf"]
+    reset_pin_counter(ukey, "CGN-B")
+
+
 def test_cancelled_pin_writes_nothing(qtbot: Any, window: Any, bot: DialogBot, ukey: Any,
                                       tmp_path: Path) -> None:
     src = make_pdf(tmp_path / "b.pdf", pages=1)
@@ -238,13 +267,20 @@ def test_corrupt_file_message_no_crash(qtbot: Any, window: Any, bot: DialogBot,
 
 
 @pytest.fixture
-def slow_signing(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(SigningWorker, "test_delay_s", 1.5)
+def slow_signing(ukey: Any) -> Iterator[None]:
+    """The test UKEY made slow (1.5 s per login) through the token service's backend seam."""
+    from cgn_seal_desktop.ukey import service
+    from tests.ukey_backends import DelayedBackend
+
+    real = service.backend_for(ukey.module, "pkcs11")
+    service.install_backend(DelayedBackend(real, 1.5))
+    yield
+    service.install_backend(real)
 
 
 def _max_gui_gap_while_signing(qtbot: Any, window: Any, bot: DialogBot, ukey: Any,
                                src: Path) -> float:
-    """Seal *src* (slowed by the worker's test hook); the longest pause between 10 ms ticks."""
+    """Seal *src* (with a slow UKEY); the longest pause between 10 ms ticks."""
     open_and_wait(qtbot, window, src)
     page = window.self_check
     bot.on("TokenDialog", choose_token("CGN-RSA"))
@@ -447,14 +483,11 @@ def test_locked_pin_is_said_plainly(qtbot: Any, window: Any, bot: DialogBot,
     from dataclasses import replace
 
     from cgn_seal_desktop.ui.sealing_flow import SealingInput
-    from cgn_seal_desktop.ui.ukey_dialogs import signing_choices
-    from cgn_seal_desktop.ukey.tokens import PinState, list_tokens
+    from cgn_seal_desktop.ukey.model import PinState
+    from cgn_seal_desktop.ukey.service import list_all_tokens, signing_choices
 
     flow = window.self_check.flow
-    from cgn_seal_desktop.ui.ukey_access import PKCS11_LOCK
-
-    with PKCS11_LOCK:
-        choice = signing_choices(list_tokens(window.settings.module_path))[0]
+    choice = signing_choices(list_all_tokens(window.settings.module_path) or [])[0]
     locked = replace(choice, token=replace(choice.token, pin_state=PinState.LOCKED))
     flow._input = SealingInput(tmp_path / "x.pdf", 0, (100.0, 100.0, 200.0, 200.0))
     flow._choice, flow._output = locked, tmp_path / "x_已盖章.pdf"

@@ -516,7 +516,7 @@ def _self_check_dialogs() -> list[Any]:
     from cgn_seal_desktop.ui.ukey_dialogs import CertChoice, PinDialog, TokenDialog
     from cgn_seal_desktop.ui.verify_dialog import VerificationDialog
     from cgn_seal_desktop.ukey.certinfo import CertificateInfo
-    from cgn_seal_desktop.ukey.tokens import PinState, TokenInfo
+    from cgn_seal_desktop.ukey.model import PinState, TokenInfo
 
     now = datetime.now(UTC)
     org = "中广核示例供应商（深圳）有限公司"

@@ -33,9 +33,6 @@ from cgn_seal_desktop.ui.seal_tool import SealTool, placeholder_seal_image
 from cgn_seal_desktop.ui.sealing_flow import SealingFlow, SealingInput, default_output_path
 from cgn_seal_desktop.ui.signature_overlay import SignatureOverlay
 from cgn_seal_desktop.ui.signature_panel import EmptyState, SignaturePanel
-from cgn_seal_desktop.ui.trust_roots import load_trust_store
-from cgn_seal_desktop.ui.ukey_access import list_all_tokens
-from cgn_seal_desktop.ui.ukey_dialogs import signing_choices
 from cgn_seal_desktop.ui.verify_dialog import VerificationDialog
 from cgn_seal_desktop.ui.viewer import PdfView, ThumbnailList
 from cgn_seal_desktop.ui.workers import run_task
@@ -336,7 +333,9 @@ class SelfCheckPage(QWidget):
 
         def work() -> tuple[str, bytes] | None:
             # Only a glance: if the UKEY is busy (signing), keep the placeholder.
-            tokens = list_all_tokens(settings, wait_s=0.2)
+            from cgn_seal_desktop.ukey.service import list_all_tokens, signing_choices
+
+            tokens = list_all_tokens(settings.module_path, wait_s=0.2)
             if tokens is None:
                 return None
             choices = signing_choices(tokens)
@@ -390,9 +389,10 @@ class SelfCheckPage(QWidget):
         self.panel.summary.setText(self.tr("Verifying…"))
 
         def work() -> VerificationReport:
+            from cgn_seal_desktop.seal.trust import trust_store_for
             from cgn_seal_desktop.seal.verify import verify_pdf
 
-            return verify_pdf(path, load_trust_store(settings), password=password)
+            return verify_pdf(path, trust_store_for(settings), password=password)
 
         run_task(work, lambda rep: self._on_report(generation, rep),
                  lambda exc: self._on_report_failed(generation, exc), context=self)
@@ -418,9 +418,10 @@ class SelfCheckPage(QWidget):
         self.status_message.emit(self.tr("Verifying the seal…"))
 
         def work() -> VerificationReport:
+            from cgn_seal_desktop.seal.trust import trust_store_for
             from cgn_seal_desktop.seal.verify import verify_pdf
 
-            return verify_pdf(path, load_trust_store(settings), password=password)
+            return verify_pdf(path, trust_store_for(settings), password=password)
 
         def done(report: VerificationReport) -> None:
             if path != self._path:

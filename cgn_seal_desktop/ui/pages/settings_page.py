@@ -28,10 +28,9 @@ from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.i18n import LANGUAGES, SYSTEM
 from cgn_seal_desktop.ui.messages import error_message, show_error
 from cgn_seal_desktop.ui.pages.common import page_title
-from cgn_seal_desktop.ui.trust_roots import common_name
-from cgn_seal_desktop.ui.ukey_access import list_all_tokens
 from cgn_seal_desktop.ui.workers import run_task
 from cgn_seal_desktop.ukey.model import TokenInfo
+from cgn_seal_desktop.ukey.service import list_all_tokens
 
 __all__ = ["SettingsPage"]
 
@@ -154,7 +153,7 @@ class SettingsPage(QWidget):
         self.test_button.setEnabled(False)
         self.driver_result.setText(self.tr("Testing…"))
         settings = self._settings
-        run_task(lambda: list_all_tokens(settings, wait_s=10), self._on_driver_tested,
+        run_task(lambda: list_all_tokens(settings.module_path, wait_s=10), self._on_driver_tested,
                  self._on_driver_failed, context=self)
 
     def _on_driver_tested(self, tokens: list[TokenInfo] | None) -> None:
@@ -193,7 +192,7 @@ class SettingsPage(QWidget):
         for r in TrustStore.load().roots:
             kind = self.tr("bundled") if r.source == "bundled" else self.tr("added")
             until = self.tr("valid until %1").replace("%1", r.not_after.date().isoformat())
-            item = QListWidgetItem(f"{common_name(r)}  —  {kind}, {until}", self.roots)
+            item = QListWidgetItem(f"{r.common_name}  —  {kind}, {until}", self.roots)
             item.setToolTip(f"{r.subject}\nSHA-256 {r.sha256}\n{r.origin}")
             item.setData(Qt.ItemDataRole.UserRole, (r.sha256, r.source))
 

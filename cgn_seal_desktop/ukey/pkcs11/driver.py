@@ -1,4 +1,5 @@
-"""Loading a UKEY driver, listing its tokens with their PIN state, and reading certificates.
+"""PKCS#11 drivers: loading a module, listing its tokens with their PIN state, reading
+certificates, and turning python-pkcs11's exceptions into typed UKEY errors.
 
 Nothing here needs the PIN: token info and certificates are public objects.
 """
@@ -17,7 +18,6 @@ from pkcs11._pkcs11 import lib as Pkcs11Lib
 
 from cgn_seal_desktop.ukey.certinfo import CertificateInfo, certificate_info
 from cgn_seal_desktop.ukey.errors import (
-    InterfaceNotSupportedError,
     ModuleLoadError,
     NoTokenError,
     PinLockedError,
@@ -27,21 +27,12 @@ from cgn_seal_desktop.ukey.errors import (
     UKeyError,
     WrongPinError,
 )
-from cgn_seal_desktop.ukey.model import (
-    PinState,
-    TokenInfo,
-    check_pin_allowed,
-    pin_state_from_flags,
-)
+from cgn_seal_desktop.ukey.model import TokenInfo, pin_state_from_flags
 
 __all__ = [
-    "PinState",
-    "TokenInfo",
-    "check_pin_allowed",
     "find_token",
     "list_tokens",
     "load_module",
-    "pin_state_from_flags",
     "read_certificates",
     "translate_pkcs11_error",
 ]
@@ -51,12 +42,8 @@ _modules: dict[str, Pkcs11Lib] = {}
 _modules_lock = threading.Lock()
 
 
-def load_module(path: str, *, interface: str = "pkcs11") -> Pkcs11Lib:
+def load_module(path: str) -> Pkcs11Lib:
     """Load (once per process) and return the PKCS#11 module at *path*."""
-    if interface != "pkcs11":
-        raise InterfaceNotSupportedError(
-            f"{Path(path).name} is a {interface.upper()} driver; only PKCS#11 drivers are supported"
-        )
     with _modules_lock:
         lib = _modules.get(path)
         if lib is not None:
@@ -113,7 +100,7 @@ def read_certificates(session: pkcs11.Session) -> list[CertificateInfo]:
     return certs
 
 
-def _token_info(
+def token_info(
     lib_path: str, token: pkcs11.Token, certificates: list[CertificateInfo]
 ) -> TokenInfo:
     flags = int(token.flags)
@@ -157,7 +144,7 @@ def list_tokens(module_path: str, *, with_certificates: bool = True) -> list[Tok
         if with_certificates:
             with contextlib.suppress(p11x.PKCS11Error), token.open() as session:
                 certs = read_certificates(session)
-        result.append(_token_info(module_path, token, certs))
+        result.append(token_info(module_path, token, certs))
     return result
 
 

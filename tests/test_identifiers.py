@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from cgn_seal_desktop.sandbox.validators import (
+from cgn_seal_desktop.identifiers import (
     id_check_char,
     is_valid_mobile,
     is_valid_resident_id,

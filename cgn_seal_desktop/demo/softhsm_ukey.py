@@ -1,10 +1,11 @@
 """A test UKEY for trying the seal self-check without a real one (SoftHSM2, PIN 123456).
 
-``python -m cgn_seal_desktop.ukey.demo`` creates, under the per-user data directory, a SoftHSM2
-token "CGN-DEMO" holding a seal key and certificate for "示例供应商有限公司" issued by a demo root
-CA made for this computer; adds that root to the user's trusted roots (so a demo seal verifies as
-"签名有效"); and chooses SoftHSM2 as the UKEY driver in the settings. The program points SoftHSM2
-at this token at start-up (:func:`activate`) unless ``SOFTHSM2_CONF`` is already set.
+``cgn-seal demo-ukey`` (``python -m cgn_seal_desktop.demo.softhsm_ukey``) creates, under the
+per-user data directory, a SoftHSM2 token "CGN-DEMO" holding a seal key and certificate for
+"示例供应商有限公司" issued by a demo root CA made for this computer; adds that root to the
+user's trusted roots (so a demo seal verifies as "签名有效"); and chooses SoftHSM2 as the UKEY
+driver in the settings. The program points SoftHSM2 at this token at start-up
+(:func:`activate`) unless ``SOFTHSM2_CONF`` is already set.
 
 The demo root is a toy: anyone with this computer's profile can sign with it. Remove it under
 Settings → trusted roots when done.
@@ -64,7 +65,7 @@ def create_demo_ukey() -> tuple[str, Path]:
     from cgn_seal_desktop.fsutil import atomic_write_bytes
     from cgn_seal_desktop.seal.trust import add_user_root
     from cgn_seal_desktop.settings import Settings
-    from cgn_seal_desktop.ukey.tokens import load_module
+    from cgn_seal_desktop.ukey.pkcs11.driver import load_module
 
     module = _softhsm_module()
     base = demo_dir()

@@ -1,7 +1,8 @@
-"""A pyHanko :class:`~pyhanko.sign.signers.Signer` whose key lives on the UKEY.
+"""Sealing a PDF with the UKEY: the one entry both the CLI and the desktop program call.
 
-The bridge between ``ukey`` (PKCS#11) and ``seal`` (pyHanko). The signature mechanism comes from
-``ukey.mechanisms`` and can be overridden per driver, so SM2 can be added there later.
+:func:`sign_with_ukey` opens the UKEY through the token interface (``ukey.service``; PKCS#11 or
+SKF, this module never knows which), logs in, picks the certificate, and signs with
+:class:`UKeySigner`, a pyHanko signer whose key never leaves the token.
 """
 
 from __future__ import annotations
@@ -15,30 +16,31 @@ from pyhanko.sign.signers import Signer
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from cgn_seal_desktop.seal.errors import SigningCancelledError
-from cgn_seal_desktop.seal.sign import Progress, SignRequest, SignResult, sign_pdf
+from cgn_seal_desktop.seal.request import SignRequest, SignResult
+from cgn_seal_desktop.seal.sign import Progress, sign_pdf
+from cgn_seal_desktop.ukey.backend import TokenSession
 from cgn_seal_desktop.ukey.certinfo import CertificateInfo
-from cgn_seal_desktop.ukey.mechanisms import scheme_for
-from cgn_seal_desktop.ukey.session import UKeySession, choose_signing_certificate
+from cgn_seal_desktop.ukey.model import TokenRef
+from cgn_seal_desktop.ukey.pin import Pin
+from cgn_seal_desktop.ukey.service import UKEY_LOCK, choose_signing_certificate, open_session
 
-__all__ = ["UKeySigner", "sign_with_session"]
+__all__ = ["UKeySigner", "sign_with_session", "sign_with_ukey"]
 
 
 class UKeySigner(Signer):
-    """Signs with the private key paired (by CKA_ID) with *cert* on a logged-in session.
+    """Signs with the private key paired with *cert* on a logged-in token session.
 
     :param chain: other certificates on the token (issuing CAs); embedded so verifiers can build
         the chain without fetching anything.
-    :param mechanism_override: a scheme name from ``ukey.mechanisms.SCHEMES`` (driver quirks).
     :param cancelled: checked right before the token is asked to sign.
     """
 
     def __init__(
         self,
-        session: UKeySession,
+        session: TokenSession,
         cert: CertificateInfo,
         *,
         chain: list[CertificateInfo] | None = None,
-        mechanism_override: str | None = None,
         cancelled: Callable[[], bool] | None = None,
     ) -> None:
         signing_cert = asn1_x509.Certificate.load(cert.der)
@@ -49,7 +51,6 @@ class UKeySigner(Signer):
         super().__init__(signing_cert=signing_cert, cert_registry=registry, embed_roots=True)
         self._session = session
         self._cert = cert
-        self._override = mechanism_override
         self._cancelled = cancelled or (lambda: False)
 
     def _placeholder_size(self) -> int:
@@ -57,7 +58,7 @@ class UKeySigner(Signer):
             key = self.signing_cert.public_key if self.signing_cert else None
             bits = key.bit_size if key is not None else 4096
             return int(bits) // 8
-        return 2 * 66 + 9  # DER ECDSA up to P-521
+        return 2 * 66 + 9  # DER ECDSA up to P-521 (SM2 needs 72)
 
     async def async_sign_raw(
         self, data: bytes, digest_algorithm: str, dry_run: bool = False
@@ -66,18 +67,16 @@ class UKeySigner(Signer):
             return bytes(self._placeholder_size())
         if self._cancelled():
             raise SigningCancelledError()
-        scheme = scheme_for(self._cert.key_type, digest_algorithm.lower(), self._override)
-        return self._session.sign(self._cert.key_id, data, scheme)
+        return self._session.sign(self._cert, data, digest_algorithm.lower())
 
 
 def sign_with_session(
-    session: UKeySession,
+    session: TokenSession,
     input_path: str | Path,
     output_path: str | Path,
     request: SignRequest,
     *,
     cert_id: bytes | None = None,
-    mechanism_override: str | None = None,
     overwrite: bool = False,
     progress: Progress | None = None,
     cancelled: Callable[[], bool] | None = None,
@@ -95,7 +94,36 @@ def sign_with_session(
 
         org = cert.organization or cert.subject_cn
         request = replace(request, appearance_pdf=default_seal_pdf(org))
-    signer = UKeySigner(session, cert, chain=[c for c in certs if c.is_ca],
-                        mechanism_override=mechanism_override, cancelled=cancelled)
+    signer = UKeySigner(session, cert, chain=[c for c in certs if c.is_ca], cancelled=cancelled)
     return sign_pdf(input_path, output_path, signer, request, overwrite=overwrite,
                     progress=progress, cancelled=cancelled)
+
+
+def sign_with_ukey(
+    token: TokenRef,
+    pin: Pin,
+    input_path: str | Path,
+    output_path: str | Path,
+    request: SignRequest,
+    *,
+    cert_id: bytes | None = None,
+    confirm_final_try: bool = False,
+    overwrite: bool = False,
+    progress: Progress | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> SignResult:
+    """Open the UKEY *token*, log in with *pin* and seal *input_path* into *output_path*.
+
+    The whole use holds :data:`~cgn_seal_desktop.ukey.service.UKEY_LOCK`, so run it on a worker
+    thread. *pin* is wiped whatever happens (the token layer reveals it only to the driver).
+    Raises ``UKeyError`` (wrong or locked PIN, removed UKEY, …) or ``SealError`` subclasses.
+    """
+    report = progress or (lambda _stage, _f: None)
+    try:
+        with UKEY_LOCK, open_session(token) as session:
+            report("login", 0.05)
+            session.login(pin, confirm_final_try=confirm_final_try)
+            return sign_with_session(session, input_path, output_path, request, cert_id=cert_id,
+                                     overwrite=overwrite, progress=progress, cancelled=cancelled)
+    finally:
+        pin.wipe()

@@ -1,0 +1,31 @@
+"""PKCS#11 UKEY drivers (python-pkcs11): the first token backend (``ukey.backend``).
+
+Importing this package loads python-pkcs11's extension; the rest of ``ukey`` reaches it only
+through ``ukey.service`` when a token is actually touched.
+"""
+
+from __future__ import annotations
+
+from cgn_seal_desktop.ukey.backend import TokenBackend, TokenSession
+from cgn_seal_desktop.ukey.model import TokenInfo, TokenRef
+from cgn_seal_desktop.ukey.pkcs11.driver import list_tokens, load_module
+from cgn_seal_desktop.ukey.pkcs11.session import Pkcs11Session
+
+__all__ = ["Pkcs11Backend", "Pkcs11Session"]
+
+
+class Pkcs11Backend(TokenBackend):
+    """A PKCS#11 module. *mechanisms* are the module table's scheme overrides (by key type)."""
+
+    interface = "pkcs11"
+
+    def __init__(self, module_path: str, *, mechanisms: dict[str, str] | None = None) -> None:
+        super().__init__(module_path)
+        self._mechanisms = dict(mechanisms or {})
+        load_module(module_path)  # fail here, typed, when the driver cannot be loaded
+
+    def list_tokens(self, *, with_certificates: bool = True) -> list[TokenInfo]:
+        return list_tokens(self.module_path, with_certificates=with_certificates)
+
+    def open_session(self, ref: TokenRef) -> TokenSession:
+        return Pkcs11Session(self.module_path, ref, mechanisms=self._mechanisms)
