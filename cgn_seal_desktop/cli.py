@@ -82,7 +82,8 @@ def build_parser() -> argparse.ArgumentParser:
                    help="覆盖已存在的输出文件 / replace an existing output file")
     p.set_defaults(func=cmd_sign)
 
-    p = sub.add_parser("verify", help="验证 PDF 中的所有印章(离线) / verify every seal, offline")
+    p = sub.add_parser("verify", help="验证 PDF 或 OFD 文件中的所有印章(离线) / "
+                                     "verify every seal in a PDF or OFD, offline")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--trust", action="append", default=[], metavar="PEM",
                    help="本次额外信任的根证书 / extra trust root for this run (repeatable)")

@@ -128,16 +128,12 @@ def cmd_sign(args: argparse.Namespace) -> int:
     return 0
 
 
-_STATUS_ZH = {
-    "valid": "签名有效", "invalid": "签名无效", "modified": "签名后文档被修改",
-    "untrusted": "证书不受信任", "expired": "证书已过期", "revoked": "证书已吊销",
-    "weak_algorithm": "算法强度不足", "unknown": "无法确定",
-}
 
 
 def cmd_verify(args: argparse.Namespace) -> int:
+    from cgn_seal_desktop.seal.gm.outcome import headline
     from cgn_seal_desktop.seal.trust import trust_store_for
-    from cgn_seal_desktop.seal.verify import verify_pdf
+    from cgn_seal_desktop.seal.verify_file import verify_file
     from cgn_seal_desktop.settings import Settings
 
     try:
@@ -145,7 +141,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     except CgnSealError as exc:
         return _fail(exc, 2)
     password = _read_secret("PDF password: ", True) if args.password_stdin else None
-    report = verify_pdf(args.file, store, password=password)
+    report = verify_file(args.file, store, password=password)
     if args.json:
         print(report.to_json())
         return report.exit_code
@@ -157,8 +153,14 @@ def cmd_verify(args: argparse.Namespace) -> int:
         return report.exit_code
     for s in report.signatures:
         print(f"[{s.field}] 第 {s.page or '?'} 页 / page {s.page or '?'}: "
-              f"{_STATUS_ZH[s.status]} / {s.status}")
+              f"{headline(s)} / {s.status}")
         print(f"  签章人 / signer: {s.signer}  单位 / organisation: {s.organization}")
+        if s.format or s.algorithm:
+            print(f"  格式 / format: {s.format or '-'}  算法 / algorithm: {s.algorithm or '-'}")
+        if s.seal is not None:
+            print(f"  印章 / seal: {s.seal.name}  编号 / esID: {s.seal.esid}  "
+                  f"有效期 / valid: {s.seal.valid_from or '-'} – {s.seal.valid_to or '-'}")
+            print(f"  制章者 / maker: {s.seal.maker or '-'}")
         print(f"  签章时间 / signing time: {s.signing_time or '-'}"
               f"  签名后修改 / changes after signing: {s.changes_after_signing}")
         for m in s.messages:

@@ -5,6 +5,7 @@ offscreen with our zh_CN and Qt's own translations, PyMuPDF renders a page (also
 worker process, as the viewer does), pyHanko signs and verifies a PDF with a throw-away key and
 verifies the bundled sample signed PDF (``resources/samples/``, made by
 ``packaging/make_sample.py``) against the sample root, pyHanko's data files are present,
+SM2 (国密) signatures verify with GmSSL and the bundled SZCA SM2 CA chains to NRCAC ROOTCA,
 PKCS#11 module discovery runs with python-pkcs11's extension loaded, keyring finds its backends
 (the Windows Credential Manager on Windows), and the built-in sandbox server answers over
 loopback. Prints one line per check; exit 0 if all pass.
@@ -130,6 +131,46 @@ def _sample() -> str:
     return f"bundled {pdf.name}: 签名有效 with the sample root; {statuses} without it"
 
 
+def _sm2() -> str:
+    """国密: GmSSL loads, a throw-away SM2 signature verifies (and a changed one does not),
+    and the bundled SZCA SM2 CA's signature verifies under the bundled NRCAC ROOTCA."""
+    from asn1crypto import pem
+    from gmssl_pyx import sm2_key_generate
+
+    from cgn_seal_desktop.paths import resource_path
+    from cgn_seal_desktop.seal.gm import certs, sm2
+
+    public, private = sm2_key_generate()
+    message = "盖章自检 self-test".encode()
+    signature = sm2.sign(private, public, message)
+    if not sm2.verify(public, message, signature) or sm2.verify(public, message + b".",
+                                                                signature):
+        raise RuntimeError("SM2 sign/verify round trip failed")
+    loaded = {}
+    for name in ("nrcac-rootca-sm2.pem", "szca-sm2-ca.pem"):
+        path = resource_path("trust", name)
+        if not path.is_file():
+            raise RuntimeError(f"bundled trust root {name} missing in {path.parent}")
+        loaded[name] = certs.read_certificate(pem.unarmor(path.read_bytes())[2])
+    if not certs.signature_by(loaded["szca-sm2-ca.pem"], loaded["nrcac-rootca-sm2.pem"]):
+        raise RuntimeError("SZCA SM2 CA does not verify under NRCAC ROOTCA")
+    # The same chain through pyHanko's validator (what PDF seals use), ROOTCA as the only root.
+    import asyncio
+
+    from asn1crypto import x509
+    from pyhanko_certvalidator import CertificateValidator
+
+    from cgn_seal_desktop.seal.trust import TrustRoot, TrustStore
+
+    root = x509.Certificate.load(loaded["nrcac-rootca-sm2.pem"].der)
+    store = TrustStore([TrustRoot(root, "bundled", "nrcac-rootca-sm2.pem")])
+    validator = CertificateValidator(x509.Certificate.load(loaded["szca-sm2-ca.pem"].der),
+                                     validation_context=store.validation_context())
+    asyncio.run(validator.async_validate_path())
+    return (f"GmSSL SM2 sign/verify ({sm2.sm3(b'abc').hex()[:8]}…); "
+            "SZCA SM2 CA verifies under NRCAC ROOTCA (ours and pyHanko's path)")
+
+
 def _render_worker() -> str:
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -213,7 +254,8 @@ SAMPLE_PDF, SAMPLE_ROOT = "sample-signed.pdf", "sample-root.pem"
 
 CHECKS: list[tuple[str, Callable[[], str]]] = [
     ("qt", _qt), ("pymupdf", _pymupdf), ("render-worker", _render_worker),
-    ("sign+verify", _sign_verify), ("sample", _sample), ("pyhanko-data", _pyhanko_data),
+    ("sign+verify", _sign_verify), ("sample", _sample), ("sm2", _sm2),
+    ("pyhanko-data", _pyhanko_data),
     ("pkcs11", _pkcs11), ("keyring", _keyring), ("sandbox", _sandbox),
 ]
 

@@ -25,6 +25,7 @@ from collections.abc import Iterator  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 from pathlib import Path  # noqa: E402
 
+from tests.gm.pki import Sm2TestPki, build_sm2_pki  # noqa: E402
 from tests.pki import TestPki, build_test_pki  # noqa: E402
 
 
@@ -99,3 +100,18 @@ def empty_module(tmp_path_factory: pytest.TempPathFactory, ukey: TestUKey) -> st
     finally:
         os.environ["SOFTHSM2_CONF"] = old
     return str(lib)
+
+
+@pytest.fixture(scope="session")
+def sm2_pki() -> Sm2TestPki:
+    """The SM2 test PKI (test root → TEST SZCA SM2 CA → suppliers, seal maker)."""
+    return build_sm2_pki()
+
+
+@pytest.fixture(scope="session")
+def gm_trust(sm2_pki: Sm2TestPki, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A PEM with the SM2 test root and CA: trusted the way production trusts NRCAC ROOTCA
+    and SZCA SM2 CA (an SES seal carries only the signer's certificate)."""
+    path = tmp_path_factory.mktemp("gm-trust") / "sm2-roots.pem"
+    path.write_bytes(sm2_pki.root.cert_pem + sm2_pki.ca.cert_pem)
+    return path

@@ -3,7 +3,7 @@
 - Qt (PySide6, shiboken6) only under ``ui/`` and in the bundle self-test (``selftest.py``).
 - ``portal`` never imports ``sandbox``; ``ukey`` never imports ``seal``; no core package
   imports ``ui`` or the command line.
-- ``ui`` reaches PKCS#11, pyHanko, httpx and keyring only through the core, never directly.
+- ``ui`` reaches PKCS#11, pyHanko, GmSSL, httpx and keyring only through the core, never directly.
 """
 
 from __future__ import annotations
@@ -51,7 +51,8 @@ def _violations() -> list[str]:
         ("ukey", ("cgn_seal_desktop.seal",), ()),
         ("core", ("cgn_seal_desktop.ui", "cgn_seal_desktop.cli",
                   "cgn_seal_desktop.cli_commands"), ()),
-        ("ui", ("pkcs11", "pyhanko", "pyhanko_certvalidator", "httpx", "keyring"), ()),
+        ("ui", ("pkcs11", "pyhanko", "pyhanko_certvalidator", "httpx", "keyring", "gmssl_pyx"),
+         ()),
     ]
     found: list[str] = []
     for path in sorted(PACKAGE.rglob("*.py")):

@@ -133,3 +133,36 @@ def test_demo_ukey_from_the_command_line(tmp_path: Path) -> None:
     assert signed.returncode == 0, signed.stderr
     verified = cli("verify", str(out))
     assert verified.returncode == 0 and "签名有效" in verified.stdout
+
+
+def test_verify_ofd_and_sm2_pdf(sm2_pki, gm_trust: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """`cgn-seal verify` decides PDF or OFD by content (the name says nothing) and reports
+    国密 seals with their algorithm, format and seal."""
+    from cgn_seal_desktop.seal.gm import sm2
+    from tests.gm import ofd as ofdb
+    from tests.gm import pdf as pdfb
+    from tests.gm import ses as sesb
+
+    sealed = ofdb.write_zip(ofdb.seal_files(ofdb.make_ofd_files(), sm2_pki.org, sm2_pki.maker),
+                            tmp_path / "invoice.bin")
+    proc = run("verify", str(sealed), "--trust", str(gm_trust), "--json")
+    assert proc.returncode == 0, proc.stdout
+    sig = json.loads(proc.stdout)["signatures"][0]
+    assert (sig["format"], sig["algorithm"]) == ("ses-v4", "SM2-SM3")
+    assert sig["seal"]["esid"] == "4403000000001" and "picture_base64" not in sig["seal"]
+    human = run("verify", str(sealed), "--trust", str(gm_trust))
+    assert "签名有效" in human.stdout and "合同专用章" in human.stdout
+    assert "制章者" in human.stdout
+    # Without the SM2 test roots: intact, not trusted; exit 1, no traceback.
+    untrusted = run("verify", str(sealed))
+    assert untrusted.returncode == 1 and "证书不受信任" in untrusted.stdout
+    seal = sesb.make_seal(sm2_pki.maker, [sm2_pki.org])
+    pdf = pdfb.embed(make_pdf(tmp_path / "c.pdf"), tmp_path / "sealed.pdf",
+                     lambda signed: sesb.sign_seal(seal, sm2_pki.org, sm2.sm3(signed)))
+    proc = run("verify", str(pdf), "--trust", str(gm_trust), "--json")
+    assert proc.returncode == 0 and json.loads(proc.stdout)["signatures"][0]["format"] == "ses-v4"
+    broken = tmp_path / "broken.ofd"
+    broken.write_bytes(sealed.read_bytes()[:500])
+    proc = run("verify", str(broken), "--json")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert json.loads(proc.stdout)["error_code"] == "ofd_unreadable"

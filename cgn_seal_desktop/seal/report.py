@@ -6,6 +6,7 @@ translated sentence per finding instead of the English ``messages``.
 
 from __future__ import annotations
 
+import base64
 import json
 from dataclasses import asdict, dataclass
 from dataclasses import field as dc_field
@@ -15,6 +16,7 @@ __all__ = [
     "STATUS_SEVERITY",
     "ChangeKind",
     "Finding",
+    "SealInfo",
     "SignatureReport",
     "Status",
     "Verdict",
@@ -43,6 +45,36 @@ class Finding:
     params: dict[str, str] = dc_field(default_factory=dict)
 
 
+@dataclass(frozen=True)
+class SealInfo:
+    """The electronic seal (GB/T 38540 SESeal) a signature carries: what the dialog shows.
+
+    ``picture`` holds the seal image bytes for the dialog; JSON leaves them out unless asked
+    (``VerificationReport.to_dict(include_pictures=True)`` adds ``picture_base64``).
+    """
+
+    name: str  # 印章名称
+    esid: str  # 印章编号 (esID)
+    type: int | None  # 印章类型: 1 单位印章 (organisation), 2 个人印章 (personal), or as written
+    maker: str  # 制章者: subject of the seal maker's certificate
+    valid_from: str | None  # 印章有效期 (ISO-8601)
+    valid_to: str | None
+    picture_type: str  # as written: PNG, JPG, GIF, BMP, SVG, OFD…
+    picture_width_mm: int | None = None
+    picture_height_mm: int | None = None
+    version: int | None = None  # SES_Header version (1 = GM/T 0031, 4 = GB/T 38540)
+    vendor: str = ""  # SES_Header vid
+    created: str | None = None
+    picture: bytes = dc_field(default=b"", repr=False, compare=False)
+
+    def to_dict(self, include_picture: bool = False) -> dict[str, Any]:
+        d = {k: v for k, v in asdict(self).items() if k != "picture"}
+        d["picture_size"] = len(self.picture)
+        if include_picture:
+            d["picture_base64"] = base64.b64encode(self.picture).decode("ascii")
+        return d
+
+
 @dataclass
 class SignatureReport:
     """Everything about one signature (one seal)."""
@@ -67,6 +99,11 @@ class SignatureReport:
     digest_algorithm: str | None = None
     signature_algorithm: str | None = None
     rect: tuple[float, float, float, float] | None = None
+    # 国密 additions: algorithm e.g. "SM2-SM3", "RSA-SHA256"; format "cms", "gm-cms" (GM/T 0010
+    # OIDs), "ses-v1", "ses-v4", "ses-v5" (electronic seals); seal: the SES seal, if any.
+    algorithm: str | None = None
+    format: str | None = None
+    seal: SealInfo | None = None
 
     def note(self, code: str, text: str, **params: str) -> None:
         self.findings.append(Finding(code, text, params))
@@ -80,9 +117,10 @@ class SignatureReport:
     def messages(self) -> list[str]:
         return [f.text for f in self.findings]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, include_picture: bool = False) -> dict[str, Any]:
         d = asdict(self)
         d.pop("findings")
+        d["seal"] = self.seal.to_dict(include_picture) if self.seal else None
         d["messages"] = self.messages
         d["codes"] = [f.code for f in self.findings]
         d["rect"] = list(self.rect) if self.rect else None
@@ -116,13 +154,13 @@ class VerificationReport:
         """0 every seal valid, 1 a seal not valid or none, 2 the file cannot be read."""
         return {"valid": 0, "invalid": 1, "no_signatures": 1, "error": 2}[self.verdict]
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, include_pictures: bool = False) -> dict[str, Any]:
         return {
             "file": self.file,
             "verdict": self.verdict,
             "error": self.error,
             "error_code": self.error_code,
-            "signatures": [s.to_dict() for s in self.signatures],
+            "signatures": [s.to_dict(include_pictures) for s in self.signatures],
         }
 
     def to_json(self, indent: int | None = 2) -> str:

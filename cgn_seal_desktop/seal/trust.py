@@ -27,6 +27,7 @@ from cgn_seal_desktop.seal.errors import TrustStoreError
 
 if TYPE_CHECKING:  # the validator stack loads only when something is verified
     from pyhanko_certvalidator import ValidationContext
+    from pyhanko_certvalidator.sig_validate import SignatureValidator
 
     from cgn_seal_desktop.settings import Settings
 
@@ -178,12 +179,20 @@ class TrustStore:
         return cls(roots)
 
     def validation_context(
-        self, *, moment: datetime | None = None, other_certs: Iterable[asn1_x509.Certificate] = ()
+        self, *, moment: datetime | None = None, other_certs: Iterable[asn1_x509.Certificate] = (),
+        signature_validator: SignatureValidator | None = None,
     ) -> ValidationContext:
-        """An offline context: no fetching, revocation only from embedded data (soft-fail)."""
+        """An offline context: no fetching, revocation only from embedded data (soft-fail).
+
+        Signatures are checked by *signature_validator*, by default one that knows SM2 (国密)
+        besides RSA and ECDSA, so SM2 chains such as NRCAC ROOTCA → SZCA SM2 CA validate.
+        """
         from pyhanko_certvalidator import ValidationContext
 
+        from cgn_seal_desktop.seal.gm.validator import Sm2SignatureValidator
+
         return ValidationContext(
+            signature_validator=signature_validator or Sm2SignatureValidator(),
             trust_roots=[r.cert for r in self.roots],
             other_certs=list(other_certs),
             allow_fetching=False,

@@ -324,11 +324,16 @@ def verify_bytes(data: bytes, name: str, store: TrustStore, *,
     widgets = _widget_pages(reader, {ref.idnum for _n, _v, ref in sig_fields
                                      if isinstance(ref, generic.IndirectObject)})
     junk = _trailing_junk(data)
-    vc = store.validation_context()
+    # --- 国密 (seal/gm): SM2 in pyHanko's checks, SES seals in /Contents, algorithm/format ---
+    from cgn_seal_desktop.seal.gm import pdf as gm_pdf
+
+    vc = store.validation_context(signature_validator=gm_pdf.signature_validator(data))
 
     async def run() -> list[SignatureReport]:
-        return [await _verify_one(reader, n, ref, data, store, vc, widgets, junk)
+        return [await gm_pdf.verify_field(_verify_one, reader, n, ref, data, store, vc,
+                                          widgets, junk)
                 for n, _v, ref in sig_fields]
+    # --- end 国密 ---
 
     report.signatures = asyncio.run(run())
     return report.finish()

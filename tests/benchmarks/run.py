@@ -93,6 +93,45 @@ class Suite:
                          note=f"time per seal: 1: {t1:.3f}, 3: {t3 / 3:.3f}, "
                               f"10: {t10 / 10:.3f} s"))
 
+    def gm(self) -> None:
+        """国密: one SM2 seal (SM2 CMS, GM/T 0010 OIDs) vs one RSA seal (the UKEY's) in the
+        same small PDF, both warm through verify_file; and one SES seal in an OFD."""
+        from cgn_seal_desktop.seal.gm import sm2
+        from cgn_seal_desktop.seal.trust import TrustStore
+        from cgn_seal_desktop.seal.verify_file import verify_file
+        from tests.gm import cms as cmsb
+        from tests.gm import ofd as ofdb
+        from tests.gm import pdf as pdfb
+        from tests.gm.pki import build_sm2_pki
+
+        pki = build_sm2_pki()
+        roots = self.tmp / "sm2-roots.pem"
+        roots.write_bytes(pki.root.cert_pem + pki.ca.cert_pem)
+        store = TrustStore.load([self.inp.ukey.root_pem, roots], user=False)
+        rsa_pdf = self.inp.sealed[("small", 1)]
+        sm2_pdf = pdfb.embed(self.inp.plain["small"], self.tmp / "sm2.pdf",
+                             lambda signed: cmsb.signed_data(signed, [pki.org], family="gm"))
+        sealed_ofd = ofdb.write_zip(ofdb.seal_files(ofdb.make_ofd_files(), pki.org, pki.maker),
+                                    self.tmp / "sealed.ofd")
+        for path in (rsa_pdf, sm2_pdf, sealed_ofd):
+            report = verify_file(path, store)
+            if report.verdict != "valid":
+                raise RuntimeError(f"{path.name}: {report.verdict} "
+                                   f"{[s.messages for s in report.signatures]}")
+        runs = self.runs + 4
+        rsa = median_call(lambda: verify_file(rsa_pdf, store), runs)
+        ours = median_call(lambda: verify_file(sm2_pdf, store), runs)
+        self.add(Row("verify warm, small 1 SM2 seal (SM2 CMS)", ours, "same, 1 RSA seal", rsa,
+                     "<= 1.5x", ours <= 1.5 * rsa))
+        ofd = median_call(lambda: verify_file(sealed_ofd, store), runs)
+        self.add(Row("verify warm, OFD 1 SES seal (GB/T 38540)", ofd, "small PDF, 1 RSA seal",
+                     rsa, "<= 1.5x", ofd <= 1.5 * rsa))
+        key = pki.org.key
+        sig = key.sign(b"m")
+        one = median_call(lambda: sm2.verify(key.public, b"m", sig), 50)
+        self.add(Row("one SM2 signature check (GmSSL)", one, "-", None, "<= 5 ms",
+                     one <= 0.005))
+
     def cli(self) -> None:
         exe = str(Path(sys.executable).parent / "cgn-seal")
         for size in ("small", "large"):
@@ -268,7 +307,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", metavar="OUT", help="also write the results as JSON")
     parser.add_argument("--keep", metavar="DIR", help="make the inputs in DIR and keep them")
     parser.add_argument("--only", action="append", metavar="NAME",
-                        help="run only these groups: verify cli sign memory first_page scroll "
+                        help="run only these groups: verify gm cli sign memory first_page scroll "
                              "gui_start (repeatable)")
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -283,8 +322,8 @@ def main(argv: list[str] | None = None) -> int:
         inputs = make_inputs(base, quick=args.quick)
         print(f"  inputs ready in {inputs.seconds:.0f} s", flush=True)
         suite = Suite(inputs, args.quick)
-        groups = ["verify", "cli", "sign", "memory", "first_page", "scroll", "gui_start"]
-        calls = {"verify": suite.verify, "cli": suite.cli, "sign": suite.sign,
+        groups = ["verify", "gm", "cli", "sign", "memory", "first_page", "scroll", "gui_start"]
+        calls = {"verify": suite.verify, "gm": suite.gm, "cli": suite.cli, "sign": suite.sign,
                  "memory": suite.sign_memory, "first_page": suite.first_page,
                  "scroll": suite.scroll, "gui_start": suite.gui_start}
         for name in groups:
