@@ -23,7 +23,8 @@ class Limits:
 
     access_ttl: timedelta = timedelta(minutes=15)
     refresh_ttl: timedelta = timedelta(days=30)
-    login_max_failures: int = 5
+    login_max_failures: int = 5  # per account name
+    login_max_failures_per_address: int = 20  # per client address, over all account names
     login_lockout: timedelta = timedelta(minutes=5)
     identity_ttl: timedelta = timedelta(minutes=5)
     deposit_working_days: int = 3

@@ -26,8 +26,17 @@ CREATE TABLE IF NOT EXISTS users (
     mobile TEXT NOT NULL,
     email TEXT NOT NULL,
     created_at TEXT NOT NULL,
-    failed_logins INTEGER NOT NULL DEFAULT 0,
-    locked_until TEXT
+    failed_logins INTEGER NOT NULL DEFAULT 0,  -- unused since login_throttle
+    locked_until TEXT  -- unused since login_throttle
+);
+-- Login attempts per account name and per client address (sandbox/throttle.py).
+CREATE TABLE IF NOT EXISTS login_throttle (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    failures INTEGER NOT NULL,
+    last_at REAL NOT NULL,
+    locked_until REAL,
+    PRIMARY KEY (scope, key)
 );
 CREATE TABLE IF NOT EXISTS tokens (
     token_hash TEXT PRIMARY KEY,
