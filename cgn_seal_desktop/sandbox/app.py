@@ -23,6 +23,7 @@ from cgn_seal_desktop.sandbox.clock import Clock, SystemClock
 from cgn_seal_desktop.sandbox.context import Ctx, Limits
 from cgn_seal_desktop.sandbox.db import Database
 from cgn_seal_desktop.sandbox.errors import install_error_handlers
+from cgn_seal_desktop.sandbox.guard import OpsGuard
 
 __all__ = ["SUPPORT", "create_app"]
 
@@ -36,8 +37,13 @@ SUPPORT = SupportInfo(
 )
 
 
-def create_app(data_dir: Path, clock: Clock | None = None, limits: Limits | None = None) -> FastAPI:
-    """A sandbox app whose state lives in *data_dir* (created if missing)."""
+def create_app(data_dir: Path, clock: Clock | None = None, limits: Limits | None = None, *,
+               remote_ops: bool = False) -> FastAPI:
+    """A sandbox app whose state lives in *data_dir* (created if missing).
+
+    The operator side (``/ops``, ``/scan``, ``/pay``) answers loopback clients only unless
+    *remote_ops* (see :mod:`cgn_seal_desktop.sandbox.guard`).
+    """
     app = FastAPI(
         title="CGN e-seal application service (sandbox)",
         version=__version__,
@@ -45,9 +51,11 @@ def create_app(data_dir: Path, clock: Clock | None = None, limits: Limits | None
     )
     app.state.ctx = Ctx(Database(Path(data_dir)), clock or SystemClock(), limits or Limits())
     install_error_handlers(app)
+    app.add_middleware(OpsGuard, remote_ops=remote_ops)
     for module in (accounts, orgverify, applications, materials, payments, opsapi, console,
                    simulate):
         app.include_router(module.router)
+    app.include_router(console.actions)
 
     @app.get("/v1/support", response_model=SupportInfo, tags=["support"])
     def support() -> SupportInfo:
