@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -27,6 +28,8 @@ from cgn_seal_desktop.sandbox.guard import OpsGuard
 
 __all__ = ["SUPPORT", "create_app"]
 
+log = logging.getLogger("cgn_seal_desktop.sandbox")
+
 SUPPORT = SupportInfo(
     hotline="400-112-3838",
     website="https://www.szca.com",
@@ -49,7 +52,11 @@ def create_app(data_dir: Path, clock: Clock | None = None, limits: Limits | None
         version=__version__,
         description="Reference implementation of the remote API used by cgn-seal-desktop.",
     )
-    app.state.ctx = Ctx(Database(Path(data_dir)), clock or SystemClock(), limits or Limits())
+    db = Database(Path(data_dir))
+    removed = db.sweep_uploads()  # what a crash left behind: orphans and temporary files
+    if removed:
+        log.info("removed %d stale upload file(s)", len(removed))
+    app.state.ctx = Ctx(db, clock or SystemClock(), limits or Limits())
     install_error_handlers(app)
     app.add_middleware(OpsGuard, remote_ops=remote_ops)
     for module in (accounts, orgverify, applications, materials, payments, opsapi, console,

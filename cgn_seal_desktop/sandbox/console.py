@@ -141,9 +141,12 @@ def material_file(app_id: DbId, kind: MaterialKind, ctx: CtxDep) -> Response:
     with ctx.db.tx() as conn:
         row = conn.execute("SELECT stored_name, content_type FROM materials"
                            " WHERE application_id=? AND kind=?", (app_id, kind.value)).fetchone()
-    if row is None:
+    try:
+        data = (ctx.db.uploads_dir / row["stored_name"]).read_bytes() if row else None
+    except FileNotFoundError:
+        data = None
+    if row is None or data is None:
         return Response("not found", status_code=404, media_type="text/plain")
-    data = (ctx.db.uploads_dir / row["stored_name"]).read_bytes()
     return Response(data, media_type=row["content_type"],
                     headers={"X-Content-Type-Options": "nosniff"})
 

@@ -152,6 +152,33 @@ class Database:
                 raise
             self._conn.execute("COMMIT")
 
+    def discard_upload(self, stored_name: str) -> None:
+        """Delete a stored upload that no row refers to any more (replaced or to be redone).
+
+        Called after the transaction that dropped the reference committed: a crash in between
+        leaves an orphan, which :meth:`sweep_uploads` removes at the next server start.
+        """
+        with contextlib.suppress(FileNotFoundError):
+            (self.uploads_dir / Path(stored_name).name).unlink()
+
+    def sweep_uploads(self) -> list[str]:
+        """Delete what a crash left in ``uploads/``: files no material refers to and temporary
+        files of interrupted writes. Returns the names removed.
+
+        Runs inside a write transaction: uploads are written and recorded while holding that
+        lock, so another process sharing the directory is never between the two steps here.
+        """
+        removed = []
+        with self.tx() as conn:
+            keep = {r["stored_name"] for r in conn.execute("SELECT stored_name FROM materials")}
+            for entry in self.uploads_dir.iterdir():
+                if entry.name in keep or not entry.is_file():
+                    continue
+                with contextlib.suppress(FileNotFoundError):
+                    entry.unlink()
+                    removed.append(entry.name)
+        return removed
+
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""
         with self._lock:

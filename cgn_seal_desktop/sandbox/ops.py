@@ -195,16 +195,23 @@ def approve(ctx: Ctx, app_id: int, req: ApprovalRequest) -> Application:
 
 def reject(ctx: Ctx, app_id: int, req: RejectionRequest) -> Application:
     """审核驳回: give a reason; listed materials must be uploaded again before resubmitting."""
+    dropped: list[str] = []
     with ctx.db.tx() as conn:
         _under_review(conn, app_id)
         for kind in req.redo_materials:
+            dropped += [r["stored_name"] for r in conn.execute(
+                "SELECT stored_name FROM materials WHERE application_id=? AND kind=?",
+                (app_id, kind.value))]
             conn.execute("DELETE FROM materials WHERE application_id=? AND kind=?",
                          (app_id, kind.value))
         conn.execute("UPDATE applications SET status=?, reject_reason=?, redo_materials=?,"
                      " updated_at=? WHERE id=?",
                      (A.REJECTED.value, req.reason,
                       json.dumps([k.value for k in req.redo_materials]), ts(ctx.now()), app_id))
-        return load_application(ctx, conn, None, app_id)
+        app = load_application(ctx, conn, None, app_id)
+    for name in dropped:
+        ctx.db.discard_upload(name)
+    return app
 
 
 def issue_test_certificate(ctx: Ctx, app_id: int, password: str) -> bytes:
