@@ -13,6 +13,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from cgn_seal_desktop.paths import private_dir, private_file
+
 __all__ = ["Database"]
 
 _SCHEMA = """
@@ -118,10 +120,11 @@ class Database:
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.uploads_dir = self.data_dir / "uploads"
-        self.uploads_dir.mkdir(exist_ok=True)
-        self.path = self.data_dir / "sandbox.sqlite3"
+        # Suppliers' ID numbers and ID card scans: owner only. A directory someone else chose
+        # (--data) keeps its mode; what the sandbox creates in it does not need it.
+        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.uploads_dir = private_dir(self.data_dir / "uploads")
+        self.path = private_file(self.data_dir / "sandbox.sqlite3")
         self._lock = threading.RLock()
         self._conn = sqlite3.connect(
             self.path, check_same_thread=False, isolation_level=None, timeout=10.0

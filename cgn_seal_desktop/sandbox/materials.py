@@ -86,7 +86,7 @@ def upload_material(
         stored = f"{app_id}-{kind.value}-{digest[:16]}{PurePath(filename).suffix.lower()}"
         old = conn.execute("SELECT stored_name FROM materials WHERE application_id=? AND kind=?",
                            (app_id, kind.value)).fetchone()
-        atomic_write_bytes(ctx.db.uploads_dir / stored, data)
+        atomic_write_bytes(ctx.db.uploads_dir / stored, data, mode=0o600)
         now = ctx.now()
         conn.execute(
             "INSERT OR REPLACE INTO materials(application_id, kind, filename, content_type, size,"

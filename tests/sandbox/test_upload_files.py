@@ -7,6 +7,7 @@ import hashlib
 import os
 import re
 import signal
+import stat
 import subprocess
 import sys
 import threading
@@ -49,6 +50,10 @@ def test_replaced_and_redone_materials_leave_no_files(
     supplier.upload_material(app.id, MaterialKind.BUSINESS_LICENCE, pdf_bytes("licence v2"),
                              "l.pdf")
     assert _files(db) == set(_referenced(db)) and len(_files(db)) == 5
+    # ID card scans and the database: the owner's only.
+    assert stat.S_IMODE(db.uploads_dir.stat().st_mode) == 0o700
+    for p in [*db.uploads_dir.iterdir(), *db.data_dir.glob("sandbox.sqlite3*")]:
+        assert stat.S_IMODE(p.stat().st_mode) == 0o600, p
     supplier.submit_application(app.id)
     supplier.create_payment(app.id, PaymentChannel.WECHAT, new_idempotency_key())
     ops.mark_paid(sandbox.ctx, app.id)
