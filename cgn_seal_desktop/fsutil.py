@@ -8,32 +8,50 @@ is then renamed over the target, so a crash leaves either the old file or the ne
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
-import tempfile
+import re
+import secrets
+import socket
+import stat
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
-__all__ = ["atomic_write", "atomic_write_bytes", "atomic_write_text", "unique_path"]
+__all__ = [
+    "atomic_write",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "sweep_stale_temp_files",
+    "unique_path",
+]
 
 
 @contextlib.contextmanager
-def atomic_write(target: str | os.PathLike[str], *, overwrite: bool = True) -> Iterator[BinaryIO]:
+def atomic_write(target: str | os.PathLike[str], *, overwrite: bool = True,
+                 mode: int | None = None) -> Iterator[BinaryIO]:
     """Open a temporary file next to *target*; on clean exit, fsync and rename it to *target*.
 
     On any exception the temporary file is removed and *target* is untouched.
     With ``overwrite=False`` an existing *target* raises :class:`FileExistsError` (checked before
     writing and again at rename time on platforms where rename can refuse).
+
+    Permissions: *mode* if given (``0o600`` for private files); otherwise a replaced file keeps
+    its permission bits and a new one gets what any program's new file gets (``0o666`` less the
+    umask). Temporary files that earlier writers killed mid-write left in the same folder are
+    removed first (:func:`sweep_stale_temp_files`).
     """
     target = Path(target)
     if not overwrite and target.exists():
         raise FileExistsError(str(target))
     directory = target.parent if str(target.parent) else Path(".")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    tmp = Path(tmp_name)
+    sweep_stale_temp_files(directory)
+    fd, tmp = _create_temp(directory, target.name, 0o666 if mode is None else mode)
     try:
         # w+b: pyHanko reads back what it wrote to compute the signed digest.
         with os.fdopen(fd, "w+b") as fh:
+            _set_mode(fh.fileno(), target, mode)
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
@@ -56,17 +74,106 @@ def atomic_write(target: str | os.PathLike[str], *, overwrite: bool = True) -> I
         raise
 
 
+# Temporary files are ".<target name>.cgnseal-<host>-<pid>-<random>.tmp": the marker says they are
+# ours, host and pid say whether their writer can still be alive.
+_TEMP_RE = re.compile(r"^\..*\.cgnseal-([0-9a-f]{6})-(\d+)-[0-9a-f]{8}\.tmp$")
+#: A temporary file this old is stale whoever wrote it (no write takes a day; this covers
+#: writers on other computers sharing the folder, and reused process ids).
+STALE_AFTER = 24 * 3600.0
+
+
+def _host_tag() -> str:
+    return hashlib.sha256(socket.gethostname().encode()).hexdigest()[:6]
+
+
+def _create_temp(directory: Path, name: str, mode: int) -> tuple[int, Path]:
+    flags = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        tmp = directory / f".{name[:40]}.cgnseal-{_host_tag()}-{os.getpid()}-" \
+                          f"{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(tmp, flags, mode), tmp  # the umask applies, as for any new file
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name in {directory}")
+
+
+def _set_mode(fd: int, target: Path, mode: int | None) -> None:
+    if os.name != "posix":
+        return  # Windows: permissions come from the folder's ACL
+    if mode is not None:
+        os.fchmod(fd, mode)  # exactly this, whatever the umask
+        return
+    with contextlib.suppress(FileNotFoundError):
+        os.fchmod(fd, stat.S_IMODE(target.stat().st_mode))  # a replaced file keeps its bits
+
+
+def _pid_alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    if os.name == "nt":
+        import ctypes
+
+        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+        handle = kernel32.OpenProcess(0x1000, False, pid)  # PROCESS_QUERY_LIMITED_INFORMATION
+        if not handle:
+            return False
+        try:
+            code = ctypes.c_ulong()
+            ok = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
+            return not ok or code.value == 259  # STILL_ACTIVE
+        finally:
+            kernel32.CloseHandle(handle)
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, owned by someone else
+    return True
+
+
+def sweep_stale_temp_files(directory: str | os.PathLike[str]) -> list[Path]:
+    """Delete our temporary files in *directory* whose writer is gone: written on this computer
+    by a process that no longer runs, or older than :data:`STALE_AFTER`. Only names of our own
+    pattern are touched; errors are ignored (a cleanup never fails a save). Returns what went."""
+    removed: list[Path] = []
+    now, host, me = time.time(), _host_tag(), os.getpid()
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return removed
+    for entry in entries:
+        m = _TEMP_RE.match(entry.name)
+        if m is None:
+            continue
+        try:
+            if not entry.is_file(follow_symlinks=False):
+                continue
+            age = now - entry.stat(follow_symlinks=False).st_mtime
+            pid = int(m.group(2))
+            dead = m.group(1) == host and pid != me and not _pid_alive(pid)
+            if dead or age > STALE_AFTER:
+                os.unlink(entry.path)
+                removed.append(Path(entry.path))
+        except OSError:
+            continue  # vanished, or held open by its writer (Windows)
+    return removed
+
+
 def atomic_write_bytes(
-    target: str | os.PathLike[str], data: bytes, *, overwrite: bool = True
+    target: str | os.PathLike[str], data: bytes, *, overwrite: bool = True,
+    mode: int | None = None,
 ) -> None:
     """Write *data* to *target* atomically (see :func:`atomic_write`)."""
-    with atomic_write(target, overwrite=overwrite) as fh:
+    with atomic_write(target, overwrite=overwrite, mode=mode) as fh:
         fh.write(data)
 
 
-def atomic_write_text(target: str | os.PathLike[str], text: str, *, overwrite: bool = True) -> None:
+def atomic_write_text(target: str | os.PathLike[str], text: str, *, overwrite: bool = True,
+                      mode: int | None = None) -> None:
     """Write UTF-8 *text* to *target* atomically."""
-    atomic_write_bytes(target, text.encode("utf-8"), overwrite=overwrite)
+    atomic_write_bytes(target, text.encode("utf-8"), overwrite=overwrite, mode=mode)
 
 
 def unique_path(path: str | os.PathLike[str]) -> Path:

@@ -2,17 +2,31 @@
 
 Tests and portable installs override the per-user directories with ``CGN_SEAL_HOME``: config,
 data and logs then live under that one directory.
+
+The per-user directories hold drafts with ID numbers, the sandbox's uploads and logs: on POSIX they
+are made readable by their owner only (0700), and the databases in them 0600 (Windows' per-user
+folders are private by their ACL already).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from pathlib import Path
 
 from cgn_seal_desktop import APP_ID
 
-__all__ = ["cache_dir", "config_dir", "data_dir", "log_dir", "resource_path", "translations_dir"]
+__all__ = [
+    "cache_dir",
+    "config_dir",
+    "data_dir",
+    "log_dir",
+    "private_dir",
+    "private_file",
+    "resource_path",
+    "translations_dir",
+]
 
 _PKG = Path(__file__).resolve().parent
 
@@ -31,7 +45,30 @@ def _base(kind: str) -> Path:
             "logs": platformdirs.user_log_dir,
         }[kind]
         path = Path(getter(APP_ID, appauthor=False))
-    path.mkdir(parents=True, exist_ok=True)
+    return private_dir(path)
+
+
+def private_dir(path: Path) -> Path:
+    """Create *path* (with parents) if needed and make it accessible to its owner only (0700 on
+    POSIX; a directory we may not change is left as it is)."""
+    path.mkdir(parents=True, exist_ok=True, mode=0o700)
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            os.chmod(path, 0o700)
+    return path
+
+
+def private_file(path: Path) -> Path:
+    """Create *path* empty if missing, and make it and the SQLite files beside it (``-wal``,
+    ``-shm``, ``-journal``) readable by their owner only (0600 on POSIX).
+
+    Call before SQLite opens a database: SQLite creates its side files with the database's mode.
+    """
+    os.close(os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600))
+    if os.name == "posix":
+        for p in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", "-journal"))):
+            with contextlib.suppress(FileNotFoundError):
+                os.chmod(p, 0o600)
     return path
 
 

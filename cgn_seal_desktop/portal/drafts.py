@@ -2,6 +2,10 @@
 
 One SQLite file in the per-user data directory; each ``put`` is a committed transaction
 (WAL, synchronous=FULL), which is SQLite's atomic write.
+
+Drafts hold personal data (the six elements carry ID numbers): the file is the owner's only
+(0600), SQLite overwrites what it deletes (``secure_delete``), and a deletion also empties the
+write-ahead log, so a submitted or abandoned draft leaves no readable copy in the files.
 """
 
 from __future__ import annotations
@@ -13,7 +17,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from cgn_seal_desktop.paths import data_dir
+from cgn_seal_desktop.paths import data_dir, private_file
 
 __all__ = ["DraftStore"]
 
@@ -24,9 +28,11 @@ class DraftStore:
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else data_dir() / "drafts.sqlite3"
         self._lock = threading.Lock()
+        private_file(self.path)  # drafts hold ID numbers: owner only
         self._conn = sqlite3.connect(self.path, check_same_thread=False, timeout=10.0)
         self._conn.execute("PRAGMA journal_mode=WAL")
         self._conn.execute("PRAGMA synchronous=FULL")
+        self._conn.execute("PRAGMA secure_delete=ON")
         with self._conn:
             self._conn.execute("CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY,"
                                " value TEXT NOT NULL, updated REAL NOT NULL)")
@@ -45,9 +51,12 @@ class DraftStore:
         return json.loads(row[0]) if row else default
 
     def delete(self, key: str) -> None:
-        """Forget the draft (after the server accepted it)."""
-        with self._lock, self._conn:
-            self._conn.execute("DELETE FROM drafts WHERE key=?", (key,))
+        """Forget the draft (after the server accepted it), leaving no copy in the files."""
+        with self._lock:
+            with self._conn:
+                self._conn.execute("DELETE FROM drafts WHERE key=?", (key,))
+            # The log still holds the pages as they were; fold it in and cut it to nothing.
+            self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def keys(self, prefix: str = "") -> list[str]:
         """Keys starting with *prefix*, sorted."""

@@ -31,8 +31,10 @@ def probe_service(url: str, timeout: float = 3.0) -> ServiceProbe:
 
     import httpx
 
+    from cgn_seal_desktop.portal.tls import tls_context
+
     try:
-        r = httpx.get(url, timeout=timeout, follow_redirects=True)
+        r = httpx.get(url, timeout=timeout, follow_redirects=True, verify=tls_context())
     except httpx.TimeoutException:
         return ServiceProbe(url, False, failure="timeout")
     except httpx.ConnectError as exc:

@@ -6,10 +6,13 @@ the URL, and the last user name with the "remember me" choice. Tokens are in the
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import logging
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from cgn_seal_desktop import paths
 from cgn_seal_desktop.fsutil import atomic_write_text
@@ -26,12 +29,54 @@ def profile_path() -> Path:
     return paths.config_dir() / "server_profile.json"
 
 
-def valid_service_url(url: str) -> bool:
-    """https URLs, or http only to the loopback interface (a local sandbox)."""
-    url = url.strip()
-    if url.startswith("https://") and len(url) > len("https://"):
+_HOST_CHARS = re.compile(r"^[a-z0-9.-]+$")
+
+
+def _loopback_literal(host: str) -> bool:
+    if host == "localhost":
         return True
-    return url.startswith(("http://127.0.0.1", "http://localhost", "http://[::1]"))
+    try:
+        return ipaddress.ip_address(host).is_loopback  # 127.0.0.0/8 and ::1, literals only
+    except ValueError:
+        return False
+
+
+def valid_service_url(url: str) -> bool:
+    """An ``https://`` address of a host, or ``http://`` only to a literal loopback host
+    (``127.0.0.0/8``, ``[::1]``, ``localhost`` exactly: a local sandbox).
+
+    The URL is parsed, not prefix-matched: ``http://localhost.attacker.example``,
+    ``http://127.0.0.1.nip.io`` and ``http://localhost@attacker.example`` are other hosts.
+    User names, passwords, fragments and bad ports are refused in any URL.
+    """
+    url = url.strip()
+    if not url or any(c.isspace() or ord(c) < 0x20 or c == "\\" for c in url):
+        return False
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+        parts.port  # noqa: B018  (raises ValueError for a port that is not one)
+    except ValueError:
+        return False
+    if parts.username is not None or parts.password is not None or "@" in parts.netloc:
+        return False
+    if parts.fragment or not host or host.endswith("."):
+        return False
+    if parts.scheme == "http":
+        return _loopback_literal(host)
+    if parts.scheme != "https":
+        return False
+    if ":" in host:  # an IPv6 literal
+        try:
+            ipaddress.IPv6Address(host)
+        except ValueError:
+            return False
+        return True
+    try:
+        ascii_host = host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return False
+    return bool(_HOST_CHARS.match(ascii_host)) and ".." not in ascii_host
 
 
 @dataclass
@@ -64,8 +109,9 @@ class ServerProfile:
             if isinstance(raw.get(name), str):
                 setattr(p, name, raw[name])
         p.remember = raw.get("remember") is True
-        if p.kind not in (KIND_SANDBOX, KIND_SERVICE, ""):
-            p.kind = ""
+        if p.kind not in (KIND_SANDBOX, KIND_SERVICE, "") or (
+                p.kind == KIND_SERVICE and not valid_service_url(p.url)):
+            p.kind = ""  # an edited or old file must not point the client somewhere unsafe
         return p
 
     def save(self, path: Path | None = None) -> None:

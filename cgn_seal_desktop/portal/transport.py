@@ -21,6 +21,7 @@ import httpx
 from cgn_seal_desktop import __version__
 from cgn_seal_desktop.portal import errors as E
 from cgn_seal_desktop.portal.models import ApiErrorBody, TokenPair
+from cgn_seal_desktop.portal.tls import tls_context
 from cgn_seal_desktop.portal.tokens import MemoryTokenStore, TokenStore
 
 __all__ = ["HttpCore"]
@@ -29,16 +30,6 @@ log = logging.getLogger("cgn_seal_desktop.portal")
 
 _IDEMPOTENT = {"GET", "HEAD", "PUT", "DELETE", "OPTIONS"}
 _RETRY_STATUS = {502, 503, 504}
-
-
-def _ssl_context(ca_bundle: Path | None) -> ssl.SSLContext:
-    """System/certifi roots plus an optional extra bundle; verification is never switched off."""
-    import certifi
-
-    ctx = ssl.create_default_context(cafile=certifi.where())
-    if ca_bundle is not None:
-        ctx.load_verify_locations(cafile=str(ca_bundle))
-    return ctx
 
 
 def _is_tls_verification_failure(exc: BaseException) -> bool:
@@ -71,7 +62,7 @@ class HttpCore:
         self._refresh_lock = threading.Lock()
         self._http = httpx.Client(
             base_url=self.base_url,
-            verify=_ssl_context(ca_bundle),
+            verify=tls_context(ca_bundle),
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
             transport=transport,
             headers={"User-Agent": f"cgn-seal-desktop/{__version__}"},

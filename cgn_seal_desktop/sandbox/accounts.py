@@ -8,7 +8,7 @@ import secrets
 import sqlite3
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Response
+from fastapi import APIRouter, Depends, Request, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from cgn_seal_desktop.identifiers import is_valid_mobile
@@ -19,8 +19,10 @@ from cgn_seal_desktop.portal.models import (
     RegisterRequest,
     TokenPair,
 )
+from cgn_seal_desktop.sandbox import throttle
 from cgn_seal_desktop.sandbox.context import Ctx, CtxDep, UserId, parse_ts, token_hash, ts
 from cgn_seal_desktop.sandbox.errors import ERROR_RESPONSES, ApiError
+from cgn_seal_desktop.sandbox.throttle import Bucket
 
 __all__ = ["account_from_row", "hash_password", "router"]
 
@@ -88,31 +90,25 @@ def register(body: RegisterRequest, ctx: CtxDep) -> Account:
 
 
 @router.post("/sessions", response_model=TokenPair)
-def login(body: LoginRequest, ctx: CtxDep) -> TokenPair:
-    """Log in; after repeated failures the account is locked for a while (429)."""
+def login(body: LoginRequest, ctx: CtxDep, request: Request) -> TokenPair:
+    """Log in; after repeated failures for an account, or from one address, it is locked for a
+    while (429), even for the right password."""
     now = ctx.now()
+    address = request.client.host if request.client is not None else "unknown"
+    buckets = [Bucket("account", body.username, ctx.limits.login_max_failures),
+               Bucket("address", address, ctx.limits.login_max_failures_per_address)]
     with ctx.db.tx() as conn:
+        throttle.claim(conn, buckets, now, ctx.limits.login_lockout)  # counted before evaluated
         row = conn.execute("SELECT * FROM users WHERE username=?", (body.username,)).fetchone()
-    if row is not None and row["locked_until"] and parse_ts(row["locked_until"]) > now:
-        wait = int((parse_ts(row["locked_until"]) - now).total_seconds()) + 1
-        raise ApiError(429, "login_locked", "Too many failed logins; try again later",
-                       headers={"Retry-After": str(wait)})
     # Hashed outside the database lock (it is the slow part), and for unknown users too, so
     # timing does not reveal which usernames exist.
     salt = row["pw_salt"] if row is not None else b"\0" * 16
     candidate = hash_password(body.password, salt)
+    if row is None or not hmac.compare_digest(candidate, row["pw_hash"]):
+        raise ApiError(401, "bad_credentials", "Wrong username or password")
     with ctx.db.tx() as conn:
-        if row is not None and hmac.compare_digest(candidate, row["pw_hash"]):
-            conn.execute("UPDATE users SET failed_logins=0, locked_until=NULL WHERE id=?",
-                         (row["id"],))
-            return _issue_tokens(ctx, conn, row["id"], secrets.token_hex(8))
-        if row is not None:
-            conn.execute("UPDATE users SET failed_logins=failed_logins+1 WHERE id=?", (row["id"],))
-            conn.execute("UPDATE users SET failed_logins=0, locked_until=? WHERE id=? AND"
-                         " failed_logins>=?", (ts(now + ctx.limits.login_lockout), row["id"],
-                                               ctx.limits.login_max_failures))
-    # Raised after the commit so that the failure count sticks.
-    raise ApiError(401, "bad_credentials", "Wrong username or password")
+        throttle.give_back(conn, buckets)
+        return _issue_tokens(ctx, conn, row["id"], secrets.token_hex(8))
 
 
 @router.post("/sessions/refresh", response_model=TokenPair)

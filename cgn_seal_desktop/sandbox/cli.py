@@ -36,6 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default loopback)")
     p.add_argument("--port", type=int, default=8765, help="port (default 8765; 0 = any free)")
     p.add_argument("--data", type=Path, default=None, help="state directory")
+    p.add_argument("--allow-remote-ops", action="store_true",
+                   help="serve the operator console (which has no login) to other computers too")
     p.set_defaults(func=_serve)
     sub = p.add_subparsers(dest="sandbox_command", metavar="ops")
     o = sub.add_parser("ops", help="operator actions on the sandbox's state")
@@ -81,16 +83,25 @@ def _data(args: argparse.Namespace) -> Path:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from cgn_seal_desktop.sandbox.guard import is_loopback_host
     from cgn_seal_desktop.sandbox.server import serve_forever
 
     data = _data(args)
-    if args.host not in ("127.0.0.1", "localhost", "::1"):
-        print("warning: the sandbox's operator actions have no login; anyone who can reach "
-              f"{args.host}:{args.port} can use them", file=sys.stderr)
+    console_host = args.host
+    if args.allow_remote_ops:
+        print("warning: --allow-remote-ops: the sandbox's operator actions have no login; anyone "
+              f"who can reach {args.host}:{args.port} can use them", file=sys.stderr)
+    elif not is_loopback_host(args.host):
+        console_host = "127.0.0.1"
+        print(f"note: {args.host} is not loopback: the supplier API is served there, the operator "
+              "console and phone pages only on this computer (--allow-remote-ops changes that)",
+              file=sys.stderr)
     print(f"沙箱数据目录 / sandbox data: {data}")
-    print(f"运营台 / operator console: http://{args.host}:{args.port}/ops")
+    if ":" in console_host:
+        console_host = f"[{console_host}]"
+    print(f"运营台 / operator console: http://{console_host}:{args.port}/ops")
     try:
-        serve_forever(data, args.host, args.port)
+        serve_forever(data, args.host, args.port, remote_ops=args.allow_remote_ops)
     except KeyboardInterrupt:
         pass
     except OSError as exc:

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from html import escape
 from typing import Annotated
 
-from fastapi import APIRouter, Form
+from fastapi import APIRouter, Depends, Form
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from cgn_seal_desktop.portal.models import (
@@ -20,11 +20,25 @@ from cgn_seal_desktop.portal.models import (
 from cgn_seal_desktop.sandbox import ops
 from cgn_seal_desktop.sandbox.context import CtxDep, DbId
 from cgn_seal_desktop.sandbox.errors import ApiError
+from cgn_seal_desktop.sandbox.guard import form_token_ok
 from cgn_seal_desktop.sandbox.materials import MATERIAL_LABELS
 
-__all__ = ["router"]
+__all__ = ["actions", "router"]
 
 router = APIRouter(include_in_schema=False)
+_TOKEN_FIELD = "ops_token"
+
+
+def _form_token(ctx: CtxDep, ops_token: Annotated[str, Form()] = "") -> None:
+    """Every console action must carry the token of the page this server start rendered."""
+    if not form_token_ok(ops_token, ctx.ops_token):
+        raise ApiError(403, "ops_form_expired",
+                       "Operator form is stale or was not made by this sandbox; reload /ops")
+
+
+#: The console's actions (form posts); the guard has checked origin and address already.
+actions = APIRouter(prefix="/ops/do", include_in_schema=False,
+                    dependencies=[Depends(_form_token)])
 
 _STYLE = """body{font-family:sans-serif;margin:1.5em}table{border-collapse:collapse;margin:.5em 0}
 td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left;vertical-align:top}
@@ -32,14 +46,17 @@ form{display:inline-block;margin:.1em}.msg{background:#ffd;padding:.5em;border:1
 h2{margin-top:1.5em;border-bottom:1px solid #888}"""
 
 
-def _button(action: str, label: str, **fields: str) -> str:
-    hidden = "".join(f'<input type="hidden" name="{escape(k)}" value="{escape(v)}">'
-                     for k, v in fields.items())
-    return (f'<form method="post" action="{escape(action)}">{hidden}'
-            f'<button>{escape(label)}</button></form>')
+def _form(action: str, token: str, inner: str) -> str:
+    """A POST form to *action* carrying this server start's token (checked by _form_token)."""
+    return (f'<form method="post" action="{escape(action)}">'
+            f'<input type="hidden" name="{_TOKEN_FIELD}" value="{escape(token)}">{inner}</form>')
 
 
-def _application_html(app: Application) -> str:
+def _button(action: str, label: str, token: str) -> str:
+    return _form(action, token, f"<button>{escape(label)}</button>")
+
+
+def _application_html(app: Application, token: str) -> str:
     a = app.id
     parts = [f"<tr><td>#{a} {escape(app.status.value)} r{app.revision}</td>",
              f"<td>{escape(app.form.seal_name or '')}<br>缺: {escape(', '.join(app.missing))}",
@@ -54,20 +71,21 @@ def _application_html(app: Application) -> str:
         parts.append(f'<br>订单 #{app.payment.id} {escape(app.payment.status.value)} '
                      f'(<a href="{escape(app.payment.qr_payload)}">模拟支付页</a>)')
     parts.append("</td><td>")
-    parts.append(_button(f"/ops/do/applications/{a}/mark-paid", "标记已缴费"))
-    parts.append(_button(f"/ops/do/applications/{a}/approve", "审核通过"))
+    parts.append(_button(f"/ops/do/applications/{a}/mark-paid", "标记已缴费", token))
+    parts.append(_button(f"/ops/do/applications/{a}/approve", "审核通过", token))
     kinds = "".join(f'<label><input type="checkbox" name="redo" value="{k.value}">{k.value}'
                     "</label> " for k in MaterialKind)
-    parts.append(f'<form method="post" action="/ops/do/applications/{a}/reject">'
-                 f'<input name="reason" value="资料不清晰" size="12"> {kinds}'
-                 "<button>审核驳回</button></form>")
-    parts.append(f'<form method="post" action="/ops/do/applications/{a}/certificate">'
-                 '<input type="password" name="password" placeholder="PKCS#12 密码" size="10">'
-                 "<button>签发测试证书</button></form></td></tr>")
+    parts.append(_form(f"/ops/do/applications/{a}/reject", token,
+                       f'<input name="reason" value="资料不清晰" size="12"> {kinds}'
+                       "<button>审核驳回</button>"))
+    parts.append(_form(f"/ops/do/applications/{a}/certificate", token,
+                       '<input type="password" name="password" placeholder="PKCS#12 密码"'
+                       ' size="10"><button>签发测试证书</button>'))
+    parts.append("</td></tr>")
     return "".join(parts)
 
 
-def _supplier_html(s: OpsSupplier) -> str:
+def _supplier_html(s: OpsSupplier, token: str) -> str:
     uid, ov = s.account.id, s.verification
     ident = ov.identity
     rows = [f"<h2>{escape(s.account.username)} — {escape(s.account.company_name)} (#{uid})</h2>",
@@ -81,10 +99,10 @@ def _supplier_html(s: OpsSupplier) -> str:
     rows.append("</p><p>")
     for action, label in (("scanned", "模拟扫码"), ("passed", "身份认证通过"),
                           ("failed", "身份认证失败")):
-        rows.append(_button(f"/ops/do/suppliers/{uid}/identity/{action}", label))
-    rows.append(_button(f"/ops/do/suppliers/{uid}/deposit", "打款并显示随机码"))
+        rows.append(_button(f"/ops/do/suppliers/{uid}/identity/{action}", label, token))
+    rows.append(_button(f"/ops/do/suppliers/{uid}/deposit", "打款并显示随机码", token))
     rows.append("</p><table><tr><th>申请</th><th>详情</th><th>操作</th></tr>")
-    rows.extend(_application_html(app) for app in s.applications)
+    rows.extend(_application_html(app, token) for app in s.applications)
     rows.append("</table>")
     return "".join(rows)
 
@@ -97,7 +115,7 @@ def console(ctx: CtxDep, msg: str = "") -> HTMLResponse:
     if msg:
         body.append(f"<p class='msg'>{escape(msg)}</p>")
     suppliers = ops.overview(ctx).suppliers
-    body.extend(_supplier_html(s) for s in suppliers)
+    body.extend(_supplier_html(s, ctx.ops_token) for s in suppliers)
     if not suppliers:
         body.append("<p>还没有供应商注册。</p>")
     return HTMLResponse("".join(body))
@@ -123,42 +141,45 @@ def material_file(app_id: DbId, kind: MaterialKind, ctx: CtxDep) -> Response:
     with ctx.db.tx() as conn:
         row = conn.execute("SELECT stored_name, content_type FROM materials"
                            " WHERE application_id=? AND kind=?", (app_id, kind.value)).fetchone()
-    if row is None:
+    try:
+        data = (ctx.db.uploads_dir / row["stored_name"]).read_bytes() if row else None
+    except FileNotFoundError:
+        data = None
+    if row is None or data is None:
         return Response("not found", status_code=404, media_type="text/plain")
-    data = (ctx.db.uploads_dir / row["stored_name"]).read_bytes()
     return Response(data, media_type=row["content_type"],
                     headers={"X-Content-Type-Options": "nosniff"})
 
 
-@router.post("/ops/do/suppliers/{user_id}/identity/{action}")
+@actions.post("/suppliers/{user_id}/identity/{action}")
 def do_identity(user_id: DbId, action: IdentityStatus, ctx: CtxDep) -> RedirectResponse:
     reason = "身份核验未通过（沙箱）"
     return _run("身份认证", lambda: ops.identity_set(ctx, user_id, action, reason))
 
 
-@router.post("/ops/do/suppliers/{user_id}/deposit")
+@actions.post("/suppliers/{user_id}/deposit")
 def do_deposit(user_id: DbId, ctx: CtxDep) -> RedirectResponse:
     return _run("打款", lambda: "随机码 " + ops.deposit_post(ctx, user_id).code)
 
 
-@router.post("/ops/do/applications/{app_id}/mark-paid")
+@actions.post("/applications/{app_id}/mark-paid")
 def do_paid(app_id: DbId, ctx: CtxDep) -> RedirectResponse:
     return _run("缴费", lambda: ops.mark_paid(ctx, app_id))
 
 
-@router.post("/ops/do/applications/{app_id}/approve")
+@actions.post("/applications/{app_id}/approve")
 def do_approve(app_id: DbId, ctx: CtxDep) -> RedirectResponse:
     return _run("审核通过", lambda: ops.approve(ctx, app_id, ApprovalRequest()))
 
 
-@router.post("/ops/do/applications/{app_id}/reject")
+@actions.post("/applications/{app_id}/reject")
 def do_reject(app_id: DbId, ctx: CtxDep, reason: Annotated[str, Form()] = "资料不符合要求",
               redo: Annotated[list[MaterialKind] | None, Form()] = None) -> RedirectResponse:
     req = RejectionRequest(reason=reason[:500] or "资料不符合要求", redo_materials=redo or [])
     return _run("审核驳回", lambda: ops.reject(ctx, app_id, req))
 
 
-@router.post("/ops/do/applications/{app_id}/certificate", response_model=None)
+@actions.post("/applications/{app_id}/certificate", response_model=None)
 def do_certificate(app_id: DbId, ctx: CtxDep,
                    password: Annotated[str, Form()] = "") -> Response:
     if len(password) < 4:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import secrets
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Annotated
@@ -23,7 +24,8 @@ class Limits:
 
     access_ttl: timedelta = timedelta(minutes=15)
     refresh_ttl: timedelta = timedelta(days=30)
-    login_max_failures: int = 5
+    login_max_failures: int = 5  # per account name
+    login_max_failures_per_address: int = 20  # per client address, over all account names
     login_lockout: timedelta = timedelta(minutes=5)
     identity_ttl: timedelta = timedelta(minutes=5)
     deposit_working_days: int = 3
@@ -41,6 +43,8 @@ class Ctx:
     #: Where the sandbox is reachable (``http://127.0.0.1:PORT``); when set, QR payloads point
     #: to its simulation pages (/scan, /pay) instead of WeChat/Alipay-looking placeholders.
     public_url: str = ""
+    #: Random per server start; the operator console's forms must send it back (see guard.py).
+    ops_token: str = field(default_factory=lambda: secrets.token_urlsafe(24))
 
     def now(self) -> datetime:
         return self.clock.now()

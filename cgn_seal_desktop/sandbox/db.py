@@ -13,6 +13,8 @@ import threading
 from collections.abc import Iterator
 from pathlib import Path
 
+from cgn_seal_desktop.paths import private_dir, private_file
+
 __all__ = ["Database"]
 
 _SCHEMA = """
@@ -26,8 +28,17 @@ CREATE TABLE IF NOT EXISTS users (
     mobile TEXT NOT NULL,
     email TEXT NOT NULL,
     created_at TEXT NOT NULL,
-    failed_logins INTEGER NOT NULL DEFAULT 0,
-    locked_until TEXT
+    failed_logins INTEGER NOT NULL DEFAULT 0,  -- unused since login_throttle
+    locked_until TEXT  -- unused since login_throttle
+);
+-- Login attempts per account name and per client address (sandbox/throttle.py).
+CREATE TABLE IF NOT EXISTS login_throttle (
+    scope TEXT NOT NULL,
+    key TEXT NOT NULL,
+    failures INTEGER NOT NULL,
+    last_at REAL NOT NULL,
+    locked_until REAL,
+    PRIMARY KEY (scope, key)
 );
 CREATE TABLE IF NOT EXISTS tokens (
     token_hash TEXT PRIMARY KEY,
@@ -109,10 +120,11 @@ class Database:
 
     def __init__(self, data_dir: Path) -> None:
         self.data_dir = Path(data_dir)
-        self.data_dir.mkdir(parents=True, exist_ok=True)
-        self.uploads_dir = self.data_dir / "uploads"
-        self.uploads_dir.mkdir(exist_ok=True)
-        self.path = self.data_dir / "sandbox.sqlite3"
+        # Suppliers' ID numbers and ID card scans: owner only. A directory someone else chose
+        # (--data) keeps its mode; what the sandbox creates in it does not need it.
+        self.data_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+        self.uploads_dir = private_dir(self.data_dir / "uploads")
+        self.path = private_file(self.data_dir / "sandbox.sqlite3")
         self._lock = threading.RLock()
         self._conn = sqlite3.connect(
             self.path, check_same_thread=False, isolation_level=None, timeout=10.0
@@ -142,6 +154,33 @@ class Database:
                 self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
+
+    def discard_upload(self, stored_name: str) -> None:
+        """Delete a stored upload that no row refers to any more (replaced or to be redone).
+
+        Called after the transaction that dropped the reference committed: a crash in between
+        leaves an orphan, which :meth:`sweep_uploads` removes at the next server start.
+        """
+        with contextlib.suppress(FileNotFoundError):
+            (self.uploads_dir / Path(stored_name).name).unlink()
+
+    def sweep_uploads(self) -> list[str]:
+        """Delete what a crash left in ``uploads/``: files no material refers to and temporary
+        files of interrupted writes. Returns the names removed.
+
+        Runs inside a write transaction: uploads are written and recorded while holding that
+        lock, so another process sharing the directory is never between the two steps here.
+        """
+        removed = []
+        with self.tx() as conn:
+            keep = {r["stored_name"] for r in conn.execute("SELECT stored_name FROM materials")}
+            for entry in self.uploads_dir.iterdir():
+                if entry.name in keep or not entry.is_file():
+                    continue
+                with contextlib.suppress(FileNotFoundError):
+                    entry.unlink()
+                    removed.append(entry.name)
+        return removed
 
     def close(self) -> None:
         """Close the connection (checkpointing the WAL)."""

@@ -84,12 +84,16 @@ def upload_material(
         if row["status"] not in {s.value for s in EDITABLE}:
             raise ApiError(409, "wrong_state", f"Cannot change materials while '{row['status']}'")
         stored = f"{app_id}-{kind.value}-{digest[:16]}{PurePath(filename).suffix.lower()}"
-        atomic_write_bytes(ctx.db.uploads_dir / stored, data)
+        old = conn.execute("SELECT stored_name FROM materials WHERE application_id=? AND kind=?",
+                           (app_id, kind.value)).fetchone()
+        atomic_write_bytes(ctx.db.uploads_dir / stored, data, mode=0o600)
         now = ctx.now()
         conn.execute(
             "INSERT OR REPLACE INTO materials(application_id, kind, filename, content_type, size,"
             " sha256, stored_name, uploaded_at) VALUES (?,?,?,?,?,?,?,?)",
             (app_id, kind.value, filename, ctype, len(data), digest, stored, ts(now)))
         conn.execute("UPDATE applications SET updated_at=? WHERE id=?", (ts(now), app_id))
+    if old is not None and old["stored_name"] != stored:
+        ctx.db.discard_upload(old["stored_name"])  # the replaced file, once the new one counts
     return Material(kind=kind, filename=filename, content_type=ctype, size=len(data),
                     sha256=digest, uploaded_at=parse_ts(ts(now)))

@@ -19,10 +19,12 @@ from cgn_seal_desktop.portal.models import (
     IdentityStatus,
     OpsOverview,
     OpsSupplier,
+    OrgVerification,
     OrgVerificationState,
     PaymentStatus,
     RejectionRequest,
 )
+from cgn_seal_desktop.portal.redact import mask_id_number
 from cgn_seal_desktop.sandbox.accounts import account_from_row
 from cgn_seal_desktop.sandbox.applications import application_row, load_application
 from cgn_seal_desktop.sandbox.context import Ctx, ts
@@ -48,7 +50,8 @@ A = ApplicationStatus
 
 
 def overview(ctx: Ctx) -> OpsOverview:
-    """Every supplier with its verification and applications."""
+    """Every supplier with its verification and applications; personal ID numbers masked (the
+    operator side has no login)."""
     with ctx.db.tx() as conn:
         suppliers = []
         for row in conn.execute("SELECT * FROM users ORDER BY id").fetchall():
@@ -56,9 +59,18 @@ def overview(ctx: Ctx) -> OpsOverview:
                 "SELECT id FROM applications WHERE user_id=? ORDER BY id DESC", (row["id"],))]
             suppliers.append(OpsSupplier(
                 account=account_from_row(row),
-                verification=load_verification(ctx, conn, row["id"]),
+                verification=_masked(load_verification(ctx, conn, row["id"])),
                 applications=[load_application(ctx, conn, None, i) for i in app_ids]))
     return OpsOverview(suppliers=suppliers)
+
+
+def _masked(ov: OrgVerification) -> OrgVerification:
+    el = ov.elements
+    if el is None:
+        return ov
+    return ov.model_copy(update={"elements": el.model_copy(update={
+        "legal_rep_id_number": mask_id_number(el.legal_rep_id_number),
+        "operator_id_number": mask_id_number(el.operator_id_number)})})
 
 
 def find_user(ctx: Ctx, who: str) -> int:
@@ -183,16 +195,23 @@ def approve(ctx: Ctx, app_id: int, req: ApprovalRequest) -> Application:
 
 def reject(ctx: Ctx, app_id: int, req: RejectionRequest) -> Application:
     """审核驳回: give a reason; listed materials must be uploaded again before resubmitting."""
+    dropped: list[str] = []
     with ctx.db.tx() as conn:
         _under_review(conn, app_id)
         for kind in req.redo_materials:
+            dropped += [r["stored_name"] for r in conn.execute(
+                "SELECT stored_name FROM materials WHERE application_id=? AND kind=?",
+                (app_id, kind.value))]
             conn.execute("DELETE FROM materials WHERE application_id=? AND kind=?",
                          (app_id, kind.value))
         conn.execute("UPDATE applications SET status=?, reject_reason=?, redo_materials=?,"
                      " updated_at=? WHERE id=?",
                      (A.REJECTED.value, req.reason,
                       json.dumps([k.value for k in req.redo_materials]), ts(ctx.now()), app_id))
-        return load_application(ctx, conn, None, app_id)
+        app = load_application(ctx, conn, None, app_id)
+    for name in dropped:
+        ctx.db.discard_upload(name)
+    return app
 
 
 def issue_test_certificate(ctx: Ctx, app_id: int, password: str) -> bytes:

@@ -1,10 +1,12 @@
-"""``/ops/api``: the operator actions as JSON endpoints (sandbox only, no operator login)."""
+"""``/ops/api``: the operator actions as JSON endpoints (sandbox only, no operator login; who may
+call them is decided by :mod:`cgn_seal_desktop.sandbox.guard`)."""
 
 from __future__ import annotations
 
 from fastapi import APIRouter, Response
 
 from cgn_seal_desktop.portal.models import (
+    ApiErrorBody,
     Application,
     ApprovalRequest,
     CertificateIssueRequest,
@@ -20,7 +22,11 @@ from cgn_seal_desktop.sandbox.errors import ERROR_RESPONSES
 
 __all__ = ["router"]
 
-router = APIRouter(prefix="/ops/api", tags=["ops"], responses=ERROR_RESPONSES)
+router = APIRouter(prefix="/ops/api", tags=["ops"], responses={
+    **ERROR_RESPONSES,
+    403: {"model": ApiErrorBody,
+          "description": "Not from this computer, or posted by another web site (guard.py)"},
+})
 
 
 @router.get("/overview", response_model=OpsOverview)

@@ -33,10 +33,12 @@ class SandboxServer:
     """
 
     def __init__(self, data_dir: Path, host: str = "127.0.0.1", port: int = 0,
-                 clock: Clock | None = None, limits: Limits | None = None) -> None:
+                 clock: Clock | None = None, limits: Limits | None = None, *,
+                 remote_ops: bool = False) -> None:
         self.data_dir = Path(data_dir)
         self.host, self.port = host, port
         self._clock, self._limits = clock, limits
+        self._remote_ops = remote_ops
         self._server: Any = None
         self._thread: threading.Thread | None = None
         self._sock: socket.socket | None = None
@@ -60,7 +62,8 @@ class SandboxServer:
         from cgn_seal_desktop.sandbox.app import create_app
 
         try:
-            app = create_app(self.data_dir, self._clock, self._limits)
+            app = create_app(self.data_dir, self._clock, self._limits,
+                             remote_ops=self._remote_ops)
             sock = socket.socket(socket.AF_INET6 if ":" in self.host else socket.AF_INET)
             sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
             sock.bind((self.host, self.port))
@@ -103,13 +106,14 @@ class SandboxServer:
         self.stop()
 
 
-def serve_forever(data_dir: Path, host: str, port: int) -> None:
-    """Serve in the foreground until Ctrl+C (``cgn-seal sandbox``)."""
+def serve_forever(data_dir: Path, host: str, port: int, *, remote_ops: bool = False) -> None:
+    """Serve in the foreground until Ctrl+C (``cgn-seal sandbox``); the operator side answers
+    other computers only with *remote_ops*."""
     import uvicorn
 
     from cgn_seal_desktop.sandbox.app import create_app
 
-    app = create_app(data_dir)
+    app = create_app(data_dir, remote_ops=remote_ops)
     if port:
         app.state.ctx.public_url = _url("localhost" if host in ("0.0.0.0", "::") else host, port)
     try:

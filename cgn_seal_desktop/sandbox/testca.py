@@ -59,7 +59,7 @@ class TestCA:
         )
         atomic_write_bytes(key_path, self.key.private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
-            serialization.NoEncryption()))
+            serialization.NoEncryption()), mode=0o600)
         atomic_write_bytes(cert_path, self.cert.public_bytes(serialization.Encoding.PEM))
 
     def cert_pem(self) -> bytes:

@@ -1,4 +1,5 @@
-"""https: verification is always on; an extra CA bundle makes a private CA trusted."""
+"""https: verification is always on; the operating system's trust store is used (certifi as the
+fallback), and an extra CA bundle makes a private CA trusted."""
 
 from __future__ import annotations
 
@@ -19,6 +20,8 @@ from cryptography.x509.oid import NameOID
 
 from cgn_seal_desktop.portal import errors as E
 from cgn_seal_desktop.portal.client import PortalClient
+from cgn_seal_desktop.portal.probe import probe_service
+from cgn_seal_desktop.portal.tls import tls_context, uses_system_store
 
 SUPPORT = {"hotline": "400-112-3838", "website": "w", "online_service_url": "o",
            "wechat_service_qr": "q", "wechat_subscription_qr": "q", "driver_download_url": "d"}
@@ -93,4 +96,49 @@ def test_untrusted_certificate_is_refused(https_server: tuple[str, Path]) -> Non
 def test_extra_ca_bundle_is_trusted(https_server: tuple[str, Path]) -> None:
     url, ca = https_server
     with PortalClient(url, ca_bundle=ca, sleep=lambda _s: None) as client:
+        assert client.support().hotline == "400-112-3838"
+
+
+@pytest.fixture
+def system_store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A temporary operating-system trust store: OpenSSL's system paths follow SSL_CERT_FILE
+    and SSL_CERT_DIR, which is where an administrator's root lands on Linux."""
+    store = tmp_path / "system-store"
+    (store / "certs").mkdir(parents=True)
+    bundle = store / "ca-certificates.crt"
+    bundle.write_text("")
+    monkeypatch.setenv("SSL_CERT_FILE", str(bundle))
+    monkeypatch.setenv("SSL_CERT_DIR", str(store / "certs"))
+    return bundle
+
+
+def test_a_root_installed_in_the_system_store_is_trusted(
+    https_server: tuple[str, Path], system_store: Path
+) -> None:
+    url, ca = https_server
+    with PortalClient(url, sleep=lambda _s: None) as client, pytest.raises(E.TlsUntrusted):
+        client.support()  # not in the system store yet
+    system_store.write_bytes(ca.read_bytes())  # the administrator installs the company root
+    with PortalClient(url, sleep=lambda _s: None) as client:
+        assert client.support().hotline == "400-112-3838"
+    # Verification stays on: the same trusted root does not vouch for another host name.
+    port = url.rsplit(":", 1)[1]
+    with PortalClient(f"https://localhost:{port}", sleep=lambda _s: None) as client, \
+            pytest.raises(E.TlsUntrusted):
+        client.support()
+    assert probe_service(url).status == 200  # the environment check's probe trusts it too
+
+
+def test_context_is_the_system_store_with_certifi_as_fallback(
+    https_server: tuple[str, Path], system_store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import certifi
+
+    ctx = tls_context()
+    assert uses_system_store(ctx)
+    assert ctx.verify_mode is ssl.CERT_REQUIRED and ctx.check_hostname
+    # A root only certifi's bundle knows is trusted while the system store is empty.
+    url, ca = https_server
+    monkeypatch.setattr(certifi, "where", lambda: str(ca))
+    with PortalClient(url, sleep=lambda _s: None) as client:
         assert client.support().hotline == "400-112-3838"

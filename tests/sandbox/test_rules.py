@@ -95,19 +95,24 @@ def test_operator_console_page_and_actions(supplier: PortalClient,
     page = ops_http.get("/ops")
     assert page.status_code == 200 and "alice" in page.text and "身份认证通过" in page.text
     assert "模拟扫码页" in page.text
-    r = ops_http.post(f"/ops/do/suppliers/{uid}/identity/passed")
+    # What a browser sends for the console's forms: its origin and the page's token.
+    m = re.search(r'name="ops_token" value="([^"]+)"', page.text)
+    assert m is not None
+    form = {"ops_token": m.group(1)}
+    ops_http.headers["Origin"] = str(ops_http.base_url).rstrip("/")
+    r = ops_http.post(f"/ops/do/suppliers/{uid}/identity/passed", data=form)
     assert r.status_code == 303
     assert supplier.verification().state is OrgVerificationState.BANK
     supplier.submit_bank_account(bank())
-    r = ops_http.post(f"/ops/do/suppliers/{uid}/deposit", follow_redirects=True)
+    r = ops_http.post(f"/ops/do/suppliers/{uid}/deposit", data=form, follow_redirects=True)
     code = re.search(r"随机码 (\d{6})", r.text)
     assert code is not None
     assert supplier.enter_deposit_code(code.group(1)).state is OrgVerificationState.VERIFIED
     app = supplier.create_application(full_form())
-    r = ops_http.post(f"/ops/do/applications/{app.id}/approve", follow_redirects=True)
+    r = ops_http.post(f"/ops/do/applications/{app.id}/approve", data=form, follow_redirects=True)
     assert "失败" in r.text  # a draft cannot be approved
-    r = ops_http.post(f"/ops/do/applications/{app.id}/certificate", data={"password": "abcd"},
-                      follow_redirects=True)
+    r = ops_http.post(f"/ops/do/applications/{app.id}/certificate",
+                      data={**form, "password": "abcd"}, follow_redirects=True)
     assert "失败" in r.text
     assert "<script>" not in ops_http.get("/ops", params={"msg": "<script>"}).text
 
