@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 
 from cgn_seal_desktop.ukey.backend import TokenBackend, TokenSession
 from cgn_seal_desktop.ukey.certinfo import CertificateInfo
-from cgn_seal_desktop.ukey.discovery import ModuleCandidate, find_modules, vendor_for
+from cgn_seal_desktop.ukey.discovery import (
+    ModuleCandidate,
+    check_driver_file,
+    find_modules,
+    vendor_for,
+)
 from cgn_seal_desktop.ukey.errors import (
     CertificateNotFoundError,
     InterfaceNotSupportedError,
@@ -48,6 +53,7 @@ UKEY_LOCK = threading.RLock()
 #: interface → "module:Class" of its backend; loaded on first use (PKCS#11's extension is heavy).
 _BACKENDS: dict[str, str] = {
     "pkcs11": "cgn_seal_desktop.ukey.pkcs11:Pkcs11Backend",
+    "skf": "cgn_seal_desktop.ukey.skf:SkfBackend",
 }
 
 _backends: dict[tuple[str, str], TokenBackend] = {}
@@ -94,11 +100,12 @@ def backend_for(module_path: str, interface: str = "pkcs11") -> TokenBackend:
 def candidate_drivers(chosen: str = "") -> list[ModuleCandidate]:
     """The drivers to ask: the *chosen* one if any (even when its file is gone, so the user
     hears why it fails), else every usable one found (vendors first, test modules last;
-    missing files and interfaces without a backend left out)."""
+    missing files, drivers for another processor type and interfaces without a backend left
+    out)."""
     found = find_modules(chosen or None)
     if chosen:
         return [m for m in found if m.source == "user"]
-    return [m for m in found if m.exists and m.interface in _BACKENDS]
+    return [m for m in found if m.usable and m.interface in _BACKENDS]
 
 
 @dataclass(frozen=True)
@@ -111,7 +118,7 @@ class DriverSurvey:
 
     @property
     def usable(self) -> bool:
-        return self.candidate.exists and self.error is None
+        return self.candidate.usable and self.error is None
 
 
 def survey_drivers(chosen: str = "", *, with_tokens: bool = True,
@@ -127,6 +134,7 @@ def survey_drivers(chosen: str = "", *, with_tokens: bool = True,
                 result.append(DriverSurvey(m, error=NoModuleError(f"Driver not found: {m.path}")))
                 continue
             try:
+                check_driver_file(m.path)  # a 32-bit driver: reported, never loaded
                 backend = backend_for(m.path, m.interface)
                 tokens = backend.list_tokens() if with_tokens else []
             except UKeyError as exc:
