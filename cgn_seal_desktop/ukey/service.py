@@ -29,6 +29,7 @@ from cgn_seal_desktop.ukey.errors import (
     UKeyError,
 )
 from cgn_seal_desktop.ukey.model import TokenInfo, TokenRef
+from cgn_seal_desktop.ukey.pin import Pin
 
 __all__ = [
     "UKEY_LOCK",
@@ -36,6 +37,7 @@ __all__ = [
     "DriverSurvey",
     "backend_for",
     "candidate_drivers",
+    "change_pin",
     "choose_signing_certificate",
     "find_token",
     "install_backend",
@@ -43,6 +45,7 @@ __all__ = [
     "open_session",
     "signing_choices",
     "survey_drivers",
+    "token_status",
 ]
 
 #: Held around every UKEY use in the program (listing tokens, a whole signing session).
@@ -195,6 +198,30 @@ def find_token(chosen: str = "", label: str | None = None,
 def open_session(ref: TokenRef) -> TokenSession:
     """Open the UKEY *ref* through its driver's backend. Hold :data:`UKEY_LOCK` around the use."""
     return backend_for(ref.module_path, ref.interface).open_session(ref)
+
+
+def token_status(ref: TokenRef) -> TokenInfo:
+    """Fresh facts about the UKEY *ref*, its PIN state re-read (e.g. before asking for a PIN)."""
+    with UKEY_LOCK, open_session(ref) as session:
+        return session.token_info()
+
+
+def change_pin(ref: TokenRef, old: Pin, new: Pin, *, confirm_final_try: bool = False
+               ) -> TokenInfo:
+    """Replace the user PIN of the UKEY *ref* (``C_SetPIN`` or ``SKF_ChangePIN``) and return
+    its state afterwards. Same guards as logging in: a locked PIN is refused without asking the
+    token, the final try needs *confirm_final_try*. Both PINs are wiped whatever happens.
+
+    Raises ``WrongPinError`` (with the tries left where the token says), ``PinLockedError``,
+    ``FinalTryNotConfirmedError``, ``PinPolicyError``, ``TokenRemovedError``…
+    """
+    try:
+        with UKEY_LOCK, open_session(ref) as session:
+            session.change_pin(old, new, confirm_final_try=confirm_final_try)
+            return session.token_info()
+    finally:
+        old.wipe()
+        new.wipe()
 
 
 @dataclass(frozen=True)

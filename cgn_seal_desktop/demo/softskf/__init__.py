@@ -114,6 +114,19 @@ def issue_device(lib_path: Path, state_dir: Path, name: str, *, label: str, pin:
     With *container*, an SM2 key pair is generated on the device; with *issue* (public key x‖y
     → DER certificate), its certificate is imported. Sets ``SOFTSKF_DIR`` for this process.
     """
+    from cgn_seal_desktop.ukey.skf.abi import SkfCallError
+
+    try:
+        return _issue(lib_path, state_dir, name, label=label, pin=pin, serial=serial, app=app,
+                      admin_pin=admin_pin, max_retries=max_retries, container=container,
+                      issue=issue)
+    except (SkfCallError, OSError) as exc:
+        raise SoftSkfError(f"Issuing the software SKF UKEY failed: {exc}") from exc
+
+
+def _issue(lib_path: Path, state_dir: Path, name: str, *, label: str, pin: str, serial: str,
+           app: str, admin_pin: str, max_retries: int, container: str | None,
+           issue: Callable[[bytes], bytes] | None) -> IssuedDevice:
     from cgn_seal_desktop.ukey.skf.abi import SkfLibrary
 
     state_dir.mkdir(parents=True, exist_ok=True)
