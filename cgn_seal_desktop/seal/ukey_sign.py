@@ -118,6 +118,8 @@ def sign_with_session(
     when the request carries no appearance. An SM2 key always digests with SM3.
     """
     certs = session.certificates()
+    if cert_id is None and not any(c.can_sign for c in certs):
+        raise session.missing_certificate_error()
     cert = choose_signing_certificate(certs, cert_id)
     if request.appearance_pdf is None:
         from cgn_seal_desktop.seal.appearance import default_seal_pdf

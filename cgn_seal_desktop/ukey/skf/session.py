@@ -211,6 +211,31 @@ class SkfSession(TokenSession):
             raise TokenError(str(exc)) from None
         return der_signature(r, s)
 
+    def missing_certificate_error(self) -> UKeyError:
+        try:
+            names = self._lib.enum_containers(self.app)
+        except SkfCallError as exc:
+            return translate(exc.function, exc.code)
+        if not names:
+            return NoContainerError("The UKEY holds no key container: it has not been issued")
+        for name in names:
+            try:
+                cont = self._lib.open_container(self.app, name)
+            except SkfCallError:
+                continue
+            try:
+                has_key = self._lib.container_type(cont) != 0
+            except SkfCallError:
+                has_key = False
+            finally:
+                with contextlib.suppress(SkfCallError):
+                    self._lib.close_container(cont)
+            if has_key:
+                return CertificateNotFoundError(
+                    f"The UKEY's key container {name!r} holds a key pair but no signing "
+                    "certificate")
+        return NoContainerError("The UKEY's key containers hold no key pair")
+
     def close(self) -> None:
         app, dev = self._app, self._dev
         self._app = self._dev = None
