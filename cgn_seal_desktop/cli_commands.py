@@ -12,9 +12,12 @@ import argparse
 import getpass
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cgn_seal_desktop.errors import CgnSealError
+
+if TYPE_CHECKING:
+    from cgn_seal_desktop.ukey.pin import Pin
 
 __all__ = ["cmd_change_pin", "cmd_sign", "cmd_tokens", "cmd_verify"]
 
@@ -153,6 +156,20 @@ def cmd_sign(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_new_pin(from_stdin: bool) -> tuple[Pin | None, str]:
+    """The new PIN typed twice, as a :class:`Pin`; (None, why) when the two differ or are
+    empty. The text copies end with this frame."""
+    from cgn_seal_desktop.ukey.pin import Pin
+
+    new = _read_secret("新 PIN / new PIN: ", from_stdin)
+    again = _read_secret("再次输入新 PIN / new PIN again: ", from_stdin)
+    if new != again:
+        return None, "两次输入的新 PIN 不一致 / the two new PINs differ"
+    if not new:
+        return None, "新 PIN 不能为空 / the new PIN is empty"
+    return Pin(new), ""
+
+
 def cmd_change_pin(args: argparse.Namespace) -> int:
     """Change the UKEY's user PIN: old PIN once, new PIN twice (hidden prompts, or three lines
     of standard input with ``--pin-stdin``). Refuses a locked PIN without trying it, and the
@@ -179,17 +196,15 @@ def cmd_change_pin(args: argparse.Namespace) -> int:
             if answer.strip().lower() not in ("y", "yes", "是"):
                 raise FinalTryNotConfirmedError()
             confirm = True
-        old = _read_secret("当前 PIN / current PIN: ", args.pin_stdin)
-        new = _read_secret("新 PIN / new PIN: ", args.pin_stdin)
-        again = _read_secret("再次输入新 PIN / new PIN again: ", args.pin_stdin)
-        if new != again:
-            print("错误 / error: 两次输入的新 PIN 不一致 / the two new PINs differ",
-                  file=sys.stderr)
+        # PINs become wiped-after-use Pin holders at once: no frame an error passes through
+        # keeps one as text.
+        old = Pin(_read_secret("当前 PIN / current PIN: ", args.pin_stdin))
+        new, problem = _read_new_pin(args.pin_stdin)
+        if new is None:
+            old.wipe()
+            print(f"错误 / error: {problem}", file=sys.stderr)
             return 2
-        if not new:
-            print("错误 / error: 新 PIN 不能为空 / the new PIN is empty", file=sys.stderr)
-            return 2
-        after = change_pin(token.ref, Pin(old), Pin(new), confirm_final_try=confirm)
+        after = change_pin(token.ref, old, new, confirm_final_try=confirm)
     except CgnSealError as exc:
         return _fail(exc, 1)
     print(f"PIN 已修改 / PIN changed: UKEY {after.label}")

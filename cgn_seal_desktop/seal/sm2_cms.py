@@ -86,7 +86,7 @@ def apply_format(content_info: object, fmt: str) -> object:
         return content_info
     from asn1crypto import cms
 
-    ci: cms.ContentInfo = content_info  # type: ignore[assignment]
+    ci: cms.ContentInfo = content_info
     signed = ci["content"]
     signed["encap_content_info"]["content_type"] = cms.ContentType(GM_DATA)
     return cms.ContentInfo({"content_type": cms.ContentType(GM_SIGNED_DATA), "content": signed})

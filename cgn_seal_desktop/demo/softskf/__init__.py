@@ -22,8 +22,16 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-__all__ = ["ENV_DIR", "ENV_LIB_DIR", "SoftSkfError", "build_library", "issue_device", "library_name",
-           "remove_device", "reinsert_device"]
+__all__ = [
+    "ENV_DIR",
+    "ENV_LIB_DIR",
+    "SoftSkfError",
+    "build_library",
+    "issue_device",
+    "library_name",
+    "reinsert_device",
+    "remove_device",
+]
 
 ENV_DIR = "SOFTSKF_DIR"
 #: Where the module table's ``softskf`` entry looks for the library.

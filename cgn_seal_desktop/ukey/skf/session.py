@@ -83,11 +83,14 @@ class SkfSession(TokenSession):
         return self._app
 
     def _pin_counters(self) -> tuple[int, int]:
+        # Raised outside the handler: on the PIN paths the error must carry no __context__.
         try:
             maximum, left, _default = self._lib.pin_info(self.app)
         except SkfCallError as exc:
-            raise translate(exc.function, exc.code) from None
-        return maximum, left
+            error = translate(exc.function, exc.code)
+        else:
+            return maximum, left
+        raise error
 
     def token_info(self) -> TokenInfo:
         maximum, left = self._pin_counters()
