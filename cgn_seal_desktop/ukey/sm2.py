@@ -109,19 +109,20 @@ def public_key_from_spki(spki_der: bytes) -> bytes | None:
     SM2 keys are EC keys on the SM2 curve (``id-ecPublicKey`` with the curve OID), or, from a few
     CAs, the SM2 OID as the algorithm itself.
     """
-    from asn1crypto import keys
+    from asn1crypto import core
 
+    # Read generically: asn1crypto's PublicKeyInfo refuses algorithm OIDs it does not know.
     try:
-        info = keys.PublicKeyInfo.load(spki_der)
-        alg = info["algorithm"]
-        algorithm = alg["algorithm"].dotted
-        params = alg["parameters"]
-        curve = params.chosen.dotted if algorithm == _EC_PUBLIC_KEY_OID and getattr(
-            params, "name", "") == "named" else None
-        if algorithm != SM2_CURVE_OID and curve != SM2_CURVE_OID:
+        spki = core.Sequence.load(spki_der, strict=True)
+        alg, bits = spki[0], spki[1]
+        algorithm = alg[0].dotted
+        params = alg[1] if len(alg) > 1 else None
+        curve = params.dotted if isinstance(params, core.ObjectIdentifier) else None
+        if algorithm != SM2_CURVE_OID and not (
+                algorithm == _EC_PUBLIC_KEY_OID and curve == SM2_CURVE_OID):
             return None
-        raw = bytes(info["public_key"].contents)
-    except (ValueError, TypeError, KeyError, AttributeError):
+        raw = bytes(bits.contents) if isinstance(bits, core.BitString) else b""
+    except (ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None
     # BIT STRING contents: the unused-bits byte, then 0x04 ‖ x ‖ y.
     if len(raw) == 66 and raw[0] == 0 and raw[1] == 4:
