@@ -43,6 +43,18 @@ def elf(path: Path, *, bits: int, machine: int) -> Path:
     return path
 
 
+def test_table_knows_the_skf_drivers_of_szca_ukeys() -> None:
+    by_file = {f: e for e in discovery.load_vendor_table() for f in e.files.get("windows", [])}
+    for name in ("ShuttleCsp11_3000GM_SZCA.dll", "mtoken_gm3000.dll", "SKFAPI20538.dll"):
+        entry = by_file[name]
+        assert entry.interface == "skf" and not entry.test_only
+        # 64-bit places first; SysWOW64 only so a 32-bit driver there can be reported.
+        assert entry.dirs["windows"][0] == "%SystemRoot%\\System32"
+        assert all("(x86)" not in d for d in entry.dirs["windows"])
+    soft = next(e for e in discovery.load_vendor_table() if e.id == "softskf")
+    assert soft.test_only and soft.interface == "skf"
+
+
 def test_machine_types_are_read_from_the_headers(tmp_path: Path) -> None:
     assert driver_machine(pe(tmp_path / "a.dll", 0x14C)) == "x86"
     assert driver_machine(pe(tmp_path / "b.dll", 0x8664)) == "x64"

@@ -54,6 +54,7 @@ class VendorEntry:
     files: dict[str, list[str]] = field(default_factory=dict)
     dirs: dict[str, list[str]] = field(default_factory=dict)
     mechanisms: dict[str, str] = field(default_factory=dict)
+    vendor_mechanisms: dict[str, str] = field(default_factory=dict)
     test_only: bool = False
 
 

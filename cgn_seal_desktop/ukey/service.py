@@ -95,7 +95,8 @@ def backend_for(module_path: str, interface: str = "pkcs11") -> TokenBackend:
         module_name, class_name = target.split(":")
         cls = getattr(importlib.import_module(module_name), class_name)
         vendor = vendor_for(module_path)
-        backend = cls(module_path, mechanisms=vendor.mechanisms if vendor else None)
+        backend = cls(module_path, mechanisms=vendor.mechanisms if vendor else None,
+                      vendor_mechanisms=vendor.vendor_mechanisms if vendor else None)
         _backends[key] = backend
         return backend
 

@@ -17,11 +17,12 @@ __all__ = ["SkfBackend", "SkfSession"]
 
 
 class SkfBackend(TokenBackend):
-    """An SKF driver file. *mechanisms* (the module table's PKCS#11 overrides) do not apply."""
+    """An SKF driver file. The module table's PKCS#11 *mechanisms* do not apply."""
 
     interface = "skf"
 
-    def __init__(self, module_path: str, *, mechanisms: dict[str, str] | None = None) -> None:
+    def __init__(self, module_path: str, *, mechanisms: dict[str, str] | None = None,
+                 vendor_mechanisms: dict[str, str] | None = None) -> None:
         super().__init__(module_path)
         self._lib = load_library(module_path)  # fail here, typed, when it cannot be loaded
 
