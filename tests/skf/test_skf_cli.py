@@ -107,3 +107,26 @@ def test_demo_ukey_sm2(softskf: SoftSkf, tmp_path: Path, monkeypatch: pytest.Mon
     from cgn_seal_desktop.seal.trust import user_trust_dir
 
     assert list(user_trust_dir().iterdir())
+
+
+def test_sm2_format_comes_from_the_settings(softskf: SoftSkf, tmp_path: Path,
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    from cgn_seal_desktop.seal.sm2_cms import GM_SIGNED_DATA
+    from cgn_seal_desktop.settings import Settings, settings_path
+
+    settings_path().parent.mkdir(parents=True, exist_ok=True)
+    settings_path().write_text(json.dumps({"sm2_format": "nonsense"}), encoding="utf-8")
+    assert Settings.load().sm2_format == "pkcs7"  # an unknown value falls back to the default
+    settings = Settings.load()
+    settings.sm2_format = "gm"
+    settings.save()
+    dev = softskf.issue()
+    src = make_pdf(tmp_path / "in.pdf", pages=1)
+    out = tmp_path / "out.pdf"
+    _stdin(monkeypatch, PIN + "\n")
+    assert main(["sign", str(src), "-o", str(out), "--rect", "100,100,220,220", "--module",
+                 softskf.module, "--token", dev.label, "--pin-stdin"]) == 0
+    from asn1crypto import core
+
+    oid = core.ObjectIdentifier(GM_SIGNED_DATA).dump().hex()
+    assert oid.encode() in out.read_bytes().lower()
