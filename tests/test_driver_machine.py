@@ -19,6 +19,7 @@ from cgn_seal_desktop.ukey.discovery import (
 )
 from cgn_seal_desktop.ukey.errors import DriverArchitectureError, ModuleLoadError
 from cgn_seal_desktop.ukey.service import candidate_drivers, survey_drivers
+from tests.conftest import TestUKey
 
 
 def pe(path: Path, machine: int) -> Path:
@@ -66,7 +67,7 @@ def test_machine_types_are_read_from_the_headers(tmp_path: Path) -> None:
     assert driver_machine(tmp_path / "missing.dll") == ""
 
 
-def test_real_drivers_match_this_process(ukey) -> None:  # type: ignore[no-untyped-def]
+def test_real_drivers_match_this_process(ukey: TestUKey) -> None:
     assert process_machine() in ("x64", "arm64")
     assert driver_machine(ukey.module) == process_machine()
 
@@ -113,7 +114,9 @@ def test_both_backends_refuse_to_load_it(tmp_path: Path) -> None:
         load_library(str(tmp_path / "missing.dll"))
 
 
-def test_cli_tokens_names_the_problem(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_tokens_names_the_problem(tmp_path: Path, ukey: TestUKey,
+                                     capsys: pytest.CaptureFixture[str]) -> None:
+    # `tokens` asks every driver found: SoftHSM2 must be set up (``ukey``) before it loads.
     lib32 = elf(tmp_path / "libgm3000.so", bits=32, machine=3)
     main(["tokens", "--module", str(lib32), "--json"])
     chosen = json.loads(capsys.readouterr().out)["modules"][0]

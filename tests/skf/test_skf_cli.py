@@ -11,6 +11,7 @@ import pytest
 
 from cgn_seal_desktop.cli import main
 from cgn_seal_desktop.demo.softskf import ENV_DIR, ENV_LIB_DIR
+from tests.conftest import TestUKey
 from tests.pdfs import make_pdf
 from tests.skf.conftest import PIN, SoftSkf
 
@@ -19,8 +20,9 @@ def _stdin(monkeypatch: pytest.MonkeyPatch, text: str) -> None:
     monkeypatch.setattr(sys, "stdin", io.StringIO(text))
 
 
-def test_tokens_lists_an_skf_ukey_with_an_sm2_key(softskf: SoftSkf,
+def test_tokens_lists_an_skf_ukey_with_an_sm2_key(softskf: SoftSkf, ukey: TestUKey,
                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    # `tokens` asks every driver found: SoftHSM2 must be set up (``ukey``) before it loads.
     dev = softskf.issue()
     assert main(["tokens", "--module", softskf.module, "--json"]) == 0
     modules = json.loads(capsys.readouterr().out)["modules"]
@@ -87,11 +89,12 @@ def test_change_pin_refuses_the_final_try_from_a_script(
     assert main([*args, "--confirm-final-try"]) == 0
 
 
-def test_demo_ukey_sm2(softskf: SoftSkf, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_demo_ukey_sm2(softskf: SoftSkf, ukey: TestUKey, tmp_path: Path,
+                       monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     # The demo points these at its own UKEY; monkeypatch puts the test's back afterwards.
+    # setenv (not delenv) even for the unset one, so monkeypatch removes what the demo sets.
     monkeypatch.setenv(ENV_DIR, str(softskf.state))
-    monkeypatch.delenv(ENV_LIB_DIR, raising=False)
+    monkeypatch.setenv(ENV_LIB_DIR, "")
     assert main(["demo-ukey", "--sm2"]) == 0
     assert "CGN-DEMO-SM2" in capsys.readouterr().out
     assert main(["tokens", "--json"]) == 0
