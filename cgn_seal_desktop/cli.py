@@ -11,11 +11,11 @@ import sys
 from collections.abc import Sequence
 
 from cgn_seal_desktop import __version__
-from cgn_seal_desktop.cli_commands import cmd_sign, cmd_tokens, cmd_verify
+from cgn_seal_desktop.cli_commands import cmd_change_pin, cmd_sign, cmd_tokens, cmd_verify
 
 __all__ = ["build_parser", "gui_main", "main"]
 
-_SUBCOMMANDS = {"tokens", "sign", "verify", "sandbox", "gui", "demo-ukey"}
+_SUBCOMMANDS = {"tokens", "sign", "verify", "sandbox", "gui", "demo-ukey", "change-pin"}
 
 _DESCRIPTION = """\
 中广核电子商务平台 数字证书(电子印章) 客户端。不带子命令时启动图形界面。
@@ -55,7 +55,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("tokens", help="列出 UKEY 驱动、UKEY、PIN 状态与证书 / list drivers, "
                        "UKEYs, PIN state and certificates")
-    p.add_argument("--module", help="PKCS#11 驱动路径 / PKCS#11 module path")
+    p.add_argument("--module", help="UKEY 驱动路径 (PKCS#11 或 SKF) / driver path (PKCS#11 or "
+                   "SKF)")
     p.add_argument("--json", action="store_true", help="JSON 输出 / JSON output")
     p.set_defaults(func=cmd_tokens)
 
@@ -69,7 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
                         "origin bottom-left")
     p.add_argument("--field", help="签入已有的空签名域 / sign into this empty signature field")
     p.add_argument("--seal-image", metavar="PNG", help="印章图片 / seal image (PNG/JPG)")
-    p.add_argument("--module", help="PKCS#11 驱动路径 / PKCS#11 module path")
+    p.add_argument("--module", help="UKEY 驱动路径 (PKCS#11 或 SKF) / driver path (PKCS#11 or "
+                   "SKF)")
     p.add_argument("--token", metavar="LABEL", help="UKEY 标签 / token label")
     p.add_argument("--cert-id", type=_hex, metavar="HEX", help="证书 CKA_ID / certificate ID")
     p.add_argument("--pin-stdin", action="store_true",
@@ -80,7 +82,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--location", help="签名地点 / signing location")
     p.add_argument("--overwrite", action="store_true",
                    help="覆盖已存在的输出文件 / replace an existing output file")
+    p.add_argument("--sm2-format", choices=("pkcs7", "gm"),
+                   help="SM2 印章的签名格式：pkcs7 = 标准 PKCS#7 OID (默认)，gm = GM/T 0010 OID / "
+                        "CMS of an SM2 seal: standard PKCS#7 OIDs (default) or GM/T 0010 OIDs")
     p.set_defaults(func=cmd_sign)
+
+    p = sub.add_parser("change-pin", help="修改 UKEY 的 PIN 码 / change the UKEY's PIN")
+    p.add_argument("--module", help="UKEY 驱动路径 (PKCS#11 或 SKF) / driver path (PKCS#11 or "
+                   "SKF)")
+    p.add_argument("--token", metavar="LABEL", help="UKEY 标签 / token label")
+    p.add_argument("--pin-stdin", action="store_true",
+                   help="从标准输入读取三行：当前 PIN、新 PIN、新 PIN / read three lines of "
+                        "stdin: current PIN, new PIN, new PIN again")
+    p.add_argument("--confirm-final-try", action="store_true",
+                   help="PIN 仅剩最后一次机会时仍然尝试 / try even on the final PIN attempt")
+    p.set_defaults(func=cmd_change_pin)
 
     p = sub.add_parser("verify", help="验证 PDF 或 OFD 文件中的所有印章(离线) / "
                                      "verify every seal in a PDF or OFD, offline")
@@ -94,6 +110,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("demo-ukey", help="创建用于试用的软件 UKEY (SoftHSM2, PIN 123456) / "
                        "create a software test UKEY to try the self-check")
+    p.add_argument("--sm2", action="store_true",
+                   help="国密 SM2 软件 SKF UKEY \"CGN-DEMO-SM2\" (需要 gcc 与 libssl-dev) / an SM2 "
+                        "software SKF UKEY (needs gcc and libssl-dev)")
     p.set_defaults(func=_cmd_demo_ukey)
 
     p = sub.add_parser("gui", help="启动图形界面 / start the graphical program")
@@ -110,6 +129,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _cmd_demo_ukey(args: argparse.Namespace) -> int:
+    if args.sm2:
+        from cgn_seal_desktop.demo.softskf_ukey import main as sm2_main
+
+        return sm2_main()
     from cgn_seal_desktop.demo.softhsm_ukey import main as demo_main
 
     return demo_main()
@@ -136,10 +159,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from cgn_seal_desktop.selftest import run_self_test
 
         return run_self_test()
-    if args.command in ("tokens", "sign"):
-        from cgn_seal_desktop.demo.softhsm_ukey import activate
+    if args.command in ("tokens", "sign", "change-pin"):
+        from cgn_seal_desktop.demo import activate
 
-        activate()  # the demo UKEY (if one was made) is visible to the CLI as to the GUI
+        activate()  # the demo UKEYs (if made) are visible to the CLI as to the GUI
     if args.command is None:
         return _cmd_gui(argparse.Namespace(file=None))
     code: int = args.func(args)

@@ -1,4 +1,5 @@
-"""Handlers of the ``tokens``, ``sign`` and ``verify`` subcommands (plain text or JSON output).
+"""Handlers of the ``tokens``, ``sign``, ``change-pin`` and ``verify`` subcommands (plain text or
+JSON output).
 
 Exit codes: 0 success; 1 the operation failed (wrong PIN, seal not valid, …); 2 the input cannot
 be read or the command line is wrong. Errors are one line on stderr with a stable code; never a
@@ -11,11 +12,14 @@ import argparse
 import getpass
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cgn_seal_desktop.errors import CgnSealError
 
-__all__ = ["cmd_sign", "cmd_tokens", "cmd_verify"]
+if TYPE_CHECKING:
+    from cgn_seal_desktop.ukey.pin import Pin
+
+__all__ = ["cmd_change_pin", "cmd_sign", "cmd_tokens", "cmd_verify"]
 
 
 def _fail(exc: CgnSealError, code: int = 1) -> int:
@@ -38,7 +42,8 @@ def cmd_tokens(args: argparse.Namespace) -> int:
     for d in survey_drivers(args.module or "") or []:
         m = d.candidate
         entry: dict[str, Any] = {"path": m.path, "vendor": m.display_name, "source": m.source,
-                                 "interface": m.interface, "exists": m.exists, "tokens": [],
+                                 "interface": m.interface, "exists": m.exists,
+                                 "machine": m.machine, "machine_ok": m.machine_ok, "tokens": [],
                                  "error": None}
         if d.error is not None:
             entry["error"] = {"code": d.error.code, "message": d.error.message}
@@ -46,7 +51,7 @@ def cmd_tokens(args: argparse.Namespace) -> int:
             entry["tokens"].append({
                 "label": t.label, "manufacturer": t.manufacturer, "model": t.model,
                 "serial": t.serial, "interface": t.interface, "pin_state": t.pin_state.value,
-                "pin_tries_left": t.pin_tries_left,
+                "pin_tries_left": t.pin_tries_left, "pin_max_tries": t.pin_max_tries,
                 "certificates": [{
                     "id": c.key_id_hex, "subject": c.subject, "organization":
                     c.organization, "issuer": c.issuer, "serial": c.serial_hex,
@@ -64,23 +69,46 @@ def cmd_tokens(args: argparse.Namespace) -> int:
     return 0 if any(e["tokens"] for e in out) else 1
 
 
+_INTERFACE = {"pkcs11": "PKCS#11", "skf": "SKF (GM/T 0016)"}
+_KEY_TYPE = {"rsa": "RSA", "ec": "ECDSA", "sm2": "SM2 (国密)"}
+
+
+def _pin_text(t: dict[str, Any]) -> str:
+    if t["pin_tries_left"] is None:
+        return t["pin_state"]
+    return (f"{t['pin_state']}, 剩余 {t['pin_tries_left']}/{t['pin_max_tries']} 次 / "
+            f"{t['pin_tries_left']} of {t['pin_max_tries']} tries left")
+
+
 def _print_tokens(modules: list[dict[str, Any]]) -> None:
     if not modules:
-        print("未找到 UKEY 驱动 / no UKEY driver (PKCS#11 module) found")
+        print("未找到 UKEY 驱动 / no UKEY driver (PKCS#11 module or SKF library) found")
     for m in modules:
         state = "" if m["exists"] else "  [文件不存在 / missing]"
-        print(f"驱动 / module: {m['vendor']}  {m['path']}{state}")
+        if m["exists"] and not m["machine_ok"]:
+            state = f"  [{m['machine']} 驱动，不能使用 / {m['machine']} driver, cannot be used]"
+        print(f"驱动 / module: {m['vendor']}  {m['path']}  "
+              f"[{_INTERFACE.get(m['interface'], m['interface'])}]{state}")
         if m["error"]:
             print(f"  错误 / error [{m['error']['code']}]: {m['error']['message']}")
         for t in m["tokens"]:
-            print(f"  UKEY: {t['label']}  ({t['manufacturer']} {t['model']}, "
-                  f"序列号 / serial {t['serial']})  PIN: {t['pin_state']}")
+            kind = "SKF UKEY" if t["interface"] == "skf" else "UKEY"
+            print(f"  {kind}: {t['label']}  ({t['manufacturer']} {t['model']}, "
+                  f"序列号 / serial {t['serial']})  PIN: {_pin_text(t)}")
             for c in t["certificates"]:
                 kind = "CA" if c["is_ca"] else "证书 / cert"
-                print(f"    {kind} id={c['id']}  {c['subject']}")
+                key = _KEY_TYPE.get(c["key_type"], c["key_type"])
+                print(f"    {kind} id={c['id']}  {key}  {c['subject']}")
                 print(f"      颁发者 / issuer: {c['issuer']}  序列号 / serial: {c['serial']}")
                 print(f"      有效期 / valid: {c['not_before'][:10]} — {c['not_after'][:10]}"
                       f"  用途 / usage: {','.join(c['key_usage'])}")
+
+
+def _sm2_format(explicit: str | None) -> str:
+    """``--sm2-format`` if given, else the program's setting."""
+    from cgn_seal_desktop.settings import Settings
+
+    return explicit or Settings.load().sm2_format
 
 
 def _read_secret(prompt: str, from_stdin: bool) -> str:
@@ -111,7 +139,7 @@ def cmd_sign(args: argparse.Namespace) -> int:
         placement = SealPlacement(args.page, args.rect) if args.rect else None
         request = SignRequest(placement=placement, field_name=args.field,
                               appearance_pdf=appearance, reason=args.reason,
-                              location=args.location)
+                              location=args.location, sm2_format=_sm2_format(args.sm2_format))
         token = find_token(_chosen_driver(args.module), label=args.token)
         result = sign_with_ukey(token.ref, Pin(_read_secret("UKEY PIN: ", args.pin_stdin)),
                                 args.input, args.output, request, cert_id=args.cert_id,
@@ -128,6 +156,59 @@ def cmd_sign(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_new_pin(from_stdin: bool) -> tuple[Pin | None, str]:
+    """The new PIN typed twice, as a :class:`Pin`; (None, why) when the two differ or are
+    empty. The text copies end with this frame."""
+    from cgn_seal_desktop.ukey.pin import Pin
+
+    new = _read_secret("新 PIN / new PIN: ", from_stdin)
+    again = _read_secret("再次输入新 PIN / new PIN again: ", from_stdin)
+    if new != again:
+        return None, "两次输入的新 PIN 不一致 / the two new PINs differ"
+    if not new:
+        return None, "新 PIN 不能为空 / the new PIN is empty"
+    return Pin(new), ""
+
+
+def cmd_change_pin(args: argparse.Namespace) -> int:
+    """Change the UKEY's user PIN: old PIN once, new PIN twice (hidden prompts, or three lines
+    of standard input with ``--pin-stdin``). Refuses a locked PIN without trying it, and the
+    final try unless confirmed."""
+    from cgn_seal_desktop.ukey.errors import FinalTryNotConfirmedError, PinLockedError
+    from cgn_seal_desktop.ukey.model import PinState
+    from cgn_seal_desktop.ukey.pin import Pin
+    from cgn_seal_desktop.ukey.service import change_pin, find_token, token_status
+
+    try:
+        token = find_token(_chosen_driver(args.module), label=args.token)
+        info = token_status(token.ref)
+        if info.pin_state is PinState.LOCKED:
+            raise PinLockedError()
+        if info.pin_tries_left is not None:
+            print(f"UKEY {info.label}: 剩余 PIN 尝试次数 {info.pin_tries_left} / "
+                  f"{info.pin_tries_left} PIN tries left", file=sys.stderr)
+        confirm = args.confirm_final_try
+        if info.pin_state is PinState.FINAL_TRY and not confirm:
+            if args.pin_stdin or not sys.stdin.isatty():
+                raise FinalTryNotConfirmedError()
+            answer = input("再输错一次 PIN 将锁定 UKEY，确定继续吗？ / One more wrong PIN locks "
+                           "the UKEY. Continue? [y/N] ")
+            if answer.strip().lower() not in ("y", "yes", "是"):
+                raise FinalTryNotConfirmedError()
+            confirm = True
+        # PINs become wiped-after-use Pin holders at once: no frame an error passes through
+        # keeps one as text.
+        old = Pin(_read_secret("当前 PIN / current PIN: ", args.pin_stdin))
+        new, problem = _read_new_pin(args.pin_stdin)
+        if new is None:
+            old.wipe()
+            print(f"错误 / error: {problem}", file=sys.stderr)
+            return 2
+        after = change_pin(token.ref, old, new, confirm_final_try=confirm)
+    except CgnSealError as exc:
+        return _fail(exc, 1)
+    print(f"PIN 已修改 / PIN changed: UKEY {after.label}")
+    return 0
 
 
 def cmd_verify(args: argparse.Namespace) -> int:

@@ -16,11 +16,13 @@ from typing import Any
 from cgn_seal_desktop import paths
 from cgn_seal_desktop.fsutil import atomic_write_text
 
-__all__ = ["DEFAULT_SERVICE_URL", "MAX_RECENT", "Settings", "settings_path"]
+__all__ = ["DEFAULT_SERVICE_URL", "MAX_RECENT", "SM2_FORMATS", "Settings", "settings_path"]
 
 log = logging.getLogger(__name__)
 
 MAX_RECENT = 10
+#: CMS container formats of SM2 seals (``seal.sm2_cms``); the first is the default.
+SM2_FORMATS = ("pkcs7", "gm")
 DEFAULT_SERVICE_URL = "https://www.szca.com"
 _DEFAULT_QR = {
     "wechat_service": "https://www.szca.com/wechat/service",
@@ -47,6 +49,7 @@ class Settings:
     check_service_online: bool = True
     support_qr: dict[str, str] = field(default_factory=lambda: dict(_DEFAULT_QR))
     seal_diameter_mm: float = 42.0
+    sm2_format: str = "pkcs7"  # CMS of SM2 seals: "pkcs7" (standard OIDs) or "gm" (GM/T 0010)
 
     @classmethod
     def load(cls, path: Path | None = None) -> Settings:
@@ -82,6 +85,8 @@ class Settings:
                 values[f.name] = value
         settings = cls(**values)
         settings.recent_files = settings.recent_files[:MAX_RECENT]
+        if settings.sm2_format not in SM2_FORMATS:
+            settings.sm2_format = defaults.sm2_format
         return settings
 
     def save(self, path: Path | None = None) -> None:

@@ -12,6 +12,8 @@ mode="${1:-test}"; shift || true
 apt_packages=(
     python3 python3-venv python3-pip
     softhsm2 opensc poppler-utils mupdf-tools fonts-noto-cjk
+    # the software SKF UKEY (tests, `cgn-seal demo-ukey --sm2`) is C over OpenSSL 3's SM2
+    gcc libc6-dev libssl-dev
     # what Qt needs to run offscreen / under Xvfb
     libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 libglib2.0-0
     xvfb wixl msitools libnss3-tools

@@ -7,6 +7,7 @@ import time
 
 from cgn_seal_desktop.ukey.backend import TokenBackend, TokenSession
 from cgn_seal_desktop.ukey.certinfo import CertificateInfo
+from cgn_seal_desktop.ukey.errors import UKeyError
 from cgn_seal_desktop.ukey.model import TokenInfo, TokenRef
 from cgn_seal_desktop.ukey.pin import Pin
 
@@ -36,6 +37,9 @@ class _DelayedSession(TokenSession):
 
     def change_pin(self, old: Pin, new: Pin, *, confirm_final_try: bool = False) -> None:
         self._inner.change_pin(old, new, confirm_final_try=confirm_final_try)
+
+    def missing_certificate_error(self) -> UKeyError:
+        return self._inner.missing_certificate_error()
 
     def close(self) -> None:
         self._inner.close()

@@ -967,6 +967,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>The UKEY driver is a 32-bit driver</source>
+        <translation>The UKEY driver is a 32-bit driver</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This 64-bit program cannot use a 32-bit UKEY driver. Install the 64-bit driver of your UKEY (Customer service → Driver download at www.szca.com).</source>
+        <translation>This 64-bit program cannot use a 32-bit UKEY driver. Install the 64-bit driver of your UKEY (Customer service → Driver download at www.szca.com).</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This UKEY driver is not supported yet</source>
         <translation>This UKEY driver is not supported yet</translation>
     </message>
@@ -1064,6 +1074,16 @@
         <location line="+1"/>
         <source>This UKEY holds no certificate for sealing. Check that it is the e-seal UKEY from SZCA.</source>
         <translation>This UKEY holds no certificate for sealing. Check that it is the e-seal UKEY from SZCA.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The UKEY holds no seal key</source>
+        <translation>The UKEY holds no seal key</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This UKEY has not been issued with a seal key. Check that it is the e-seal UKEY from SZCA, or call 400-112-3838.</source>
+        <translation>This UKEY has not been issued with a seal key. Check that it is the e-seal UKEY from SZCA, or call 400-112-3838.</translation>
     </message>
     <message>
         <location line="+3"/>

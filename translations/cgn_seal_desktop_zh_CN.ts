@@ -966,6 +966,16 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>The UKEY driver is a 32-bit driver</source>
+        <translation>UKEY 驱动是 32 位驱动</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This 64-bit program cannot use a 32-bit UKEY driver. Install the 64-bit driver of your UKEY (Customer service → Driver download at www.szca.com).</source>
+        <translation>本程序为 64 位，不能使用 32 位的 UKEY 驱动。请安装您的 UKEY 的 64 位驱动（客户服务 → 驱动下载，www.szca.com）。</translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>This UKEY driver is not supported yet</source>
         <translation>暂不支持此 UKEY 驱动</translation>
     </message>
@@ -1063,6 +1073,16 @@
         <location line="+1"/>
         <source>This UKEY holds no certificate for sealing. Check that it is the e-seal UKEY from SZCA.</source>
         <translation>此 UKEY 中没有可用于盖章的证书。请确认这是深圳CA发放的电子印章 UKEY。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The UKEY holds no seal key</source>
+        <translation>UKEY 中没有印章密钥</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This UKEY has not been issued with a seal key. Check that it is the e-seal UKEY from SZCA, or call 400-112-3838.</source>
+        <translation>这个 UKEY 尚未写入印章密钥。请确认它是深圳CA发放的电子印章 UKEY，或致电 400-112-3838。</translation>
     </message>
     <message>
         <location line="+3"/>

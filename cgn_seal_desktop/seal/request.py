@@ -31,7 +31,8 @@ class SignRequest:
     location: str | None = None
     contact: str | None = None
     password: str | None = None  # for encrypted input
-    digest: str = "sha256"
+    digest: str = "sha256"  # an SM2 key always uses "sm3"
+    sm2_format: str = "pkcs7"  # CMS of an SM2 seal: "pkcs7" or "gm" (seal.sm2_cms)
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,9 @@
 :func:`sign_with_ukey` opens the UKEY through the token interface (``ukey.service``; PKCS#11 or
 SKF, this module never knows which), logs in, picks the certificate, and signs with
 :class:`UKeySigner`, a pyHanko signer whose key never leaves the token.
+
+An SM2 key seals with SM3 and SM2-with-SM3 in the container format the request names
+(``seal.sm2_cms``: standard PKCS#7 OIDs by default, or GM/T 0010's).
 """
 
 from __future__ import annotations
@@ -10,11 +13,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
+from asn1crypto import algos, cms
 from asn1crypto import x509 as asn1_x509
 from pyhanko.sign.signers import Signer
 from pyhanko_certvalidator.registry import SimpleCertificateStore
 
+from cgn_seal_desktop.seal import sm2_cms
 from cgn_seal_desktop.seal.errors import SigningCancelledError
 from cgn_seal_desktop.seal.request import SignRequest, SignResult
 from cgn_seal_desktop.seal.sign import Progress, sign_pdf
@@ -33,6 +39,7 @@ class UKeySigner(Signer):
     :param chain: other certificates on the token (issuing CAs); embedded so verifiers can build
         the chain without fetching anything.
     :param cancelled: checked right before the token is asked to sign.
+    :param sm2_format: CMS container of an SM2 seal, ``pkcs7`` or ``gm`` (``seal.sm2_cms``).
     """
 
     def __init__(
@@ -42,16 +49,38 @@ class UKeySigner(Signer):
         *,
         chain: list[CertificateInfo] | None = None,
         cancelled: Callable[[], bool] | None = None,
+        sm2_format: str = "pkcs7",
     ) -> None:
+        mechanism = None
+        if cert.key_type == "sm2":
+            sm2_cms.register()  # before the certificate's SM2 key is parsed
+            if sm2_format not in sm2_cms.FORMATS:
+                raise ValueError(f"unknown SM2 container format {sm2_format!r}")
+            mechanism = algos.SignedDigestAlgorithm(
+                {"algorithm": sm2_cms.signature_mechanism_name(sm2_format)})
         signing_cert = asn1_x509.Certificate.load(cert.der)
         registry = SimpleCertificateStore()
         registry.register_multiple(
             asn1_x509.Certificate.load(c.der) for c in (chain or []) if c.der != cert.der
         )
-        super().__init__(signing_cert=signing_cert, cert_registry=registry, embed_roots=True)
+        super().__init__(signing_cert=signing_cert, cert_registry=registry, embed_roots=True,
+                         signature_mechanism=mechanism)
         self._session = session
         self._cert = cert
         self._cancelled = cancelled or (lambda: False)
+        self._sm2_format = sm2_format if cert.key_type == "sm2" else None
+
+    async def signed_attrs(self, *args: Any, **kwargs: Any) -> cms.CMSAttributes:
+        attrs = await super().signed_attrs(*args, **kwargs)
+        if self._sm2_format == "gm":
+            attrs = sm2_cms.gm_content_type_attr(attrs)
+        return attrs
+
+    async def async_sign(self, *args: Any, **kwargs: Any) -> cms.ContentInfo:
+        content_info = await super().async_sign(*args, **kwargs)
+        if self._sm2_format == "gm":
+            content_info = sm2_cms.apply_format(content_info, "gm")
+        return content_info
 
     def _placeholder_size(self) -> int:
         if self._cert.key_type == "rsa":
@@ -85,16 +114,21 @@ def sign_with_session(
 
     Picks the signing certificate (``cert_id`` or the only one), embeds the token's other
     certificates as the chain, and draws the default round seal of the certificate's organisation
-    when the request carries no appearance.
+    when the request carries no appearance. An SM2 key always digests with SM3.
     """
     certs = session.certificates()
+    if cert_id is None and not any(c.can_sign for c in certs):
+        raise session.missing_certificate_error()
     cert = choose_signing_certificate(certs, cert_id)
     if request.appearance_pdf is None:
         from cgn_seal_desktop.seal.appearance import default_seal_pdf
 
         org = cert.organization or cert.subject_cn
         request = replace(request, appearance_pdf=default_seal_pdf(org))
-    signer = UKeySigner(session, cert, chain=[c for c in certs if c.is_ca], cancelled=cancelled)
+    if cert.key_type == "sm2" and request.digest != "sm3":
+        request = replace(request, digest="sm3")
+    signer = UKeySigner(session, cert, chain=[c for c in certs if c.is_ca], cancelled=cancelled,
+                        sm2_format=request.sm2_format)
     return sign_pdf(input_path, output_path, signer, request, overwrite=overwrite,
                     progress=progress, cancelled=cancelled)
 

@@ -89,9 +89,9 @@ def create_application(argv: Sequence[str] | None = None) -> object:
     existing = QApplication.instance()
     if existing is not None:
         return existing
-    from cgn_seal_desktop.demo.softhsm_ukey import activate
+    from cgn_seal_desktop.demo import activate
 
-    activate()  # a demo UKEY made with `python -m cgn_seal_desktop.demo.softhsm_ukey`, if any
+    activate()  # the demo UKEYs made with `cgn-seal demo-ukey [--sm2]`, if any
     # Qt 6 is high-DPI aware by default; pass fractional scale factors (125 %, 150 %) through.
     QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
         Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)

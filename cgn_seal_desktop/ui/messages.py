@@ -49,6 +49,11 @@ ERRORS: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Messages", "The UKEY driver could not be loaded"),
         QT_TRANSLATE_NOOP("Messages", "Reinstall the UKEY driver, or choose another driver file "
                           "under Settings. 32-bit drivers cannot be used by this 64-bit program.")),
+    "driver_architecture": (
+        QT_TRANSLATE_NOOP("Messages", "The UKEY driver is a 32-bit driver"),
+        QT_TRANSLATE_NOOP("Messages", "This 64-bit program cannot use a 32-bit UKEY driver. "
+                          "Install the 64-bit driver of your UKEY (Customer service → Driver "
+                          "download at www.szca.com).")),
     "interface_not_supported": (
         QT_TRANSLATE_NOOP("Messages", "This UKEY driver is not supported yet"),
         QT_TRANSLATE_NOOP("Messages", "Install the PKCS#11 driver of your UKEY, or call the "
@@ -84,6 +89,10 @@ ERRORS: dict[str, tuple[str, str]] = {
         QT_TRANSLATE_NOOP("Messages", "No signing certificate on the UKEY"),
         QT_TRANSLATE_NOOP("Messages", "This UKEY holds no certificate for sealing. Check that "
                           "it is the e-seal UKEY from SZCA.")),
+    "no_container": (
+        QT_TRANSLATE_NOOP("Messages", "The UKEY holds no seal key"),
+        QT_TRANSLATE_NOOP("Messages", "This UKEY has not been issued with a seal key. Check that "
+                          "it is the e-seal UKEY from SZCA, or call 400-112-3838.")),
     "private_key_not_found": (
         QT_TRANSLATE_NOOP("Messages", "The UKEY has no key for this certificate"),
         QT_TRANSLATE_NOOP("Messages", "The UKEY may be damaged or wrongly issued. Call "

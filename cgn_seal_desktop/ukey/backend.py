@@ -25,7 +25,7 @@ import abc
 from types import TracebackType
 
 from cgn_seal_desktop.ukey.certinfo import CertificateInfo
-from cgn_seal_desktop.ukey.errors import UKeyError
+from cgn_seal_desktop.ukey.errors import CertificateNotFoundError, UKeyError
 from cgn_seal_desktop.ukey.model import TokenInfo, TokenRef
 from cgn_seal_desktop.ukey.pin import Pin
 
@@ -79,6 +79,11 @@ class TokenSession(abc.ABC):
     @abc.abstractmethod
     def close(self) -> None:
         """Log out and release the UKEY (a removed UKEY is not an error here)."""
+
+    def missing_certificate_error(self) -> UKeyError:
+        """Why :meth:`certificates` offers nothing to sign with, as precisely as the driver can
+        tell (SKF: no key container, a key without a certificate…)."""
+        return CertificateNotFoundError("The UKEY holds no certificate that can sign documents")
 
 
 class TokenBackend(abc.ABC):

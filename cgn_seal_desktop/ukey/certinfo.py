@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:  # parsing loads on first use; the UI imports this module at start-up
     from cryptography import x509
 
-__all__ = ["CertificateInfo", "certificate_info", "name_attr"]
+__all__ = ["CertificateInfo", "certificate_info", "name_attr", "sm2_public_key"]
 
 
 @dataclass(frozen=True)
@@ -28,7 +28,7 @@ class CertificateInfo:
     not_before: datetime
     not_after: datetime
     key_usage: tuple[str, ...]
-    key_type: str  # "rsa", "ec", or the OID-ish name for anything else (SM2 later)
+    key_type: str  # "rsa", "ec", "sm2", or the OID-ish name for anything else
     is_ca: bool
 
     @property
@@ -62,6 +62,19 @@ def name_attr(name: x509.Name, oid: x509.ObjectIdentifier) -> str:
     return str(values[0].value) if values else ""
 
 
+def sm2_public_key(cert_der: bytes) -> bytes | None:
+    """The 64-byte x‖y of the certificate's SM2 public key, or ``None`` if it has none."""
+    from asn1crypto import x509 as asn1_x509
+
+    from cgn_seal_desktop.ukey.sm2 import public_key_from_spki
+
+    try:
+        spki = asn1_x509.Certificate.load(cert_der)["tbs_certificate"]["subject_public_key_info"]
+        return public_key_from_spki(spki.dump())
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
 _USAGES = ("digital_signature", "content_commitment", "key_encipherment", "data_encipherment",
            "key_agreement", "key_cert_sign", "crl_sign")
 
@@ -69,6 +82,7 @@ _USAGES = ("digital_signature", "content_commitment", "key_encipherment", "data_
 def certificate_info(der: bytes, *, key_id: bytes = b"", label: str = "") -> CertificateInfo | None:
     """Parse *der*; ``None`` if it is not a certificate we can read."""
     from cryptography import x509
+    from cryptography.exceptions import UnsupportedAlgorithm
     from cryptography.hazmat.primitives.asymmetric import ec, rsa
     from cryptography.x509.oid import NameOID
 
@@ -92,8 +106,9 @@ def certificate_info(der: bytes, *, key_id: bytes = b"", label: str = "") -> Cer
         pub = cert.public_key()
         key_type = "rsa" if isinstance(pub, rsa.RSAPublicKey) else (
             "ec" if isinstance(pub, ec.EllipticCurvePublicKey) else type(pub).__name__)
-    except (ValueError, TypeError):  # e.g. SM2 keys cryptography cannot load
-        key_type = cert.signature_algorithm_oid.dotted_string
+    except (ValueError, TypeError, UnsupportedAlgorithm):  # SM2: cryptography has no such curve
+        key_type = "sm2" if sm2_public_key(der) is not None else (
+            cert.signature_algorithm_oid.dotted_string)
     return CertificateInfo(
         der=der,
         key_id=key_id,

@@ -1,8 +1,14 @@
 """Finding UKEY drivers (PKCS#11 modules and SKF libraries) on this computer.
 
-Order: the path the user configured, then ``CGN_SEAL_PKCS11_MODULE`` (for scripting and tests),
-then the vendor table in ``module_table.json`` for the running platform. The table is data so a
-new vendor is one JSON entry; its ``interface`` picks the token backend (``ukey.service``).
+Order: the path the user configured, then ``CGN_SEAL_PKCS11_MODULE`` and ``CGN_SEAL_SKF_MODULE``
+(for scripting and tests), then the vendor table in ``module_table.json`` for the running
+platform. The table is data so a new vendor is one JSON entry; its ``interface`` picks the token
+backend (``ukey.service``).
+
+Before a driver is offered its file header is read (PE on Windows, ELF elsewhere): a driver
+built for another processor type — typically a 32-bit DLL, which this 64-bit program cannot
+load ("Bad EXE format") — is listed with ``machine_ok`` false and the advice to install the
+vendor's 64-bit driver, never offered for use.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ import json
 import os
 import re
 import sys
+import sysconfig
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -20,14 +27,20 @@ from typing import Any, Literal
 __all__ = [
     "ModuleCandidate",
     "VendorEntry",
+    "check_driver_file",
     "current_platform",
+    "driver_machine",
     "find_modules",
     "load_vendor_table",
+    "process_machine",
     "vendor_for",
 ]
 
 Platform = Literal["windows", "linux", "darwin"]
 Source = Literal["user", "env", "table"]
+
+#: Environment variables naming a driver for scripting and tests, by interface.
+ENV_DRIVERS = (("CGN_SEAL_PKCS11_MODULE", "pkcs11"), ("CGN_SEAL_SKF_MODULE", "skf"))
 
 
 @dataclass(frozen=True)
@@ -41,6 +54,7 @@ class VendorEntry:
     files: dict[str, list[str]] = field(default_factory=dict)
     dirs: dict[str, list[str]] = field(default_factory=dict)
     mechanisms: dict[str, str] = field(default_factory=dict)
+    vendor_mechanisms: dict[str, str] = field(default_factory=dict)
     test_only: bool = False
 
 
@@ -52,10 +66,21 @@ class ModuleCandidate:
     source: Source
     vendor: VendorEntry | None = None
     exists: bool = True
+    #: the driver file's processor type ("x64", "x86", "arm64"…; "" when not recognised)
+    machine: str = ""
+    #: whether this program can load it (False: built for another processor type)
+    machine_ok: bool = True
+    #: the interface when no table entry says it (a driver named by environment variable)
+    default_interface: str = "pkcs11"
 
     @property
     def interface(self) -> str:
-        return self.vendor.interface if self.vendor else "pkcs11"
+        return self.vendor.interface if self.vendor else self.default_interface
+
+    @property
+    def usable(self) -> bool:
+        """The file is there and this program can load it."""
+        return self.exists and self.machine_ok
 
     @property
     def display_name(self) -> str:
@@ -103,6 +128,72 @@ def _expand(directory: str) -> Path | None:
     return Path(expanded)
 
 
+_PE_MACHINES = {0x014C: "x86", 0x8664: "x64", 0xAA64: "arm64", 0x01C4: "arm", 0x0200: "ia64"}
+_ELF_MACHINES = {3: "x86", 62: "x64", 183: "arm64", 40: "arm"}
+
+
+def driver_machine(path: str | Path) -> str:
+    """The processor type a driver file is built for, from its PE or ELF header ("" unknown)."""
+    try:
+        with open(path, "rb") as f:
+            head = f.read(64)
+            if head[:2] == b"MZ" and len(head) >= 64:
+                f.seek(int.from_bytes(head[0x3C:0x40], "little"))
+                pe = f.read(6)
+                if pe[:4] == b"PE\0\0":
+                    code = int.from_bytes(pe[4:6], "little")
+                    return _PE_MACHINES.get(code, f"0x{code:04x}")
+                return ""
+            if head[:4] == b"\x7fELF" and len(head) >= 20:
+                order: Literal["little", "big"] = "little" if head[5] == 1 else "big"
+                code = int.from_bytes(head[18:20], order)
+                if code == 62 and head[4] == 1:
+                    return "x32"  # x86-64 code with 32-bit pointers: not loadable either
+                return _ELF_MACHINES.get(code, f"elf-{code}")
+    except OSError:
+        return ""
+    return ""
+
+
+def process_machine() -> str:
+    """The processor type of this Python process (what a driver must be built for)."""
+    plat = sysconfig.get_platform().lower()
+    bits64 = sys.maxsize > 2**32
+    if "arm64" in plat or "aarch64" in plat:
+        return "arm64"
+    if "amd64" in plat or "x86_64" in plat:
+        return "x64" if bits64 else "x86"
+    if plat in ("win32",) or plat.endswith(("-i686", "-i386")):
+        return "x86"
+    if "arm" in plat:
+        return "arm"
+    return ""
+
+
+def _machine_ok(machine: str) -> bool:
+    running = process_machine()
+    return not machine or not running or machine == running
+
+
+def check_driver_file(path: str) -> None:
+    """Raise the typed reason why the driver at *path* cannot be loaded here, if any.
+
+    :class:`~cgn_seal_desktop.ukey.errors.DriverArchitectureError` for a driver built for
+    another processor type (checked before loading, so the user hears "32-bit driver" and not
+    Windows' "Bad EXE format").
+    """
+    from cgn_seal_desktop.ukey.errors import DriverArchitectureError, ModuleLoadError
+
+    if not Path(path).is_file():
+        raise ModuleLoadError(f"UKEY driver not found: {path}", path=path)
+    machine = driver_machine(path)
+    if not _machine_ok(machine):
+        bits = "32-bit" if machine in ("x86", "arm", "x32") else machine
+        raise DriverArchitectureError(
+            f"{Path(path).name} is a {bits} driver, which this {process_machine()} program "
+            f"cannot load: install the vendor's 64-bit driver", path=path, machine=machine)
+
+
 def _vendor_for(
     path: str, table: tuple[VendorEntry, ...], platform: Platform
 ) -> VendorEntry | None:
@@ -144,18 +235,25 @@ def find_modules(
     found: list[ModuleCandidate] = []
     seen: set[str] = set()
 
-    def add(path: str, source: Source, vendor: VendorEntry | None, exists: bool) -> None:
+    def add(path: str, source: Source, vendor: VendorEntry | None, exists: bool,
+            interface: str = "pkcs11") -> None:
         key = os.path.normcase(os.path.realpath(path)) if exists else path
         if key in seen:
             return
         seen.add(key)
-        found.append(ModuleCandidate(path=path, source=source, vendor=vendor, exists=exists))
+        machine = driver_machine(path) if exists else ""
+        found.append(ModuleCandidate(path=path, source=source, vendor=vendor, exists=exists,
+                                     machine=machine, machine_ok=_machine_ok(machine),
+                                     default_interface=interface))
 
     if user_path:
-        add(user_path, "user", _vendor_for(user_path, table, platform), Path(user_path).is_file())
-    env_path = os.environ.get("CGN_SEAL_PKCS11_MODULE")
-    if env_path:
-        add(env_path, "env", _vendor_for(env_path, table, platform), Path(env_path).is_file())
+        add(user_path, "user", _vendor_for(user_path, table, platform), Path(user_path).is_file(),
+            sniff_interface(user_path))
+    for variable, interface in ENV_DRIVERS:
+        env_path = os.environ.get(variable)
+        if env_path:
+            add(env_path, "env", _vendor_for(env_path, table, platform),
+                Path(env_path).is_file(), interface)
 
     later: list[tuple[str, VendorEntry]] = []
     for entry in table:
@@ -177,3 +275,16 @@ def find_modules(
     for path, entry in later:
         add(path, "table", entry, True)
     return found
+
+
+def sniff_interface(path: str) -> str:
+    """``"skf"`` when the driver file exports SKF functions and no PKCS#11 ones, else
+    ``"pkcs11"`` (read from the file's bytes: a chosen file not in the vendor table)."""
+    try:
+        with open(path, "rb") as f:
+            data = f.read(32 << 20)  # export names sit in the first megabytes of any driver
+    except OSError:
+        return "pkcs11"
+    if b"SKF_ConnectDev" in data and b"C_GetFunctionList" not in data:
+        return "skf"
+    return "pkcs11"

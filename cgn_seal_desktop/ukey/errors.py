@@ -1,4 +1,4 @@
-"""Typed errors of the UKEY (PKCS#11) layer.
+"""Typed errors of the UKEY layer (PKCS#11 and SKF drivers).
 
 Every failure a user can cause or meet gets its own class so the UI can say exactly what to do.
 No message ever contains the PIN.
@@ -10,10 +10,12 @@ from cgn_seal_desktop.errors import CgnSealError
 
 __all__ = [
     "CertificateNotFoundError",
+    "DriverArchitectureError",
     "FinalTryNotConfirmedError",
     "InterfaceNotSupportedError",
     "MechanismNotSupportedError",
     "ModuleLoadError",
+    "NoContainerError",
     "NoModuleError",
     "NoTokenError",
     "PinLockedError",
@@ -47,6 +49,17 @@ class ModuleLoadError(UKeyError):
     def __init__(self, message: str = "", *, path: str = "") -> None:
         super().__init__(message)
         self.path = path
+
+
+class DriverArchitectureError(ModuleLoadError):
+    """The UKEY driver is built for another processor type (a 32-bit driver cannot be loaded by
+    this 64-bit program): the vendor's 64-bit driver must be installed."""
+
+    code = "driver_architecture"
+
+    def __init__(self, message: str = "", *, path: str = "", machine: str = "") -> None:
+        super().__init__(message, path=path)
+        self.machine = machine
 
 
 class InterfaceNotSupportedError(UKeyError):
@@ -122,6 +135,12 @@ class CertificateNotFoundError(UKeyError):
     """The UKEY holds no (matching) certificate for signing."""
 
     code = "certificate_not_found"
+
+
+class NoContainerError(CertificateNotFoundError):
+    """The UKEY holds no key container (SKF): it was never issued, or was wiped."""
+
+    code = "no_container"
 
 
 class PrivateKeyNotFoundError(UKeyError):

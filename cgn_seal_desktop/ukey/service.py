@@ -14,7 +14,12 @@ from dataclasses import dataclass, field
 
 from cgn_seal_desktop.ukey.backend import TokenBackend, TokenSession
 from cgn_seal_desktop.ukey.certinfo import CertificateInfo
-from cgn_seal_desktop.ukey.discovery import ModuleCandidate, find_modules, vendor_for
+from cgn_seal_desktop.ukey.discovery import (
+    ModuleCandidate,
+    check_driver_file,
+    find_modules,
+    vendor_for,
+)
 from cgn_seal_desktop.ukey.errors import (
     CertificateNotFoundError,
     InterfaceNotSupportedError,
@@ -24,6 +29,7 @@ from cgn_seal_desktop.ukey.errors import (
     UKeyError,
 )
 from cgn_seal_desktop.ukey.model import TokenInfo, TokenRef
+from cgn_seal_desktop.ukey.pin import Pin
 
 __all__ = [
     "UKEY_LOCK",
@@ -31,6 +37,7 @@ __all__ = [
     "DriverSurvey",
     "backend_for",
     "candidate_drivers",
+    "change_pin",
     "choose_signing_certificate",
     "find_token",
     "install_backend",
@@ -38,6 +45,7 @@ __all__ = [
     "open_session",
     "signing_choices",
     "survey_drivers",
+    "token_status",
 ]
 
 #: Held around every UKEY use in the program (listing tokens, a whole signing session).
@@ -48,6 +56,7 @@ UKEY_LOCK = threading.RLock()
 #: interface → "module:Class" of its backend; loaded on first use (PKCS#11's extension is heavy).
 _BACKENDS: dict[str, str] = {
     "pkcs11": "cgn_seal_desktop.ukey.pkcs11:Pkcs11Backend",
+    "skf": "cgn_seal_desktop.ukey.skf:SkfBackend",
 }
 
 _backends: dict[tuple[str, str], TokenBackend] = {}
@@ -86,7 +95,8 @@ def backend_for(module_path: str, interface: str = "pkcs11") -> TokenBackend:
         module_name, class_name = target.split(":")
         cls = getattr(importlib.import_module(module_name), class_name)
         vendor = vendor_for(module_path)
-        backend = cls(module_path, mechanisms=vendor.mechanisms if vendor else None)
+        backend = cls(module_path, mechanisms=vendor.mechanisms if vendor else None,
+                      vendor_mechanisms=vendor.vendor_mechanisms if vendor else None)
         _backends[key] = backend
         return backend
 
@@ -94,11 +104,12 @@ def backend_for(module_path: str, interface: str = "pkcs11") -> TokenBackend:
 def candidate_drivers(chosen: str = "") -> list[ModuleCandidate]:
     """The drivers to ask: the *chosen* one if any (even when its file is gone, so the user
     hears why it fails), else every usable one found (vendors first, test modules last;
-    missing files and interfaces without a backend left out)."""
+    missing files, drivers for another processor type and interfaces without a backend left
+    out)."""
     found = find_modules(chosen or None)
     if chosen:
         return [m for m in found if m.source == "user"]
-    return [m for m in found if m.exists and m.interface in _BACKENDS]
+    return [m for m in found if m.usable and m.interface in _BACKENDS]
 
 
 @dataclass(frozen=True)
@@ -111,7 +122,7 @@ class DriverSurvey:
 
     @property
     def usable(self) -> bool:
-        return self.candidate.exists and self.error is None
+        return self.candidate.usable and self.error is None
 
 
 def survey_drivers(chosen: str = "", *, with_tokens: bool = True,
@@ -127,6 +138,7 @@ def survey_drivers(chosen: str = "", *, with_tokens: bool = True,
                 result.append(DriverSurvey(m, error=NoModuleError(f"Driver not found: {m.path}")))
                 continue
             try:
+                check_driver_file(m.path)  # a 32-bit driver: reported, never loaded
                 backend = backend_for(m.path, m.interface)
                 tokens = backend.list_tokens() if with_tokens else []
             except UKeyError as exc:
@@ -187,6 +199,30 @@ def find_token(chosen: str = "", label: str | None = None,
 def open_session(ref: TokenRef) -> TokenSession:
     """Open the UKEY *ref* through its driver's backend. Hold :data:`UKEY_LOCK` around the use."""
     return backend_for(ref.module_path, ref.interface).open_session(ref)
+
+
+def token_status(ref: TokenRef) -> TokenInfo:
+    """Fresh facts about the UKEY *ref*, its PIN state re-read (e.g. before asking for a PIN)."""
+    with UKEY_LOCK, open_session(ref) as session:
+        return session.token_info()
+
+
+def change_pin(ref: TokenRef, old: Pin, new: Pin, *, confirm_final_try: bool = False
+               ) -> TokenInfo:
+    """Replace the user PIN of the UKEY *ref* (``C_SetPIN`` or ``SKF_ChangePIN``) and return
+    its state afterwards. Same guards as logging in: a locked PIN is refused without asking the
+    token, the final try needs *confirm_final_try*. Both PINs are wiped whatever happens.
+
+    Raises ``WrongPinError`` (with the tries left where the token says), ``PinLockedError``,
+    ``FinalTryNotConfirmedError``, ``PinPolicyError``, ``TokenRemovedError``…
+    """
+    try:
+        with UKEY_LOCK, open_session(ref) as session:
+            session.change_pin(old, new, confirm_final_try=confirm_final_try)
+            return session.token_info()
+    finally:
+        old.wipe()
+        new.wipe()
 
 
 @dataclass(frozen=True)

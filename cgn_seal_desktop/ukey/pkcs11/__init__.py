@@ -15,17 +15,21 @@ __all__ = ["Pkcs11Backend", "Pkcs11Session"]
 
 
 class Pkcs11Backend(TokenBackend):
-    """A PKCS#11 module. *mechanisms* are the module table's scheme overrides (by key type)."""
+    """A PKCS#11 module. *mechanisms* are the module table's scheme overrides (by key type),
+    *vendor_mechanisms* its vendor-defined mechanism numbers (by scheme, e.g. ``SM3_SM2``)."""
 
     interface = "pkcs11"
 
-    def __init__(self, module_path: str, *, mechanisms: dict[str, str] | None = None) -> None:
+    def __init__(self, module_path: str, *, mechanisms: dict[str, str] | None = None,
+                 vendor_mechanisms: dict[str, str] | None = None) -> None:
         super().__init__(module_path)
         self._mechanisms = dict(mechanisms or {})
+        self._vendor_mechanisms = dict(vendor_mechanisms or {})
         load_module(module_path)  # fail here, typed, when the driver cannot be loaded
 
     def list_tokens(self, *, with_certificates: bool = True) -> list[TokenInfo]:
         return list_tokens(self.module_path, with_certificates=with_certificates)
 
     def open_session(self, ref: TokenRef) -> TokenSession:
-        return Pkcs11Session(self.module_path, ref, mechanisms=self._mechanisms)
+        return Pkcs11Session(self.module_path, ref, mechanisms=self._mechanisms,
+                             vendor_mechanisms=self._vendor_mechanisms)

@@ -17,6 +17,7 @@ from pkcs11 import exceptions as p11x
 from pkcs11._pkcs11 import lib as Pkcs11Lib
 
 from cgn_seal_desktop.ukey.certinfo import CertificateInfo, certificate_info
+from cgn_seal_desktop.ukey.discovery import check_driver_file
 from cgn_seal_desktop.ukey.errors import (
     ModuleLoadError,
     NoTokenError,
@@ -48,8 +49,7 @@ def load_module(path: str) -> Pkcs11Lib:
         lib = _modules.get(path)
         if lib is not None:
             return lib
-        if not Path(path).is_file():
-            raise ModuleLoadError(f"UKEY driver not found: {path}", path=path)
+        check_driver_file(path)  # missing file, or a 32-bit driver: typed, before loading
         try:
             lib = pkcs11.lib(path)
         except (p11x.PKCS11Error, OSError, RuntimeError) as exc:

@@ -16,7 +16,8 @@ from pkcs11.util.ec import encode_ecdsa_signature
 
 from cgn_seal_desktop.ukey.errors import MechanismNotSupportedError
 
-__all__ = ["SCHEMES", "SignatureScheme", "finish_output", "prepare_input", "scheme_for"]
+__all__ = ["SCHEMES", "SignatureScheme", "finish_output", "prepare_input", "scheme_for",
+           "vendor_number"]
 
 # DER DigestInfo prefixes (RFC 8017 §9.2 note 1), for tokens that only offer raw CKM_RSA_PKCS.
 _DIGEST_INFO = {
@@ -32,6 +33,11 @@ class SignatureScheme:
 
     :param prehash: hash in software and give the token the digest (or DigestInfo) only.
     :param output: ``raw`` returns token bytes as-is; ``ecdsa_der`` turns r||s into DER.
+    :param vendor: the mechanism is vendor-defined: its number is the module table's
+        ``vendor_mechanisms[vendor]`` (``mechanism`` is unused), and it is called through
+        ``ukey.pkcs11.vendor``.
+    :param sm2_e: give the token e = SM3(Z ‖ M) (Z of the certificate's key, default signer ID)
+        instead of the message.
     """
 
     name: str
@@ -41,6 +47,8 @@ class SignatureScheme:
     prehash: bool
     digest_info: bool = False
     output: Literal["raw", "ecdsa_der"] = "raw"
+    vendor: str = ""
+    sm2_e: bool = False
 
 
 SCHEMES: dict[str, SignatureScheme] = {
@@ -54,6 +62,14 @@ SCHEMES: dict[str, SignatureScheme] = {
         ),
         SignatureScheme("ECDSA+SHA256", "ec", "sha256", Mechanism.ECDSA, True, output="ecdsa_der"),
         SignatureScheme("ECDSA+SHA384", "ec", "sha384", Mechanism.ECDSA, True, output="ecdsa_der"),
+        # Vendor SM2 mechanisms (numbers differ per vendor: module table vendor_mechanisms).
+        # SM3_SM2: the token computes Z (default ID) and SM3 itself, returns r||s.
+        SignatureScheme("SM3_SM2", "sm2", "sm3", 0, False, output="ecdsa_der", vendor="SM3_SM2"),
+        # SM3_SM2_DER: the same, returning DER.
+        SignatureScheme("SM3_SM2_DER", "sm2", "sm3", 0, False, vendor="SM3_SM2_DER"),
+        # SM2_SIGN: the token signs the 32-byte e we compute, returns r||s.
+        SignatureScheme("SM2_SIGN", "sm2", "sm3", 0, False, output="ecdsa_der",
+                        vendor="SM2_SIGN", sm2_e=True),
     )
 }
 
@@ -67,11 +83,24 @@ def scheme_for(key_type: str, digest: str, override: str | None = None) -> Signa
     name = override or _DEFAULTS.get((key_type, digest))
     scheme = SCHEMES.get(name or "")
     if scheme is None or scheme.key_type != key_type or scheme.digest != digest:
+        hint = " (the module table names no SM2 mechanism for this driver)" if (
+            key_type == "sm2" and not override) else ""
         raise MechanismNotSupportedError(
             f"No signature mechanism for a {key_type} key with {digest}"
-            + (f" (configured: {override})" if override else "")
+            + (f" (configured: {override})" if override else "") + hint
         )
     return scheme
+
+
+def vendor_number(scheme: SignatureScheme, numbers: dict[str, str]) -> int:
+    """The module table's number for a vendor *scheme* ("0x80008100" or decimal)."""
+    text = numbers.get(scheme.vendor, "")
+    try:
+        return int(text, 0)
+    except ValueError:
+        raise MechanismNotSupportedError(
+            f"The module table gives no number for the vendor mechanism {scheme.vendor}"
+        ) from None
 
 
 def prepare_input(scheme: SignatureScheme, data: bytes) -> bytes:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
+from typing import Any, cast
 
 import pkcs11
 from pkcs11 import Attribute, ObjectClass
@@ -17,7 +18,7 @@ from pkcs11 import exceptions as p11x
 from pkcs11.types import SignMixin
 
 from cgn_seal_desktop.ukey.backend import TokenSession
-from cgn_seal_desktop.ukey.certinfo import CertificateInfo
+from cgn_seal_desktop.ukey.certinfo import CertificateInfo, sm2_public_key
 from cgn_seal_desktop.ukey.errors import (
     MechanismNotSupportedError,
     PinLockedError,
@@ -40,7 +41,15 @@ from cgn_seal_desktop.ukey.pkcs11.driver import (
     token_info,
     translate_pkcs11_error,
 )
-from cgn_seal_desktop.ukey.pkcs11.mechanisms import finish_output, prepare_input, scheme_for
+from cgn_seal_desktop.ukey.pkcs11.mechanisms import (
+    SignatureScheme,
+    finish_output,
+    prepare_input,
+    scheme_for,
+    vendor_number,
+)
+from cgn_seal_desktop.ukey.pkcs11.vendor import raw_sign
+from cgn_seal_desktop.ukey.sm2 import digest_to_sign
 
 __all__ = ["Pkcs11Session"]
 
@@ -52,8 +61,10 @@ class Pkcs11Session(TokenSession):
     """
 
     def __init__(self, module_path: str, ref: TokenRef, *,
-                 mechanisms: dict[str, str] | None = None) -> None:
+                 mechanisms: dict[str, str] | None = None,
+                 vendor_mechanisms: dict[str, str] | None = None) -> None:
         self.module_path = module_path
+        self._vendor_mechanisms = dict(vendor_mechanisms or {})
         self._token = find_token(module_path, label=ref.label or None,
                                  serial=ref.serial or None)
         self._slot = self._token.slot
@@ -177,9 +188,27 @@ class Pkcs11Session(TokenSession):
             raise translate_pkcs11_error(exc) from None
         return bool(keys)
 
+    def _sign_vendor(self, scheme: SignatureScheme, key: SignMixin, cert: CertificateInfo,
+                     data: bytes) -> bytes:
+        number = vendor_number(scheme, self._vendor_mechanisms)
+        if scheme.sm2_e:
+            public_key = sm2_public_key(cert.der)
+            if public_key is None:
+                raise MechanismNotSupportedError("The certificate holds no SM2 public key")
+            data = digest_to_sign(public_key, data)
+        else:
+            data = prepare_input(scheme, data)
+        # The C handles behind python-pkcs11's objects (its typing does not show the session's).
+        session_handle = int(cast(Any, self.session).handle)
+        key_handle = int(cast(Any, key).handle)
+        raw = raw_sign(self.module_path, session_handle, key_handle, number, data)
+        return finish_output(scheme, raw)
+
     def sign(self, cert: CertificateInfo, data: bytes, digest: str) -> bytes:
         scheme = scheme_for(cert.key_type, digest.lower(), self._mechanisms.get(cert.key_type))
         key = self._key(cert.key_id)
+        if scheme.vendor:  # a number python-pkcs11 would refuse
+            return self._sign_vendor(scheme, key, cert, data)
         try:
             raw = key.sign(prepare_input(scheme, data), mechanism=scheme.mechanism)
         except (p11x.MechanismInvalid, p11x.FunctionNotSupported,
