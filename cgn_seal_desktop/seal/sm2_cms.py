@@ -6,58 +6,29 @@
 signature algorithm written as SM2-1 (1.2.156.10197.1.301.1), as GmSSL 3 and some Chinese
 toolkits write it. The README says why ``pkcs7`` is the default.
 
-The names registered with asn1crypto (``sm3``, ``sm2_sm3``, ``sm2_sign``, curve ``sm2p256v1``)
-are the ones the SM2 verifier uses, so registering twice is harmless. The GM content types are
-never registered here: they are written as plain dotted OIDs.
+The OIDs and their registration with asn1crypto are ``seal.gm.oids`` (shared with the
+verifier, which reads the GM content types as aliases of the PKCS#7 ones); the GM content types
+are written here as plain dotted OIDs.
 """
 
 from __future__ import annotations
 
-import threading
 from typing import Literal
+
+from cgn_seal_desktop.seal.gm.oids import (
+    GM_DATA,
+    GM_SIGNED_DATA,
+    SM2_SIGN,
+    SM2_SM3,
+    SM3,
+    register,
+)
 
 __all__ = ["FORMATS", "GM_DATA", "GM_SIGNED_DATA", "SM2_SIGN", "SM2_SM3", "SM3", "Sm2Format",
            "apply_format", "register", "signature_mechanism_name"]
 
-SM3 = "1.2.156.10197.1.401"
-SM2_SM3 = "1.2.156.10197.1.501"
-SM2_SIGN = "1.2.156.10197.1.301.1"
-SM2_CURVE = "1.2.156.10197.1.301"
-GM_DATA = "1.2.156.10197.6.1.4.2.1"
-GM_SIGNED_DATA = "1.2.156.10197.6.1.4.2.2"
-
 Sm2Format = Literal["pkcs7", "gm"]
 FORMATS: tuple[str, ...] = ("pkcs7", "gm")
-
-_lock = threading.Lock()
-_done = False
-
-
-def _add(map_cls: type, oid: str, name: str) -> None:
-    mapping = map_cls._map  # type: ignore[attr-defined]
-    if oid in mapping:
-        return
-    mapping[oid] = name
-    if map_cls._reverse_map is not None:  # type: ignore[attr-defined]
-        map_cls._reverse_map[name] = oid  # type: ignore[attr-defined]
-
-
-def register() -> None:
-    """Teach asn1crypto the SM3 digest, the SM2 signature algorithms and curve (idempotent)."""
-    global _done
-    if _done:
-        return
-    with _lock:
-        if _done:
-            return
-        from asn1crypto import algos, keys
-
-        _add(algos.DigestAlgorithmId, SM3, "sm3")
-        _add(algos.SignedDigestAlgorithmId, SM2_SM3, "sm2_sm3")
-        _add(algos.SignedDigestAlgorithmId, SM2_SIGN, "sm2_sign")
-        if SM2_CURVE not in keys.NamedCurve._map:
-            keys.NamedCurve.register("sm2p256v1", SM2_CURVE, 32)
-        _done = True
 
 
 def signature_mechanism_name(fmt: str) -> str:

@@ -3,24 +3,41 @@ an SKF UKEY signs, and the DER form of (r, s) that CMS carries (GB/T 32918.2, GM
 
 An SKF UKEY's ``SKF_ECCSignData`` signs a 32-byte digest e = SM3(Z ‖ M) computed by the caller,
 where Z = SM3(ENTL ‖ ID ‖ a ‖ b ‖ xG ‖ yG ‖ xA ‖ yA) binds the signer's public key and ID
-(``1234567812345678`` unless a certificate says otherwise). SM3 comes from ``cryptography``
-(OpenSSL inside its wheels on every platform). No signing key ever passes through here.
+(``1234567812345678`` unless a certificate says otherwise). SM3 comes from ``hashlib`` where
+its OpenSSL has it, else ``cryptography`` (OpenSSL inside its wheels on every platform). No
+signing key ever passes through here. ``seal.gm.sm2`` (verification) builds on these.
 """
 
 from __future__ import annotations
 
+import hashlib
+from typing import Protocol
+
 __all__ = [
     "DEFAULT_SIGNER_ID",
+    "SM2_A",
+    "SM2_B",
+    "SM2_GX",
+    "SM2_GY",
     "SM2_N",
+    "SM2_P",
     "der_signature",
     "digest_to_sign",
     "public_key_from_spki",
     "rs_from_blob",
     "sm3",
+    "sm3_hasher",
     "z_value",
 ]
 
 DEFAULT_SIGNER_ID = b"1234567812345678"
+
+
+class Sm3Hasher(Protocol):
+    def update(self, data: bytes, /) -> None: ...
+
+    def digest(self) -> bytes: ...
+
 
 # GB/T 32918.5 recommended curve (sm2p256v1).
 SM2_P = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFF
@@ -35,13 +52,42 @@ SM2_CURVE_OID = "1.2.156.10197.1.301"
 _EC_PUBLIC_KEY_OID = "1.2.840.10045.2.1"
 
 
+class _CryptographySm3:
+    """``hashlib``-style incremental SM3 over ``cryptography`` (for an OpenSSL without SM3)."""
+
+    def __init__(self) -> None:
+        from cryptography.hazmat.primitives import hashes
+
+        self._h = hashes.Hash(hashes.SM3())
+
+    def update(self, data: bytes) -> None:
+        self._h.update(data)
+
+    def digest(self) -> bytes:
+        return self._h.finalize()
+
+
+def _hashlib_has_sm3() -> bool:
+    try:
+        hashlib.new("sm3")
+    except ValueError:
+        return False
+    return True
+
+
+_HASHLIB_SM3 = _hashlib_has_sm3()
+
+
+def sm3_hasher() -> Sm3Hasher:
+    """A fresh incremental SM3 (``update`` / ``digest``)."""
+    return hashlib.new("sm3") if _HASHLIB_SM3 else _CryptographySm3()
+
+
 def sm3(data: bytes) -> bytes:
     """The SM3 digest of *data* (32 bytes)."""
-    from cryptography.hazmat.primitives import hashes
-
-    h = hashes.Hash(hashes.SM3())
+    h = sm3_hasher()
     h.update(data)
-    return h.finalize()
+    return h.digest()
 
 
 def _b32(n: int) -> bytes:
@@ -49,7 +95,8 @@ def _b32(n: int) -> bytes:
 
 
 def z_value(public_key: bytes, signer_id: bytes = DEFAULT_SIGNER_ID) -> bytes:
-    """Z for the 64-byte public key x‖y (a leading 0x04 is accepted) and *signer_id*."""
+    """Z = SM3(ENTL ‖ ID ‖ a ‖ b ‖ xG ‖ yG ‖ xA ‖ yA) for the 64-byte public key xA‖yA (a
+    leading 0x04 is accepted) and *signer_id*."""
     if len(public_key) == 65 and public_key[0] == 4:
         public_key = public_key[1:]
     if len(public_key) != 64:
@@ -121,10 +168,14 @@ def public_key_from_spki(spki_der: bytes) -> bytes | None:
         if algorithm != SM2_CURVE_OID and not (
                 algorithm == _EC_PUBLIC_KEY_OID and curve == SM2_CURVE_OID):
             return None
-        raw = bytes(bits.contents) if isinstance(bits, core.BitString) else b""
+        raw = bytes(bits.contents) if isinstance(bits, core.BitString | core.OctetString) \
+            else b""
     except (ValueError, TypeError, KeyError, IndexError, AttributeError):
         return None
-    # BIT STRING contents: the unused-bits byte, then 0x04 ‖ x ‖ y.
+    # BIT STRING contents: the unused-bits byte, then 0x04 ‖ x ‖ y; some CAs write an OCTET
+    # STRING (no unused-bits byte) where the BIT STRING is due.
     if len(raw) == 66 and raw[0] == 0 and raw[1] == 4:
         return raw[2:]
+    if len(raw) == 65 and raw[0] == 4:
+        return raw[1:]
     return None

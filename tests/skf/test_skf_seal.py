@@ -2,8 +2,8 @@
 SM2 and SM3 implementation other than the UKEY's OpenSSL): both container formats, a tampered
 copy, a wrong PIN and a removed UKEY leaving no output.
 
-Whether ``seal.verify`` says 签名有效 for these seals depends on the SM2 verifier (``seal/gm``),
-which is not on this branch; that end-to-end check is added when the two meet.
+End to end, the product's own verifier (``seal/gm`` over pyHanko) says 签名有效 for both
+formats with the demo SM2 root trusted, and names the algorithm.
 """
 
 from __future__ import annotations
@@ -84,6 +84,25 @@ def test_sm2_seal_in_both_formats(softskf: SoftSkf, tmp_path: Path, fmt: str) ->
     result = sign_with_ukey(softskf.ref(dev.label), Pin(PIN), src, out, _request(fmt))
     assert result.output == out and result.page == 1
     _check(out, dev.public_key, fmt)
+
+
+@pytest.mark.parametrize("fmt", ["pkcs7", "gm"])
+def test_our_verifier_says_valid_and_names_sm2(softskf: SoftSkf, tmp_path: Path,
+                                               fmt: str) -> None:
+    from cgn_seal_desktop.seal.trust import TrustStore
+    from cgn_seal_desktop.seal.verify_file import verify_file
+
+    dev = softskf.issue()
+    src = make_pdf(tmp_path / "in.pdf", pages=1)
+    out = tmp_path / "out.pdf"
+    sign_with_ukey(softskf.ref(dev.label), Pin(PIN), src, out, _request(fmt))
+    report = verify_file(out, TrustStore.load([softskf.root_pem], bundled=False, user=False))
+    assert report.verdict == "valid", [s.messages for s in report.signatures]
+    (sig,) = report.signatures
+    assert sig.algorithm == "SM2-SM3" and sig.intact and sig.trusted
+    assert sig.format == ("gm-cms" if fmt == "gm" else "cms")
+    untrusted = verify_file(out, TrustStore.load([], bundled=False, user=False))
+    assert untrusted.signatures[0].status == "untrusted"
 
 
 def test_a_tampered_copy_no_longer_matches(softskf: SoftSkf, tmp_path: Path) -> None:

@@ -130,9 +130,7 @@ class Package:
         return b"".join(parts)
 
     def digest(self, name: str, method: str) -> bytes:
-        h = sm2.sm3_hasher() if method == "sm3" else hashlib.new(method)
-        if h is None:  # GmSSL's SM3 is one-shot; entries are bounded
-            return sm2.sm3(self.read(name, self.limits.entry_size))
+        h: sm2.Sm3Hasher = sm2.sm3_hasher() if method == "sm3" else hashlib.new(method)
         self._stream(name, self.limits.entry_size, h.update)
         return h.digest()
 

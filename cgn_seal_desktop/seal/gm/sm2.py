@@ -1,22 +1,35 @@
-"""SM3 digests and SM2 signatures (GB/T 32918, GM/T 0003/0009), verified with GmSSL.
+"""SM2 signatures (GB/T 32918, GM/T 0003/0009) verified with GmSSL.
 
-The signer ID defaults to ``1234567812345678`` (GM/T 0009) unless a caller knows better. The
-Z value is computed here, in the open, so that what is hashed is plain to read; the curve
-arithmetic is GmSSL's (``gmssl-pyx``). Signatures are accepted DER-encoded (SEQUENCE of r, s)
-or raw (64 bytes r‖s), as Chinese tools write both.
+The signer ID defaults to ``1234567812345678`` (GM/T 0009) unless a caller knows better. SM3,
+the Z value and e = SM3(Z ‖ M) come from ``ukey.sm2`` (the same code the UKEY side signs with),
+computed in the open so that what is hashed is plain to read; the curve arithmetic is GmSSL's
+(``gmssl-pyx``). Signatures are accepted DER-encoded (SEQUENCE of r, s) or raw (64 bytes r‖s),
+as Chinese tools write both.
 """
 
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import sys
 import threading
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
-from asn1crypto import core
+# The curve, SM3, Z and e are shared with the token side (seal may use ukey, not the reverse).
+from cgn_seal_desktop.ukey.sm2 import (
+    DEFAULT_SIGNER_ID,
+    SM2_A,
+    SM2_B,
+    SM2_N,
+    SM2_P,
+    Sm3Hasher,
+    der_signature,
+    sm3,
+    sm3_hasher,
+    z_value,
+)
+from cgn_seal_desktop.ukey.sm2 import digest_to_sign as digest_for_signature
 
 if TYPE_CHECKING:
     from asn1crypto import keys
@@ -25,6 +38,7 @@ __all__ = [
     "DEFAULT_SIGNER_ID",
     "SM2_B",
     "SM2_P",
+    "Sm3Hasher",
     "digest_for_signature",
     "is_sm2_public_key",
     "public_key_bytes",
@@ -36,42 +50,6 @@ __all__ = [
     "verify",
     "z_value",
 ]
-
-DEFAULT_SIGNER_ID = b"1234567812345678"
-
-# GB/T 32918.5 recommended curve parameters.
-SM2_P = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFF
-SM2_A = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF00000000FFFFFFFFFFFFFFFC
-SM2_B = 0x28E9FA9E9D9F5E344D5A9E4BCF6509A7F39789F515AB8F92DDBCBD414D940E93
-SM2_N = 0xFFFFFFFEFFFFFFFFFFFFFFFFFFFFFFFF7203DF6B21C6052B53BBF40939D54123
-SM2_GX = 0x32C4AE2C1F1981195F9904466A39C9948FE30BBFF2660BE1715A4589334C74C7
-SM2_GY = 0xBC3736A2F4F6779C59BDCEE36B692153D0A9877CC62A474002DF32E52139F0A0
-
-
-def _sm3_backend() -> object:
-    try:
-        hashlib.new("sm3")
-        return "hashlib"
-    except ValueError:  # an OpenSSL without SM3: GmSSL has it
-        return "gmssl"
-
-
-_BACKEND = _sm3_backend()
-
-
-def sm3_hasher() -> hashlib._Hash | None:
-    """An incremental SM3 (``update``/``digest``) when hashlib has one, else None."""
-    return hashlib.new("sm3") if _BACKEND == "hashlib" else None
-
-
-def sm3(data: bytes) -> bytes:
-    """The SM3 digest of *data* (32 bytes)."""
-    if _BACKEND == "hashlib":
-        return hashlib.new("sm3", data).digest()
-    from gmssl_pyx import sm3_hash
-
-    return bytes(sm3_hash(data))
-
 
 _stderr_lock = threading.Lock()
 
@@ -96,25 +74,6 @@ def _quiet_stderr() -> Iterator[None]:
             os.close(saved)
 
 
-def _b32(n: int) -> bytes:
-    return n.to_bytes(32, "big")
-
-
-def z_value(public_key: bytes, signer_id: bytes = DEFAULT_SIGNER_ID) -> bytes:
-    """Z = SM3(ENTL ‖ ID ‖ a ‖ b ‖ xG ‖ yG ‖ xA ‖ yA) for a 64-byte public key xA‖yA."""
-    if len(signer_id) * 8 > 0xFFFF:
-        raise ValueError("signer ID too long")
-    entl = (len(signer_id) * 8).to_bytes(2, "big")
-    return sm3(entl + signer_id + _b32(SM2_A) + _b32(SM2_B) + _b32(SM2_GX) + _b32(SM2_GY)
-               + public_key)
-
-
-def digest_for_signature(public_key: bytes, message: bytes,
-                         signer_id: bytes = DEFAULT_SIGNER_ID) -> bytes:
-    """e = SM3(Z ‖ M): what an SM2 signature over *message* actually signs."""
-    return sm3(z_value(public_key, signer_id) + message)
-
-
 def split_signature(signature: bytes) -> tuple[int, int] | None:
     """(r, s) from a DER SEQUENCE or a raw 64-byte r‖s; None if neither."""
     if len(signature) == 64:
@@ -135,15 +94,7 @@ def split_signature(signature: bytes) -> tuple[int, int] | None:
 
 def to_der_signature(r: int, s: int) -> bytes:
     """DER SEQUENCE { r INTEGER, s INTEGER }."""
-    body = core.Integer(r).dump() + core.Integer(s).dump()
-    return b"\x30" + _der_len(len(body)) + body
-
-
-def _der_len(n: int) -> bytes:
-    if n < 0x80:
-        return bytes([n])
-    raw = n.to_bytes((n.bit_length() + 7) // 8, "big")
-    return bytes([0x80 | len(raw)]) + raw
+    return der_signature(r, s)
 
 
 def _on_curve(public_key: bytes) -> bool:
@@ -217,15 +168,9 @@ def is_sm2_public_key(info: keys.PublicKeyInfo) -> bool:
 
 def public_key_bytes(info: keys.PublicKeyInfo) -> bytes | None:
     """The 64-byte x‖y of an SM2 public key (None if it is not one or cannot be read)."""
-    if not is_sm2_public_key(info):
-        return None
+    from cgn_seal_desktop.ukey.sm2 import public_key_from_spki
+
     try:
-        raw = bytes(info["public_key"].contents)
-    except (ValueError, TypeError, KeyError):
+        return public_key_from_spki(info.dump())
+    except (ValueError, TypeError):
         return None
-    # BIT STRING contents start with the unused-bits byte, then 0x04 ‖ x ‖ y.
-    if len(raw) == 66 and raw[0] == 0 and raw[1] == 4:
-        return raw[2:]
-    if len(raw) == 65 and raw[0] == 4:  # an OCTET STRING where a BIT STRING is due
-        return raw[1:]
-    return None
