@@ -414,7 +414,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/signature_panel.py" line="+100"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/signature_panel.py" line="+100"/>
         <source>Seal self-check</source>
         <translation>Seal self-check</translation>
     </message>
@@ -1975,9 +1975,9 @@
     </message>
 </context>
 <context>
-    <name>SealingFlow</name>
+    <name>SealingSteps</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/sealing_flow.py" line="+90"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/sealing_steps.py" line="+90"/>
         <source>Looking for the UKEY…</source>
         <extracomment>output Path the flow stopped (success, error or cancel) a short status-bar message</extracomment>
         <translation>Looking for the UKEY…</translation>
@@ -2043,7 +2043,7 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+117"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/page.py" line="+121"/>
         <source>Place seal</source>
         <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed</extracomment>
         <translation>Place seal</translation>
@@ -2383,7 +2383,7 @@
 <context>
     <name>SignatureOverlay</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/signature_overlay.py" line="+38"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/signature_overlay.py" line="+38"/>
         <location line="+89"/>
         <source>Verify seal</source>
         <extracomment>field name</extracomment>
@@ -2398,7 +2398,7 @@
 <context>
     <name>SignaturePanel</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/signature_panel.py" line="-69"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/signature_panel.py" line="-69"/>
         <location line="+9"/>
         <source>Seals in this document</source>
         <translation>Seals in this document</translation>
@@ -2527,7 +2527,7 @@
 <context>
     <name>VerificationDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/verify_dialog.py" line="+58"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/verify_dialog.py" line="+58"/>
         <source>Verify seal</source>
         <translation>Verify seal</translation>
     </message>

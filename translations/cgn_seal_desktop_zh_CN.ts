@@ -413,7 +413,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/signature_panel.py" line="+100"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/signature_panel.py" line="+100"/>
         <source>Seal self-check</source>
         <translation>盖章自检</translation>
     </message>
@@ -1974,9 +1974,9 @@
     </message>
 </context>
 <context>
-    <name>SealingFlow</name>
+    <name>SealingSteps</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/sealing_flow.py" line="+90"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/sealing_steps.py" line="+90"/>
         <source>Looking for the UKEY…</source>
         <extracomment>output Path the flow stopped (success, error or cancel) a short status-bar message</extracomment>
         <translation>正在查找 UKEY…</translation>
@@ -2042,7 +2042,7 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+117"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/page.py" line="+121"/>
         <source>Place seal</source>
         <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed</extracomment>
         <translation>盖章</translation>
@@ -2382,7 +2382,7 @@
 <context>
     <name>SignatureOverlay</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/signature_overlay.py" line="+38"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/signature_overlay.py" line="+38"/>
         <location line="+89"/>
         <source>Verify seal</source>
         <extracomment>field name</extracomment>
@@ -2397,7 +2397,7 @@
 <context>
     <name>SignaturePanel</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/signature_panel.py" line="-69"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/signature_panel.py" line="-69"/>
         <location line="+9"/>
         <source>Seals in this document</source>
         <translation>本文档中的印章</translation>
@@ -2526,7 +2526,7 @@
 <context>
     <name>VerificationDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/verify_dialog.py" line="+58"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/verify_dialog.py" line="+58"/>
         <source>Verify seal</source>
         <translation>验证印章</translation>
     </message>

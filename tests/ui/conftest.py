@@ -76,7 +76,7 @@ def window(qtbot: Any, ukey: Any, bot: DialogBot) -> Iterator[Any]:
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.self_check.flow.runner.wait(10_000)
+    win.self_check.sealing.runner.wait(10_000)
     wait_for_tasks(10_000)
 
 

@@ -29,11 +29,15 @@ from cgn_seal_desktop.seal.report import SignatureReport, VerificationReport
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.messages import error_message, show_error, status_text
-from cgn_seal_desktop.ui.seal_tool import SealTool, placeholder_seal_image
-from cgn_seal_desktop.ui.sealing_flow import SealingFlow, SealingInput, default_output_path
-from cgn_seal_desktop.ui.signature_overlay import SignatureOverlay
-from cgn_seal_desktop.ui.signature_panel import EmptyState, SignaturePanel
-from cgn_seal_desktop.ui.verify_dialog import VerificationDialog
+from cgn_seal_desktop.ui.selfcheck.placement import SealTool, placeholder_seal_image
+from cgn_seal_desktop.ui.selfcheck.sealing_steps import (
+    SealingInput,
+    SealingSteps,
+    default_output_path,
+)
+from cgn_seal_desktop.ui.selfcheck.signature_overlay import SignatureOverlay
+from cgn_seal_desktop.ui.selfcheck.signature_panel import EmptyState, SignaturePanel
+from cgn_seal_desktop.ui.selfcheck.verify_dialog import VerificationDialog
 from cgn_seal_desktop.ui.viewer import PdfView, ThumbnailList
 from cgn_seal_desktop.ui.workers import run_task
 
@@ -69,7 +73,7 @@ class SelfCheckPage(QWidget):
         self.thumbs.setMaximumWidth(220)
         self.seal_tool = SealTool(self.view)
         self.overlay = SignatureOverlay(self.view)
-        self.flow = SealingFlow(settings, self)
+        self.sealing = SealingSteps(settings, self)
         self.seal_tool.diameter_mm = settings.seal_diameter_mm
 
         self.toolbar = self._make_toolbar()
@@ -102,9 +106,9 @@ class SelfCheckPage(QWidget):
         self.seal_tool.placed.connect(self._on_placed)
         self.seal_tool.cancelled.connect(self._on_tool_cancelled)
         self.overlay.verify_requested.connect(self.verify_signature)
-        self.flow.signed.connect(self._on_signed)
-        self.flow.ended.connect(self._update_actions)
-        self.flow.status.connect(self.status_message)
+        self.sealing.signed.connect(self._on_signed)
+        self.sealing.ended.connect(self._update_actions)
+        self.sealing.status.connect(self.status_message)
         self._update_actions()
 
     # --- construction -----------------------------------------------------------------------
@@ -252,7 +256,7 @@ class SelfCheckPage(QWidget):
 
     def _update_actions(self) -> None:
         is_open = self.view.is_open() and self._path is not None
-        busy = self.flow.is_busy()
+        busy = self.sealing.is_busy()
         self.act_seal.setEnabled(is_open and not busy)
         self.act_verify.setEnabled(is_open)
         for a in (self.act_zoom_in, self.act_zoom_out, self.act_fit_width, self.act_fit_page):
@@ -284,7 +288,7 @@ class SelfCheckPage(QWidget):
 
     @Slot()
     def start_seal_tool(self) -> None:
-        if not self.view.is_open() or self.flow.is_busy():
+        if not self.view.is_open() or self.sealing.is_busy():
             return
         self.overlay.enabled = False
         self.seal_tool.activate()
@@ -363,7 +367,7 @@ class SelfCheckPage(QWidget):
         self.overlay.enabled = True
         if self._path is None:
             return
-        self.flow.start(SealingInput(self._path, page_index, rect, self._appearance_pdf,
+        self.sealing.start(SealingInput(self._path, page_index, rect, self._appearance_pdf,
                                      self._password))
         self._update_actions()
 

@@ -21,7 +21,7 @@ from cgn_seal_desktop.seal.request import SealPlacement, SignRequest, SignResult
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.messages import show_error
-from cgn_seal_desktop.ui.signing import SigningRunner, SignJob
+from cgn_seal_desktop.ui.selfcheck.signing_thread import SigningRunner, SignJob
 from cgn_seal_desktop.ui.ukey_dialogs import PinDialog, TokenDialog
 from cgn_seal_desktop.ui.workers import run_task
 from cgn_seal_desktop.ukey.errors import (
@@ -35,7 +35,7 @@ from cgn_seal_desktop.ukey.model import PinState, TokenInfo
 from cgn_seal_desktop.ukey.pin import Pin
 from cgn_seal_desktop.ukey.service import CertChoice, list_all_tokens, signing_choices
 
-__all__ = ["SealingFlow", "SealingInput", "default_output_path"]
+__all__ = ["SealingInput", "SealingSteps", "default_output_path"]
 
 log = logging.getLogger(__name__)
 SIGNED_SUFFIX = "_已盖章"
@@ -58,7 +58,7 @@ class SealingInput:
     password: str | None = field(default=None, repr=False)
 
 
-class SealingFlow(QObject):
+class SealingSteps(QObject):
     """Runs one sealing from placed seal to signed file. ``signed(Path)`` on success."""
 
     signed = Signal(object)  #: output Path
