@@ -1793,119 +1793,6 @@
     </message>
 </context>
 <context>
-    <name>ProgressView</name>
-    <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/progress_view.py" line="+115"/>
-        <source>Next: %1</source>
-        <translation>下一步：%1</translation>
-    </message>
-    <message>
-        <location filename="lupdate_supplement.py" line="+1"/>
-        <source>Done.</source>
-        <translation>已完成。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the corporate bank account.</source>
-        <translation>请填写企业对公账户。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the random code of the small deposit.</source>
-        <translation>请输入小额打款的随机码。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Expected by %1.</source>
-        <translation>预计 %1 前完成。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fill in the certificate application.</source>
-        <translation>请填写数字证书申请信息。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fill in the six elements and submit them.</source>
-        <translation>请填写机构信息六要素并提交认证。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pay the fee with Alipay or WeChat.</source>
-        <translation>请使用支付宝或微信缴费。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Print, sign and stamp the forms, then upload them.</source>
-        <translation>请打印表格，签字盖章后上传。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Progress</source>
-        <translation>办理进度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Register, or log in.</source>
-        <translation>请注册或登录。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SZCA reviews the application (3 working days).</source>
-        <translation>深圳CA审核申请（3 个工作日）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SZCA will make a small deposit to the corporate account within 3 working days.</source>
-        <translation>深圳CA将在 3 个工作日内向企业对公账户小额打款。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Scan the QR code with the operator&apos;s WeChat.</source>
-        <translation>请经办人用微信扫描二维码。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The UKEY is on its way by courier.</source>
-        <translation>UKEY 正在快递寄送中。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This takes longer than usual: call 400-112-3838.</source>
-        <translation>所需时间比通常长，请致电 400-112-3838。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Upload the materials and submit the application.</source>
-        <translation>请上传资料并提交申请。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait for the deposit SMS, then ask your finance department for the code.</source>
-        <translation>请等待打款通知短信，然后联系贵公司财务人员查询随机码。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait for the review result.</source>
-        <translation>请等待审核结果。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for the operator to scan the QR code with WeChat.</source>
-        <translation>等待经办人用微信扫描二维码。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for the payment.</source>
-        <translation>等待缴费。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>When the UKEY arrives, do the seal self-check.</source>
-        <translation>收到 UKEY 后，请进行盖章自检。</translation>
-    </message>
-</context>
-<context>
     <name>QrCodeWidget</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/qr.py" line="+64"/>
@@ -2429,6 +2316,119 @@
     </message>
 </context>
 <context>
+    <name>StepsPanel</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/steps_panel.py" line="+115"/>
+        <source>Next: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <location filename="lupdate_supplement.py" line="+1"/>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the corporate bank account.</source>
+        <translation>请填写企业对公账户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the random code of the small deposit.</source>
+        <translation>请输入小额打款的随机码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected by %1.</source>
+        <translation>预计 %1 前完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the certificate application.</source>
+        <translation>请填写数字证书申请信息。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the six elements and submit them.</source>
+        <translation>请填写机构信息六要素并提交认证。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay the fee with Alipay or WeChat.</source>
+        <translation>请使用支付宝或微信缴费。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print, sign and stamp the forms, then upload them.</source>
+        <translation>请打印表格，签字盖章后上传。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Progress</source>
+        <translation>办理进度</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register, or log in.</source>
+        <translation>请注册或登录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA reviews the application (3 working days).</source>
+        <translation>深圳CA审核申请（3 个工作日）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA will make a small deposit to the corporate account within 3 working days.</source>
+        <translation>深圳CA将在 3 个工作日内向企业对公账户小额打款。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the QR code with the operator&apos;s WeChat.</source>
+        <translation>请经办人用微信扫描二维码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The UKEY is on its way by courier.</source>
+        <translation>UKEY 正在快递寄送中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This takes longer than usual: call 400-112-3838.</source>
+        <translation>所需时间比通常长，请致电 400-112-3838。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload the materials and submit the application.</source>
+        <translation>请上传资料并提交申请。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the deposit SMS, then ask your finance department for the code.</source>
+        <translation>请等待打款通知短信，然后联系贵公司财务人员查询随机码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the review result.</source>
+        <translation>请等待审核结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the operator to scan the QR code with WeChat.</source>
+        <translation>等待经办人用微信扫描二维码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the payment.</source>
+        <translation>等待缴费。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the UKEY arrives, do the seal self-check.</source>
+        <translation>收到 UKEY 后，请进行盖章自检。</translation>
+    </message>
+</context>
+<context>
     <name>SupportPage</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/pages/support.py" line="+37"/>
@@ -2670,7 +2670,7 @@
 <context>
     <name>WizardWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+106"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+107"/>
         <source>Change server…</source>
         <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持)</extracomment>
         <translation>切换服务器…</translation>

@@ -20,14 +20,14 @@ from cgn_seal_desktop.portal.models import (
     PaymentChannel,
     PaymentStatus,
 )
-from cgn_seal_desktop.portal.progress import (
+from cgn_seal_desktop.portal.tokens import MemoryTokenStore
+from cgn_seal_desktop.portal.wizard.state import (
     Action,
     StepId,
     StepState,
     WaitingFor,
     compute_progress,
 )
-from cgn_seal_desktop.portal.tokens import MemoryTokenStore
 from cgn_seal_desktop.sandbox.clock import ManualClock
 from cgn_seal_desktop.sandbox.server import SandboxServer
 from tests.portal.conftest import LIMITS, ClientFactory
@@ -271,7 +271,7 @@ def test_full_journey(sandbox: SandboxServer, make_client: ClientFactory, clock:
 def progress_anonymous_is_register() -> bool:
     from datetime import UTC, datetime
 
-    from cgn_seal_desktop.portal.progress import PortalSnapshot
+    from cgn_seal_desktop.portal.wizard.state import PortalSnapshot
 
     p = compute_progress(PortalSnapshot(), datetime.now(UTC))
     return p.current is StepId.REGISTER and Action.REGISTER in p.actions

@@ -24,7 +24,7 @@ from cgn_seal_desktop.portal.models import (
     MaterialKind,
     RejectionRequest,
 )
-from cgn_seal_desktop.portal.progress import StepId
+from cgn_seal_desktop.portal.wizard.state import StepId
 from cgn_seal_desktop.sandbox import ops
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.wizard.elements_page import ElementsPage
@@ -259,7 +259,7 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     qtbot.waitUntil(lambda: "front.png" in front.state.text() and not w.ctl.busy,
                     timeout=WAIT)
     sent: list[tuple[int, int]] = []
-    licence.upload_progress.connect(lambda a, b: sent.append((a, b)))
+    licence.bytes_sent.connect(lambda a, b: sent.append((a, b)))
     for kind, path in files.items():
         if kind is not MaterialKind.OPERATOR_ID_FRONT:
             mp.add_file(kind, path)
@@ -304,7 +304,7 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     assert not find(w, QPushButton, "supportButton").isVisible()
     env.clock.advance(timedelta(days=7))
     qtbot.waitUntil(lambda: find(w, QPushButton, "supportButton").isVisible(), timeout=WAIT)
-    assert "longer than usual" in w.progress_view.waiting.text()
+    assert "longer than usual" in w.steps_panel.waiting.text()
 
     # --- rejected: reason and materials to redo; edit and resubmit (no second payment)
     ops.reject(ctx(w), app_id, RejectionRequest(reason="公章印模不清晰",

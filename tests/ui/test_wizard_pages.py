@@ -19,7 +19,6 @@ from cgn_seal_desktop.portal.models import (
     OrgVerificationState,
     TokenPair,
 )
-from cgn_seal_desktop.portal.progress import StepId
 from cgn_seal_desktop.portal.server_profile import (
     KIND_SERVICE,
     ServerProfile,
@@ -27,6 +26,7 @@ from cgn_seal_desktop.portal.server_profile import (
 )
 from cgn_seal_desktop.portal.tokens import MemoryTokenStore
 from cgn_seal_desktop.portal.validators import check_field
+from cgn_seal_desktop.portal.wizard.state import StepId
 from cgn_seal_desktop.sandbox import ops
 from cgn_seal_desktop.sandbox.server import SandboxServer, SandboxStartError
 from cgn_seal_desktop.ui import dialogs

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
 
 from cgn_seal_desktop.portal import errors as E
 from cgn_seal_desktop.portal.models import RegisterRequest
-from cgn_seal_desktop.portal.progress import Progress
 from cgn_seal_desktop.portal.tokens import keyring_usable
+from cgn_seal_desktop.portal.wizard.state import Progress
 from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
 

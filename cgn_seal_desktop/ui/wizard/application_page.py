@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
 )
 
 from cgn_seal_desktop.portal.models import ApplicationForm
-from cgn_seal_desktop.portal.progress import Progress
 from cgn_seal_desktop.portal.validators import is_valid_mobile
+from cgn_seal_desktop.portal.wizard.state import Progress
 from cgn_seal_desktop.ui.wizard.common import WizardPage, field_errors_shown_on, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
 

@@ -2,8 +2,9 @@
 
 :class:`WizardController` owns the :class:`PortalClient`, runs every call on the thread pool
 (:func:`ui.workers.run_task`), re-reads the server state after each change and recomputes the
-:class:`~cgn_seal_desktop.portal.progress.Progress`. Pages only call :meth:`run` / :meth:`refresh`
-and render what ``progress_changed`` delivers. A failed call is kept so :meth:`retry` repeats it.
+:class:`~cgn_seal_desktop.portal.wizard.state.Progress`. Pages only call :meth:`run` /
+:meth:`refresh` and render what ``progress_changed`` delivers. A failed call is kept so
+:meth:`retry` repeats it.
 """
 
 from __future__ import annotations
@@ -24,14 +25,14 @@ from cgn_seal_desktop.portal.models import (
     OrgVerificationState,
     RegisterRequest,
 )
-from cgn_seal_desktop.portal.progress import (
+from cgn_seal_desktop.portal.tokens import TokenStore, make_token_store
+from cgn_seal_desktop.portal.wizard.state import (
     Action,
     PortalSnapshot,
     Progress,
     WaitingFor,
     compute_progress,
 )
-from cgn_seal_desktop.portal.tokens import TokenStore, make_token_store
 from cgn_seal_desktop.ui.workers import run_task
 
 __all__ = [

@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 
 from cgn_seal_desktop.portal import errors as E
 from cgn_seal_desktop.portal.models import ElementField, ElementSchema, OrgElements
-from cgn_seal_desktop.portal.progress import Progress
 from cgn_seal_desktop.portal.validators import check_field
+from cgn_seal_desktop.portal.wizard.state import Progress
 from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
 

@@ -26,7 +26,7 @@ from cgn_seal_desktop.portal.models import (
     MaterialKind,
     MaterialKindInfo,
 )
-from cgn_seal_desktop.portal.progress import Action, Progress
+from cgn_seal_desktop.portal.wizard.state import Action, Progress
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.messages import error_message
 from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
@@ -62,7 +62,7 @@ class MaterialRow(QFrame):
     """One material kind: drop target, state, progress and buttons."""
 
     file_dropped = Signal(object, object)  #: MaterialKind, Path
-    upload_progress = Signal(int, int)  #: bytes sent, total (emitted from the worker thread)
+    bytes_sent = Signal(int, int)  #: bytes sent, total (emitted from the worker thread)
 
     def __init__(self, info: MaterialKindInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,7 +99,7 @@ class MaterialRow(QFrame):
         lay.addLayout(buttons, 0, 2, 3, 1)
         self.pending: Path | None = None  # chosen locally, not (yet) on the server
         self.uploaded: Material | None = None
-        self.upload_progress.connect(self._show_progress)  # queued: crosses threads
+        self.bytes_sent.connect(self._show_progress)  # queued: crosses threads
 
     def _show_progress(self, sent: int, total: int) -> None:
         if self.bar.isVisible():
@@ -270,7 +270,7 @@ class MaterialsPage(WizardPage):
             return True  # shown on the row itself; the rest of the page stays usable
 
         self.ctl.run(lambda c: c.upload_material(app_id, kind, path,
-                                                 progress=row.upload_progress.emit),
+                                                 progress=row.bytes_sent.emit),
                      done, on_error)
 
     def _retry(self, kind: MaterialKind) -> None:

@@ -13,7 +13,7 @@ from cgn_seal_desktop.documents.application_form import render_application_form
 from cgn_seal_desktop.documents.output import save_pdf
 from cgn_seal_desktop.documents.seal_impression_page import render_seal_impression_page
 from cgn_seal_desktop.portal.print_data import application_form_data
-from cgn_seal_desktop.portal.progress import Progress
+from cgn_seal_desktop.portal.wizard.state import Progress
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.messages import show_error
 from cgn_seal_desktop.ui.viewer import PdfView

@@ -1,8 +1,9 @@
 """``WizardWidget``: the 办理进度 page — progress on the left, the current step's page on the right.
 
 Built on :class:`~cgn_seal_desktop.ui.wizard.controller.WizardController` (network in workers,
-polling) over :mod:`cgn_seal_desktop.portal.progress` (which step, which actions). Everything it
-needs comes through the constructor, so the main window and tests wire it the same way.
+polling) over :mod:`cgn_seal_desktop.portal.wizard.state` (which step, which actions).
+Everything it needs comes through the constructor, so the main window and tests wire it the same
+way.
 """
 
 from __future__ import annotations
@@ -28,13 +29,13 @@ from PySide6.QtWidgets import (
 
 from cgn_seal_desktop.portal.drafts import DraftStore
 from cgn_seal_desktop.portal.models import ApplicationStatus
-from cgn_seal_desktop.portal.progress import Action, Progress, StepId
 from cgn_seal_desktop.portal.server_profile import (
     KIND_SANDBOX,
     KIND_SERVICE,
     ServerProfile,
     valid_service_url,
 )
+from cgn_seal_desktop.portal.wizard.state import Action, Progress, StepId
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui.wizard.account_page import AccountPage
 from cgn_seal_desktop.ui.wizard.application_page import ApplicationFormPage
@@ -50,10 +51,10 @@ from cgn_seal_desktop.ui.wizard.identity_page import IdentityPage
 from cgn_seal_desktop.ui.wizard.materials_page import MaterialsPage
 from cgn_seal_desktop.ui.wizard.payment_page import PaymentPage
 from cgn_seal_desktop.ui.wizard.print_page import PrintFormsPage
-from cgn_seal_desktop.ui.wizard.progress_view import ProgressView
 from cgn_seal_desktop.ui.wizard.review_page import ReviewPage
 from cgn_seal_desktop.ui.wizard.sandbox_host import SandboxFactory, SandboxHost
 from cgn_seal_desktop.ui.wizard.server_page import ServerPage
+from cgn_seal_desktop.ui.wizard.steps_panel import StepsPanel
 
 __all__ = ["WizardWidget"]
 
@@ -130,8 +131,8 @@ class WizardWidget(QWidget):
         outer.addWidget(self.info)
         split = QSplitter()
         outer.addWidget(split, 1)
-        self.progress_view = ProgressView()
-        split.addWidget(self.progress_view)
+        self.steps_panel = StepsPanel()
+        split.addWidget(self.steps_panel)
         self.stack = QStackedWidget()
         split.addWidget(self.stack)
         split.setStretchFactor(1, 3)
@@ -165,12 +166,12 @@ class WizardWidget(QWidget):
         self.ctl.login_required.connect(lambda: self._render(self.ctl.progress))
         self.sandbox.started.connect(self._sandbox_started)
         self.sandbox.start_failed.connect(self._sandbox_failed)
-        self.progress_view.step_clicked.connect(self._step_clicked)
+        self.steps_panel.step_clicked.connect(self._step_clicked)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
 
-        self.progress_view.show_progress(self.ctl.progress)  # the whole journey, at a glance
+        self.steps_panel.show_progress(self.ctl.progress)  # the whole journey, at a glance
         if self.profile.chosen:
             self._connect()
         else:
@@ -290,7 +291,7 @@ class WizardWidget(QWidget):
         if key != self._account_key:
             self._account_key = key
             self._build_pages()
-        self.progress_view.show_progress(progress)
+        self.steps_panel.show_progress(progress)
         if self._info_step is not None and progress.current is not self._info_step:
             self.info.hide()
             self._info_step = None

@@ -18,7 +18,7 @@ from cgn_seal_desktop.portal.models import (
     PaymentOrder,
     PaymentStatus,
 )
-from cgn_seal_desktop.portal.progress import (
+from cgn_seal_desktop.portal.wizard.state import (
     Action,
     PortalSnapshot,
     StepId,

@@ -6,9 +6,9 @@ from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from cgn_seal_desktop.portal.progress import Progress, StepId, StepState, WaitingFor
+from cgn_seal_desktop.portal.wizard.state import Progress, StepId, StepState, WaitingFor
 
-__all__ = ["ProgressView", "next_action_text", "waiting_text"]
+__all__ = ["StepsPanel", "next_action_text", "waiting_text"]
 
 _MARK = {StepState.DONE: "✔", StepState.CURRENT: "➜", StepState.WAITING: "◷",
          StepState.ATTENTION: "⚠", StepState.TODO: "○"}
@@ -17,7 +17,7 @@ _COLOR = {StepState.DONE: "#2e7d32", StepState.CURRENT: "#1565c0", StepState.WAI
 
 
 def _tr(text: str) -> str:
-    return QCoreApplication.translate("ProgressView", text)
+    return QCoreApplication.translate("StepsPanel", text)
 
 
 def waiting_text(progress: Progress) -> str:
@@ -61,7 +61,7 @@ def next_action_text(progress: Progress) -> str:
     return texts[progress.current]
 
 
-class ProgressView(QWidget):
+class StepsPanel(QWidget):
     """Left-hand overview; clicking a step emits ``step_clicked``."""
 
     step_clicked = Signal(str)
