@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "cgn_seal_desktop"
-CORE = ("ukey", "seal", "documents", "portal", "sandbox", "demo")
+CORE = ("ukey", "seal", "documents", "portal", "sandbox", "demo", "envcheck")
 
 
 def _imports(path: Path) -> Iterator[tuple[int, str]]:

@@ -438,13 +438,13 @@
 <context>
     <name>EnvCheck</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+78"/>
+        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+48"/>
         <source>Operating system</source>
         <extracomment>full detail (paths, names) for the tool tip and the copied report</extracomment>
         <translation>Operating system</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+28"/>
         <source>UKEY driver missing</source>
         <translation>UKEY driver missing</translation>
     </message>
@@ -454,12 +454,13 @@
         <translation>The chosen driver file is gone. Choose it again under Settings, or reinstall the driver.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-3"/>
         <source>UKEY driver</source>
+        <extracomment>code → (title, detail, advice) from the finding&apos;s params.</extracomment>
         <translation>UKEY driver</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>No UKEY driver found</source>
         <translation>No UKEY driver found</translation>
     </message>
@@ -469,7 +470,7 @@
         <translation>Download the SZCA driver from www.szca.com (Customer service → Driver download) and install it.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+7"/>
         <source>No UKEY inserted</source>
         <translation>No UKEY inserted</translation>
     </message>
@@ -479,7 +480,7 @@
         <translation>Insert the UKEY; this list updates by itself.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>The PIN is locked. Call 400-112-3838 to unlock it.</source>
         <translation>The PIN is locked. Call 400-112-3838 to unlock it.</translation>
     </message>
@@ -489,32 +490,35 @@
         <translation>Wrong PINs were entered. Be careful: the UKEY locks after too many.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-12"/>
+        <location line="+6"/>
+        <location line="+2"/>
+        <location line="+3"/>
         <source>UKEY</source>
         <translation>UKEY</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>expired on %1</source>
         <translation>expired on %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Certificate expired</source>
         <translation>Certificate expired</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Renew the certificate with SZCA (Application progress).</source>
         <translation>Renew the certificate with SZCA (Application progress).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-50"/>
         <source>valid until %1 (%2 days left)</source>
         <translation>valid until %1 (%2 days left)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+44"/>
         <source>Certificate expires soon</source>
         <translation>Certificate expires soon</translation>
     </message>
@@ -524,12 +528,27 @@
         <translation>Renew the certificate before it expires.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
         <source>Certificate</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-34"/>
+        <source>UKEY driver cannot be used</source>
+        <translation>UKEY driver cannot be used</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>In use: a document is being sealed</source>
+        <translation>In use: a document is being sealed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This list updates by itself.</source>
+        <translation>This list updates by itself.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>No trust roots</source>
         <translation>No trust roots</translation>
     </message>
@@ -544,33 +563,35 @@
         <translation>Trust root</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+36"/>
+        <location line="+2"/>
+        <location line="+4"/>
+        <location line="+3"/>
         <source>Online service</source>
         <translation>Online service</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-6"/>
         <source>Not reachable. The seal self-check works offline; the application wizard needs the network.</source>
         <translation>Not reachable. The seal self-check works offline; the application wizard needs the network.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <location line="+2"/>
         <source>Computer clock</source>
         <translation>Computer clock</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The date is wrong. Set the correct date and time; signatures carry the signing time.</source>
         <translation>The date is wrong. Set the correct date and time; signatures carry the signing time.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-4"/>
         <source>Not checked (offline)</source>
         <translation>Not checked (offline)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+21"/>
         <source>CGN Seal Desktop — environment check</source>
         <translation>CGN Seal Desktop — environment check</translation>
     </message>
@@ -578,7 +599,7 @@
 <context>
     <name>EnvironmentPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+61"/>
+        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+56"/>
         <source>Environment check</source>
         <translation>Environment check</translation>
     </message>

@@ -437,13 +437,13 @@
 <context>
     <name>EnvCheck</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+78"/>
+        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+48"/>
         <source>Operating system</source>
         <extracomment>full detail (paths, names) for the tool tip and the copied report</extracomment>
         <translation>操作系统</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+28"/>
         <source>UKEY driver missing</source>
         <translation>UKEY 驱动缺失</translation>
     </message>
@@ -453,12 +453,13 @@
         <translation>所选的驱动文件已不存在。请在“设置”中重新选择，或重新安装驱动。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-3"/>
         <source>UKEY driver</source>
+        <extracomment>code → (title, detail, advice) from the finding&apos;s params.</extracomment>
         <translation>UKEY 驱动</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>No UKEY driver found</source>
         <translation>未找到 UKEY 驱动</translation>
     </message>
@@ -468,7 +469,7 @@
         <translation>请从 www.szca.com（客户服务 → 驱动下载）下载并安装深圳CA驱动程序。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+7"/>
         <source>No UKEY inserted</source>
         <translation>未插入 UKEY</translation>
     </message>
@@ -478,7 +479,7 @@
         <translation>请插入 UKEY，列表会自动刷新。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>The PIN is locked. Call 400-112-3838 to unlock it.</source>
         <translation>PIN 码已锁定。请致电 400-112-3838 解锁。</translation>
     </message>
@@ -488,32 +489,35 @@
         <translation>曾输入错误的 PIN 码。请小心：错误次数过多 UKEY 将被锁定。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-12"/>
+        <location line="+6"/>
+        <location line="+2"/>
+        <location line="+3"/>
         <source>UKEY</source>
         <translation>UKEY</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>expired on %1</source>
         <translation>已于 %1 过期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Certificate expired</source>
         <translation>证书已过期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Renew the certificate with SZCA (Application progress).</source>
         <translation>请向深圳CA办理证书更新（办理进度）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-50"/>
         <source>valid until %1 (%2 days left)</source>
         <translation>有效期至 %1（剩余 %2 天）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+44"/>
         <source>Certificate expires soon</source>
         <translation>证书即将过期</translation>
     </message>
@@ -523,12 +527,27 @@
         <translation>请在证书过期前办理更新。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-34"/>
+        <source>UKEY driver cannot be used</source>
+        <translation>UKEY 驱动无法使用</translation>
+    </message>
+    <message>
+        <location line="+20"/>
+        <source>In use: a document is being sealed</source>
+        <translation>使用中：正在盖章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This list updates by itself.</source>
+        <translation>列表会自动刷新。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>No trust roots</source>
         <translation>没有信任根证书</translation>
     </message>
@@ -543,33 +562,35 @@
         <translation>信任根证书</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+36"/>
+        <location line="+2"/>
+        <location line="+4"/>
+        <location line="+3"/>
         <source>Online service</source>
         <translation>在线服务</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-6"/>
         <source>Not reachable. The seal self-check works offline; the application wizard needs the network.</source>
         <translation>无法连接。盖章自检可离线使用；在线办理需要联网。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <location line="+2"/>
         <source>Computer clock</source>
         <translation>电脑时钟</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The date is wrong. Set the correct date and time; signatures carry the signing time.</source>
         <translation>日期不正确。请设置正确的日期和时间，签名中会记录签名时间。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-4"/>
         <source>Not checked (offline)</source>
         <translation>未检查（离线）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+21"/>
         <source>CGN Seal Desktop — environment check</source>
         <translation>中广核电子印章客户端 — 环境检测</translation>
     </message>
@@ -577,7 +598,7 @@
 <context>
     <name>EnvironmentPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+61"/>
+        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+56"/>
         <source>Environment check</source>
         <translation>环境检测</translation>
     </message>
