@@ -850,7 +850,7 @@
 <context>
     <name>MaterialRow</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+80"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+58"/>
         <source>Drop a file here, or choose one.</source>
         <extracomment>MaterialKind, Path bytes sent, total (emitted from the worker thread)</extracomment>
         <translation>Drop a file here, or choose one.</translation>
@@ -939,7 +939,7 @@
         <translation>This file type is not accepted: use PDF, JPEG or PNG.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The file is too large (max. %1 MB).</source>
         <translation>The file is too large (max. %1 MB).</translation>
     </message>
@@ -949,7 +949,7 @@
         <translation>The file cannot be read.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Uploading %1…</source>
         <translation>Uploading %1…</translation>
     </message>

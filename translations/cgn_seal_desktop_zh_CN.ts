@@ -849,7 +849,7 @@
 <context>
     <name>MaterialRow</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+80"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+58"/>
         <source>Drop a file here, or choose one.</source>
         <extracomment>MaterialKind, Path bytes sent, total (emitted from the worker thread)</extracomment>
         <translation>将文件拖到此处，或选择文件。</translation>
@@ -938,7 +938,7 @@
         <translation>不支持此文件类型，请使用 PDF、JPEG 或 PNG。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The file is too large (max. %1 MB).</source>
         <translation>文件太大（最大 %1 MB）。</translation>
     </message>
@@ -948,7 +948,7 @@
         <translation>无法读取文件。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Uploading %1…</source>
         <translation>正在上传 %1…</translation>
     </message>

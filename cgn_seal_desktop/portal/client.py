@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import mimetypes
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +17,7 @@ import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from cgn_seal_desktop.portal import errors as E
+from cgn_seal_desktop.portal.materials import content_type_for_name
 from cgn_seal_desktop.portal.models import (
     Account,
     Application,
@@ -204,7 +204,7 @@ class PortalClient:
             filename = filename or data.name
             data = data.read_bytes()
         name = filename or "upload.pdf"
-        ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
+        ctype = content_type_for_name(name) or "application/octet-stream"
         body: bytes | UploadReader = data if progress is None else UploadReader(data, progress)
         return self._call(Material, "PUT", f"/v1/applications/{app_id}/materials/{kind.value}",
                           files={"file": (name, body, ctype)},

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cgn_seal_desktop.portal.materials import MaterialProblem, precheck
 from cgn_seal_desktop.portal.models import (
     Application,
     ApplicationStatus,
@@ -32,30 +33,7 @@ from cgn_seal_desktop.ui.messages import error_message
 from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
 
-__all__ = ["MaterialRow", "MaterialsPage", "precheck"]
-
-_EXT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-              ".png": "image/png"}
-_MAGIC = {"application/pdf": b"%PDF-", "image/jpeg": b"\xff\xd8\xff",
-          "image/png": b"\x89PNG\r\n\x1a\n"}
-
-
-def precheck(path: Path, info: MaterialKindInfo) -> str | None:
-    """Why *path* cannot be sent for *info* ("type", "size", "unreadable"), or None."""
-    ctype = _EXT_TYPES.get(path.suffix.lower())
-    if ctype is None or ctype not in info.content_types:
-        return "type"
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            head = fh.read(8)
-    except OSError:
-        return "unreadable"
-    if size > info.max_bytes:
-        return "size"
-    if not head.startswith(_MAGIC[ctype]):
-        return "type"
-    return None
+__all__ = ["MaterialRow", "MaterialsPage"]
 
 
 class MaterialRow(QFrame):
@@ -227,11 +205,13 @@ class MaterialsPage(WizardPage):
         problem = precheck(path, row.info)
         if problem is not None:
             row.state.setText({
-                "type": self.tr("This file type is not accepted: use PDF, JPEG or PNG."),
-                "size": self.tr("The file is too large (max. %1 MB).").replace(
+                MaterialProblem.TYPE: self.tr("This file type is not accepted: use PDF, JPEG "
+                                              "or PNG."),
+                MaterialProblem.SIZE: self.tr("The file is too large (max. %1 MB).").replace(
                     "%1", f"{row.info.max_bytes / 1048576:.1f}"),
-            }.get(problem, self.tr("The file cannot be read.")))
-            row.setProperty("problem", problem)
+                MaterialProblem.UNREADABLE: self.tr("The file cannot be read."),
+            }[problem])
+            row.setProperty("problem", problem.value)
             return
         row.setProperty("problem", None)
         row.pending = path
