@@ -10,8 +10,13 @@ from fastapi import APIRouter, File, Form, UploadFile
 
 from cgn_seal_desktop.fsutil import atomic_write_bytes
 from cgn_seal_desktop.portal.materials import FILE_TYPES, detect_type, name_fits
-from cgn_seal_desktop.portal.models import Material, MaterialKind, MaterialKindInfo
-from cgn_seal_desktop.sandbox.applications import EDITABLE, application_row
+from cgn_seal_desktop.portal.models import (
+    ApplicationStatus,
+    Material,
+    MaterialKind,
+    MaterialKindInfo,
+)
+from cgn_seal_desktop.sandbox.applications import application_row
 from cgn_seal_desktop.sandbox.context import CtxDep, DbId, UserId, parse_ts, ts
 from cgn_seal_desktop.sandbox.errors import ERROR_RESPONSES, ApiError
 
@@ -69,7 +74,7 @@ def upload_material(
                        {"sha256": "文件校验失败，请重新上传"})
     with ctx.db.tx() as conn:
         row = application_row(conn, user_id, app_id)
-        if row["status"] not in {s.value for s in EDITABLE}:
+        if not ApplicationStatus(row["status"]).editable:
             raise ApiError(409, "wrong_state", f"Cannot change materials while '{row['status']}'")
         stored = f"{app_id}-{kind.value}-{digest[:16]}{PurePath(filename).suffix.lower()}"
         atomic_write_bytes(ctx.db.uploads_dir / stored, data)

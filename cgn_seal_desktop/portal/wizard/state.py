@@ -215,7 +215,7 @@ def _application(app: Application | None, now: datetime, self_checked: bool) -> 
     b = _Build(StepId.APP_FORM)
     if app.paid:
         b.overrides[StepId.APP_PAYMENT] = StepState.DONE
-    if app.status in (A.DRAFT, A.REJECTED):
+    if app.editable:
         missing = set(app.missing)
         form_missing = missing - {k.value for k in MaterialKind}
         b.actions = {Action.EDIT_APPLICATION, Action.PRINT_FORMS, Action.UPLOAD_MATERIAL}

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from cgn_seal_desktop.portal.drafts import DraftStore
-from cgn_seal_desktop.portal.models import ApplicationStatus
 from cgn_seal_desktop.portal.server_profile import (
     KIND_SANDBOX,
     KIND_SERVICE,
@@ -275,9 +274,7 @@ class WizardWidget(QWidget):
         if snap.account is None:
             return "account"
         app = snap.application
-        editable = app is not None and app.status in (ApplicationStatus.DRAFT,
-                                                      ApplicationStatus.REJECTED)
-        if not editable:
+        if app is None or not app.editable:
             self.ctl.go_to_step = None
         elif self.ctl.go_to_step in ("form", "print", "materials"):
             return self.ctl.go_to_step
@@ -319,8 +316,7 @@ class WizardWidget(QWidget):
 
     def _step_clicked(self, step: str) -> None:
         app = self.ctl.snapshot.application
-        if step in _EDITABLE_STEPS and app is not None and app.status in (
-                ApplicationStatus.DRAFT, ApplicationStatus.REJECTED):
+        if step in _EDITABLE_STEPS and app is not None and app.editable:
             self.ctl.go_to_step = _EDITABLE_STEPS[step]
             self._render(self.ctl.progress)
 
