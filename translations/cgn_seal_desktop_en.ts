@@ -1883,9 +1883,17 @@
     </message>
 </context>
 <context>
+    <name>SaveAs</name>
+    <message>
+        <location filename="lupdate_supplement.py" line="+1"/>
+        <source>Replace file?</source>
+        <translation>Replace file?</translation>
+    </message>
+</context>
+<context>
     <name>SealingSteps</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/selfcheck/sealing_steps.py" line="+90"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/sealing_steps.py" line="+91"/>
         <source>Looking for the UKEY…</source>
         <extracomment>output Path the flow stopped (success, error or cancel) a short status-bar message</extracomment>
         <translation>Looking for the UKEY…</translation>
@@ -1893,24 +1901,19 @@
     <message>
         <location line="+24"/>
         <location line="+3"/>
-        <location line="+41"/>
+        <location line="+28"/>
         <source>Sealing cancelled</source>
         <translation>Sealing cancelled</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-21"/>
         <source>Save the sealed copy</source>
         <translation>Save the sealed copy</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
         <source>%1 already exists. Replace it with the sealed copy?</source>
         <translation>%1 already exists. Replace it with the sealed copy?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Replace file?</source>
-        <translation>Replace file?</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -1951,9 +1954,9 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/selfcheck/page.py" line="+121"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/page.py" line="+124"/>
         <source>Place seal</source>
-        <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed</extracomment>
+        <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed Path of a copy written by :meth:`save_copy`</extracomment>
         <translation>Place seal</translation>
     </message>
     <message>
@@ -2047,14 +2050,9 @@
         <translation>Page %1: %2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Save a copy</source>
         <translation>Save a copy</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Replace file?</source>
-        <translation>Replace file?</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2062,12 +2060,17 @@
         <translation>%1 already exists. Replace it?</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
+        <source>Copy saved: %1</source>
+        <translation>Copy saved: %1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Click on the page to place the seal, or drag to size it. Enter places it mid-page; Esc cancels.</source>
         <translation>Click on the page to place the seal, or drag to size it. Enter places it mid-page; Esc cancels.</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Choose the seal image</source>
         <translation>Choose the seal image</translation>
     </message>
@@ -2077,12 +2080,12 @@
         <translation>Images (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>Seal image: %1</source>
         <translation>Seal image: %1</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Sealing cancelled</source>
         <translation>Sealing cancelled</translation>
     </message>
@@ -2692,7 +2695,7 @@
 <context>
     <name>WizardWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+107"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+106"/>
         <source>Change server…</source>
         <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持)</extracomment>
         <translation>Change server…</translation>
@@ -2738,7 +2741,7 @@
         <translation>Built-in sandbox (test data only) at %1</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+88"/>
         <source>Certificate application</source>
         <translation>Certificate application</translation>
     </message>

@@ -1882,9 +1882,17 @@
     </message>
 </context>
 <context>
+    <name>SaveAs</name>
+    <message>
+        <location filename="lupdate_supplement.py" line="+1"/>
+        <source>Replace file?</source>
+        <translation>替换文件？</translation>
+    </message>
+</context>
+<context>
     <name>SealingSteps</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/selfcheck/sealing_steps.py" line="+90"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/sealing_steps.py" line="+91"/>
         <source>Looking for the UKEY…</source>
         <extracomment>output Path the flow stopped (success, error or cancel) a short status-bar message</extracomment>
         <translation>正在查找 UKEY…</translation>
@@ -1892,24 +1900,19 @@
     <message>
         <location line="+24"/>
         <location line="+3"/>
-        <location line="+41"/>
+        <location line="+28"/>
         <source>Sealing cancelled</source>
         <translation>已取消盖章</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-21"/>
         <source>Save the sealed copy</source>
         <translation>保存盖章文件</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
         <source>%1 already exists. Replace it with the sealed copy?</source>
         <translation>%1 已存在。要用盖章文件替换它吗？</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Replace file?</source>
-        <translation>替换文件？</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -1950,9 +1953,9 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/selfcheck/page.py" line="+121"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/page.py" line="+124"/>
         <source>Place seal</source>
-        <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed</extracomment>
+        <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed Path of a copy written by :meth:`save_copy`</extracomment>
         <translation>盖章</translation>
     </message>
     <message>
@@ -2046,14 +2049,9 @@
         <translation>第 %1 页：%2</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+25"/>
         <source>Save a copy</source>
         <translation>保存副本</translation>
-    </message>
-    <message>
-        <location line="+9"/>
-        <source>Replace file?</source>
-        <translation>替换文件？</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2061,12 +2059,17 @@
         <translation>%1 已存在。要替换它吗？</translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+15"/>
+        <source>Copy saved: %1</source>
+        <translation>副本已保存：%1</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Click on the page to place the seal, or drag to size it. Enter places it mid-page; Esc cancels.</source>
         <translation>在页面上单击放置印章，或拖动调整大小。按 Enter 放在页面中央，按 Esc 取消。</translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>Choose the seal image</source>
         <translation>选择印章图片</translation>
     </message>
@@ -2076,12 +2079,12 @@
         <translation>图片 (*.png *.jpg *.jpeg)</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+25"/>
         <source>Seal image: %1</source>
         <translation>印章图片：%1</translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+63"/>
         <source>Sealing cancelled</source>
         <translation>已取消盖章</translation>
     </message>
@@ -2691,7 +2694,7 @@
 <context>
     <name>WizardWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+107"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+106"/>
         <source>Change server…</source>
         <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持)</extracomment>
         <translation>切换服务器…</translation>
@@ -2737,7 +2740,7 @@
         <translation>内置沙箱（仅测试数据），地址 %1</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+88"/>
         <source>Certificate application</source>
         <translation>数字证书申请</translation>
     </message>

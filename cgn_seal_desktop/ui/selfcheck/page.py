@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
 
 from cgn_seal_desktop.documents.errors import DocumentError
 from cgn_seal_desktop.errors import CgnSealError
-from cgn_seal_desktop.fsutil import atomic_write_bytes
+from cgn_seal_desktop.fsutil import copy_file
 from cgn_seal_desktop.seal.errors import OutputExistsError, SealImageError
 from cgn_seal_desktop.seal.report import SignatureReport, VerificationReport
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.messages import error_message, show_error, status_text
 from cgn_seal_desktop.ui.selfcheck.placement import SealTool, placeholder_seal_image
+from cgn_seal_desktop.ui.selfcheck.save_as import ask_target
 from cgn_seal_desktop.ui.selfcheck.sealing_steps import (
     SealingInput,
     SealingSteps,
@@ -53,6 +54,7 @@ class SelfCheckPage(QWidget):
     status_message = Signal(str)
     report_ready = Signal(object)  #: VerificationReport of the open file
     verification_shown = Signal(object)  #: the VerificationDialog, before it is executed
+    copy_saved = Signal(object)  #: Path of a copy written by :meth:`save_copy`
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -64,6 +66,7 @@ class SelfCheckPage(QWidget):
         self._password: str | None = None  # of an encrypted PDF, for signing and verifying
         self._preview_org: str | None = None  # organisation the default seal preview shows
         self._verify_generation = 0
+        self._image_choice = 0  # bumps with each seal picture choice; late answers are dropped
 
         self.view = PdfView(self, warm_up=False)  # ui.app warms the workers after first paint
         self.view.setObjectName("pdfView")
@@ -263,26 +266,33 @@ class SelfCheckPage(QWidget):
             a.setEnabled(is_open)
 
     def save_copy(self) -> None:
-        """Save a copy of the open file under a new name (never over the original)."""
+        """Save a copy of the open file under a new name (never over the original); a worker
+        writes it (streamed, atomically), ``copy_saved(Path)`` when done."""
         if self._path is None:
             return
-        name = dialogs.ask_save_path(self, self.tr("Save a copy"), str(default_output_path(
-            self._path) if self._report and self._report.signatures else self._path))
-        if not name:
+        source = self._path
+        proposal = (default_output_path(source) if self._report and self._report.signatures
+                    else source)
+        answer = ask_target(self, self.tr("Save a copy"), source, proposal,
+                            replace_question=self.tr("%1 already exists. Replace it?"))
+        if answer is None:
             return
-        target = Path(name)
-        try:
-            if target.exists() and target.resolve() == self._path.resolve():
-                raise OutputExistsError("The original cannot be replaced")
-            if target.exists() and not dialogs.ask_yes_no(
-                    self, self.tr("Replace file?"),
-                    self.tr("%1 already exists. Replace it?").replace("%1", target.name)):
-                return
-            atomic_write_bytes(target, self._path.read_bytes())
-        except OutputExistsError as exc:
-            show_error(self, exc)
-        except OSError:
-            show_error(self, CgnSealError("Cannot write the copy"))
+        target, overwrite = answer
+
+        def work() -> Path:
+            try:
+                copy_file(source, target, overwrite=overwrite)
+            except FileExistsError:
+                raise OutputExistsError(f"{target.name} already exists") from None
+            except OSError:
+                raise CgnSealError("Cannot write the copy") from None
+            return target
+
+        def done(saved: Path) -> None:
+            self.status_message.emit(self.tr("Copy saved: %1").replace("%1", saved.name))
+            self.copy_saved.emit(saved)
+
+        run_task(work, done, lambda exc: show_error(self, exc), context=self)
 
     # --- sealing ----------------------------------------------------------------------------
 
@@ -299,28 +309,44 @@ class SelfCheckPage(QWidget):
 
     @Slot()
     def choose_seal_image(self) -> None:
+        """Use a seal picture from a file: read, checked and turned into the seal's PDF by a
+        worker (a large picture takes a while); the preview follows when it is ready."""
         name = dialogs.ask_open_file(self, self.tr("Choose the seal image"),
                                      self.tr("Images (*.png *.jpg *.jpeg)"))
         if not name:
             return
-        from cgn_seal_desktop.seal.appearance import image_to_seal_pdf
+        path = Path(name)
+        self._image_choice += 1
+        choice = self._image_choice
 
-        try:
-            data = Path(name).read_bytes()
+        def work() -> tuple[bytes, QImage]:
+            from cgn_seal_desktop.seal.appearance import image_to_seal_pdf
+
+            try:
+                data = path.read_bytes()
+            except OSError:
+                raise SealImageError() from None
             pdf = image_to_seal_pdf(data)
-        except (OSError, SealImageError) as exc:
+            image = QImage.fromData(data)  # QImage (unlike QPixmap) may be made off the GUI
+            if image.isNull():
+                raise SealImageError()
+            return pdf, image
+
+        def done(result: tuple[bytes, QImage]) -> None:
+            if choice != self._image_choice:  # another picture, or the default, chosen since
+                return
+            self._appearance_pdf, image = result
+            self.seal_tool.set_image(image)
+            self.status_message.emit(self.tr("Seal image: %1").replace("%1", path.name))
+
+        def failed(exc: BaseException) -> None:
             show_error(self, exc if isinstance(exc, SealImageError) else SealImageError())
-            return
-        image = QImage.fromData(data)
-        if image.isNull():
-            show_error(self, SealImageError())
-            return
-        self._appearance_pdf = pdf
-        self.seal_tool.set_image(image)
-        self.status_message.emit(self.tr("Seal image: %1").replace("%1", Path(name).name))
+
+        run_task(work, done, failed, context=self)
 
     @Slot()
     def use_default_seal(self) -> None:
+        self._image_choice += 1
         self._appearance_pdf = None
         self._preview_org = None
         self.seal_tool.set_image(placeholder_seal_image())
