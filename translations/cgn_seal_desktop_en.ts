@@ -4,7 +4,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/account_page.py" line="+34"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/account_page.py" line="+35"/>
         <source>Supplier registration</source>
         <translation>Supplier registration</translation>
     </message>
@@ -14,12 +14,12 @@
         <translation>Remember me on this computer</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+54"/>
         <source>No system keyring: you will log in again after a restart.</source>
         <translation>No system keyring: you will log in again after a restart.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-47"/>
         <location line="+7"/>
         <source>Log in</source>
         <translation>Log in</translation>
@@ -68,7 +68,7 @@
         <translation>Register</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Enter user name and password.</source>
         <translation>Enter user name and password.</translation>
     </message>
@@ -149,7 +149,7 @@
 <context>
     <name>ApplicationFormPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+37"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+39"/>
         <source>Certificate application</source>
         <translation>Certificate application</translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>BankPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+36"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+37"/>
         <source>Cancel verification?</source>
         <translation>Cancel verification?</translation>
     </message>
@@ -290,7 +290,7 @@
         <translation>Cancel verification and start over…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The deposit has been made. Ask your finance department for the random code in the transfer note and enter it here.</source>
         <translation>The deposit has been made. Ask your finance department for the random code in the transfer note and enter it here.</translation>
     </message>
@@ -346,7 +346,7 @@
 <context>
     <name>ElementsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/elements_page.py" line="+34"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/elements_page.py" line="+35"/>
         <source>Organisation verification: six elements</source>
         <translation>Organisation verification: six elements</translation>
     </message>
@@ -850,7 +850,7 @@
 <context>
     <name>MaterialRow</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+58"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+60"/>
         <source>Drop a file here, or choose one.</source>
         <extracomment>MaterialKind, Path bytes sent, total (emitted from the worker thread)</extracomment>
         <translation>Drop a file here, or choose one.</translation>
@@ -899,9 +899,14 @@
         <translation>Submit application</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>Upload again: %1</source>
         <translation>Upload again: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>, </translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1717,7 +1722,7 @@
 <context>
     <name>PrintFormsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/print_page.py" line="+33"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/print_page.py" line="+34"/>
         <source>Print the application form</source>
         <translation>Print the application form</translation>
     </message>
@@ -1728,18 +1733,18 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+78"/>
+        <location line="+77"/>
         <source>Application form</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+77"/>
+        <location line="-75"/>
+        <location line="+76"/>
         <source>Seal impression page</source>
         <translation>Seal impression page</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-74"/>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
@@ -1754,7 +1759,7 @@
         <translation>Next: upload materials</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>Preparing the forms…</source>
         <translation>Preparing the forms…</translation>
     </message>
@@ -1825,7 +1830,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/review_page.py" line="+21"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/review_page.py" line="+22"/>
         <location line="+33"/>
         <source>Review by SZCA</source>
         <extracomment>open the 盖章自检 page of the main window</extracomment>
@@ -2343,114 +2348,14 @@
 <context>
     <name>StepsPanel</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/steps_panel.py" line="+115"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/steps_panel.py" line="+82"/>
         <source>Next: %1</source>
         <translation>Next: %1</translation>
     </message>
     <message>
         <location filename="lupdate_supplement.py" line="+1"/>
-        <source>Done.</source>
-        <translation>Done.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the corporate bank account.</source>
-        <translation>Enter the corporate bank account.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the random code of the small deposit.</source>
-        <translation>Enter the random code of the small deposit.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Expected by %1.</source>
-        <translation>Expected by %1.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fill in the certificate application.</source>
-        <translation>Fill in the certificate application.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fill in the six elements and submit them.</source>
-        <translation>Fill in the six elements and submit them.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pay the fee with Alipay or WeChat.</source>
-        <translation>Pay the fee with Alipay or WeChat.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Print, sign and stamp the forms, then upload them.</source>
-        <translation>Print, sign and stamp the forms, then upload them.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Progress</source>
         <translation>Progress</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Register, or log in.</source>
-        <translation>Register, or log in.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SZCA reviews the application (3 working days).</source>
-        <translation>SZCA reviews the application (3 working days).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SZCA will make a small deposit to the corporate account within 3 working days.</source>
-        <translation>SZCA will make a small deposit to the corporate account within 3 working days.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Scan the QR code with the operator&apos;s WeChat.</source>
-        <translation>Scan the QR code with the operator&apos;s WeChat.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The UKEY is on its way by courier.</source>
-        <translation>The UKEY is on its way by courier.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This takes longer than usual: call 400-112-3838.</source>
-        <translation>This takes longer than usual: call 400-112-3838.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Upload the materials and submit the application.</source>
-        <translation>Upload the materials and submit the application.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait for the deposit SMS, then ask your finance department for the code.</source>
-        <translation>Wait for the deposit SMS, then ask your finance department for the code.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait for the review result.</source>
-        <translation>Wait for the review result.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for the operator to scan the QR code with WeChat.</source>
-        <translation>Waiting for the operator to scan the QR code with WeChat.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for the payment.</source>
-        <translation>Waiting for the payment.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>When the UKEY arrives, do the seal self-check.</source>
-        <translation>When the UKEY arrives, do the seal self-check.</translation>
     </message>
 </context>
 <context>
@@ -2659,16 +2564,200 @@
     </message>
 </context>
 <context>
-    <name>Wizard</name>
+    <name>WizardText</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/wording.py" line="+70"/>
+        <source>%n attempt(s) left</source>
+        <translation>%n attempt left</translation>
+    </message>
     <message>
         <location filename="lupdate_supplement.py" line="+1"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank account (small deposit)</source>
+        <translation>Bank account (small deposit)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate application</source>
+        <translation>Certificate application</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check and correct the six elements, then submit the verification again.</source>
+        <translation>Check and correct the six elements, then submit the verification again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the corporate bank account.</source>
+        <translation>Enter the corporate bank account.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the random code of the small deposit.</source>
+        <translation>Enter the random code of the small deposit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected by %1.</source>
+        <translation>Expected by %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in</source>
+        <translation>Fill in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the certificate application.</source>
+        <translation>Fill in the certificate application.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the six elements and submit them.</source>
+        <translation>Fill in the six elements and submit them.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity check</source>
+        <translation>Identity check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity check failed: %1</source>
+        <translation>Identity check failed: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation verification</source>
+        <translation>Organisation verification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay the fee with Alipay or WeChat.</source>
+        <translation>Pay the fee with Alipay or WeChat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Payment received; the application is under review.</source>
         <translation>Payment received; the application is under review.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Print the application form</source>
+        <translation>Print the application form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print, sign and stamp the forms, then upload them.</source>
+        <translation>Print, sign and stamp the forms, then upload them.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random code</source>
+        <translation>Random code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register, or log in.</source>
+        <translation>Register, or log in.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected: %1</source>
+        <translation>Rejected: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected: %1. Correct it and submit again (no second payment).</source>
+        <translation>Rejected: %1. Correct it and submit again (no second payment).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected: %1. Correct it and submit again.</source>
+        <translation>Rejected: %1. Correct it and submit again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA makes a small deposit to the corporate account by %1. When the SMS arrives, ask your finance department for the random code.</source>
+        <translation>SZCA makes a small deposit to the corporate account by %1. When the SMS arrives, ask your finance department for the random code.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA reviews the application (3 working days).</source>
+        <translation>SZCA reviews the application (3 working days).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA will make a small deposit to the corporate account within 3 working days.</source>
+        <translation>SZCA will make a small deposit to the corporate account within 3 working days.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the QR code with the operator&apos;s WeChat.</source>
+        <translation>Scan the QR code with the operator&apos;s WeChat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal self-check</source>
+        <translation>Seal self-check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Six elements</source>
+        <translation>Six elements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still to fill in: %1</source>
+        <translation>Still to fill in: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still to upload: %1</source>
+        <translation>Still to upload: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplier registration</source>
+        <translation>Supplier registration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The QR code has expired. Make a new one and scan it with WeChat.</source>
+        <translation>The QR code has expired. Make a new one and scan it with WeChat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The UKEY is on its way by courier.</source>
+        <translation>The UKEY is on its way by courier.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The deposit is later than expected. Please contact customer service.</source>
+        <translation>The deposit is later than expected. Please contact customer service.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The identity check failed; see the reason and try again.</source>
-        <oldsource>The identity check has finished.</oldsource>
         <translation>The identity check failed; see the reason and try again.</translation>
     </message>
     <message>
@@ -2678,8 +2767,68 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The payment QR code has expired. Start the payment again.</source>
+        <translation>The payment QR code has expired. Start the payment again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The small deposit was made: enter the random code.</source>
         <translation>The small deposit was made: enter the random code.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This takes longer than usual: call 400-112-3838.</source>
+        <translation>This takes longer than usual: call 400-112-3838.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many wrong random codes. Cancel the verification and start it again.</source>
+        <translation>Too many wrong random codes. Cancel the verification and start it again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UKEY delivery</source>
+        <translation>UKEY delivery</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload materials</source>
+        <translation>Upload materials</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload the materials and submit the application.</source>
+        <translation>Upload the materials and submit the application.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the deposit SMS, then ask your finance department for the code.</source>
+        <translation>Wait for the deposit SMS, then ask your finance department for the code.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the review result.</source>
+        <translation>Wait for the review result.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the operator to scan the QR code with WeChat.</source>
+        <translation>Waiting for the operator to scan the QR code with WeChat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the payment.</source>
+        <translation>Waiting for the payment.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the UKEY arrives, be sure to do the seal self-check.</source>
+        <translation>When the UKEY arrives, be sure to do the seal self-check.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the UKEY arrives, do the seal self-check.</source>
+        <translation>When the UKEY arrives, do the seal self-check.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2691,11 +2840,16 @@
         <source>Your certificate application was rejected; please correct and resubmit.</source>
         <translation>Your certificate application was rejected; please correct and resubmit.</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>please try again</source>
+        <translation>please try again</translation>
+    </message>
 </context>
 <context>
     <name>WizardWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+106"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+101"/>
         <source>Change server…</source>
         <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持)</extracomment>
         <translation>Change server…</translation>
@@ -2741,7 +2895,7 @@
         <translation>Built-in sandbox (test data only) at %1</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+84"/>
         <source>Certificate application</source>
         <translation>Certificate application</translation>
     </message>

@@ -4,7 +4,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/account_page.py" line="+34"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/account_page.py" line="+35"/>
         <source>Supplier registration</source>
         <translation>供应商注册</translation>
     </message>
@@ -14,12 +14,12 @@
         <translation>在此电脑上记住登录</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+54"/>
         <source>No system keyring: you will log in again after a restart.</source>
         <translation>系统没有密钥环：重启程序后需要重新登录。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-47"/>
         <location line="+7"/>
         <source>Log in</source>
         <translation>登录</translation>
@@ -68,7 +68,7 @@
         <translation>注册</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Enter user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -149,7 +149,7 @@
 <context>
     <name>ApplicationFormPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+37"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+39"/>
         <source>Certificate application</source>
         <translation>数字证书申请</translation>
     </message>
@@ -224,7 +224,7 @@
 <context>
     <name>BankPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+36"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+37"/>
         <source>Cancel verification?</source>
         <translation>取消认证？</translation>
     </message>
@@ -289,7 +289,7 @@
         <translation>取消认证并重新办理…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The deposit has been made. Ask your finance department for the random code in the transfer note and enter it here.</source>
         <translation>小额打款已完成。请联系贵公司财务人员查询转账附言中的随机码，并在此输入。</translation>
     </message>
@@ -345,7 +345,7 @@
 <context>
     <name>ElementsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/elements_page.py" line="+34"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/elements_page.py" line="+35"/>
         <source>Organisation verification: six elements</source>
         <translation>机构认证：机构信息六要素</translation>
     </message>
@@ -849,7 +849,7 @@
 <context>
     <name>MaterialRow</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+58"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+60"/>
         <source>Drop a file here, or choose one.</source>
         <extracomment>MaterialKind, Path bytes sent, total (emitted from the worker thread)</extracomment>
         <translation>将文件拖到此处，或选择文件。</translation>
@@ -898,9 +898,14 @@
         <translation>提交申请</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>Upload again: %1</source>
         <translation>重新上传：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -1716,7 +1721,7 @@
 <context>
     <name>PrintFormsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/print_page.py" line="+33"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/print_page.py" line="+34"/>
         <source>Print the application form</source>
         <translation>打印申请表</translation>
     </message>
@@ -1727,18 +1732,18 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+78"/>
+        <location line="+77"/>
         <source>Application form</source>
         <translation>申请表</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+77"/>
+        <location line="-75"/>
+        <location line="+76"/>
         <source>Seal impression page</source>
         <translation>公章印模采集页</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-74"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1753,7 +1758,7 @@
         <translation>下一步：上传资料</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>Preparing the forms…</source>
         <translation>正在生成表格…</translation>
     </message>
@@ -1824,7 +1829,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/review_page.py" line="+21"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/review_page.py" line="+22"/>
         <location line="+33"/>
         <source>Review by SZCA</source>
         <extracomment>open the 盖章自检 page of the main window</extracomment>
@@ -2342,114 +2347,14 @@
 <context>
     <name>StepsPanel</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/steps_panel.py" line="+115"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/steps_panel.py" line="+82"/>
         <source>Next: %1</source>
         <translation>下一步：%1</translation>
     </message>
     <message>
         <location filename="lupdate_supplement.py" line="+1"/>
-        <source>Done.</source>
-        <translation>已完成。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the corporate bank account.</source>
-        <translation>请填写企业对公账户。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the random code of the small deposit.</source>
-        <translation>请输入小额打款的随机码。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Expected by %1.</source>
-        <translation>预计 %1 前完成。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fill in the certificate application.</source>
-        <translation>请填写数字证书申请信息。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fill in the six elements and submit them.</source>
-        <translation>请填写机构信息六要素并提交认证。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pay the fee with Alipay or WeChat.</source>
-        <translation>请使用支付宝或微信缴费。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Print, sign and stamp the forms, then upload them.</source>
-        <translation>请打印表格，签字盖章后上传。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
         <source>Progress</source>
         <translation>办理进度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Register, or log in.</source>
-        <translation>请注册或登录。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SZCA reviews the application (3 working days).</source>
-        <translation>深圳CA审核申请（3 个工作日）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SZCA will make a small deposit to the corporate account within 3 working days.</source>
-        <translation>深圳CA将在 3 个工作日内向企业对公账户小额打款。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Scan the QR code with the operator&apos;s WeChat.</source>
-        <translation>请经办人用微信扫描二维码。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The UKEY is on its way by courier.</source>
-        <translation>UKEY 正在快递寄送中。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This takes longer than usual: call 400-112-3838.</source>
-        <translation>所需时间比通常长，请致电 400-112-3838。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Upload the materials and submit the application.</source>
-        <translation>请上传资料并提交申请。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait for the deposit SMS, then ask your finance department for the code.</source>
-        <translation>请等待打款通知短信，然后联系贵公司财务人员查询随机码。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait for the review result.</source>
-        <translation>请等待审核结果。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for the operator to scan the QR code with WeChat.</source>
-        <translation>等待经办人用微信扫描二维码。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for the payment.</source>
-        <translation>等待缴费。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>When the UKEY arrives, do the seal self-check.</source>
-        <translation>收到 UKEY 后，请进行盖章自检。</translation>
     </message>
 </context>
 <context>
@@ -2658,16 +2563,200 @@
     </message>
 </context>
 <context>
-    <name>Wizard</name>
+    <name>WizardText</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/wording.py" line="+70"/>
+        <source>%n attempt(s) left</source>
+        <translation>剩余 %n 次输入机会</translation>
+    </message>
     <message>
         <location filename="lupdate_supplement.py" line="+1"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank account (small deposit)</source>
+        <translation>金融认证（打款）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate application</source>
+        <translation>申请数字证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check and correct the six elements, then submit the verification again.</source>
+        <translation>请核对并修改六要素后重新提交认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the corporate bank account.</source>
+        <translation>请填写企业对公账户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the random code of the small deposit.</source>
+        <translation>请输入小额打款的随机码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected by %1.</source>
+        <translation>预计 %1 前完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the certificate application.</source>
+        <translation>请填写数字证书申请信息。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the six elements and submit them.</source>
+        <translation>请填写机构信息六要素并提交认证。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity check</source>
+        <translation>身份认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity check failed: %1</source>
+        <translation>身份认证未通过：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation verification</source>
+        <translation>机构认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay the fee with Alipay or WeChat.</source>
+        <translation>请使用支付宝或微信缴费。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Payment received; the application is under review.</source>
         <translation>已收到缴费，申请正在审核中。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Print the application form</source>
+        <translation>打印申请表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print, sign and stamp the forms, then upload them.</source>
+        <translation>请打印表格，签字盖章后上传。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random code</source>
+        <translation>随机码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register, or log in.</source>
+        <translation>请注册或登录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected: %1</source>
+        <translation>审核驳回：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected: %1. Correct it and submit again (no second payment).</source>
+        <translation>审核驳回：%1；请修改后重新提交（无需再次缴费）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected: %1. Correct it and submit again.</source>
+        <translation>审核驳回：%1；请修改后重新提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA makes a small deposit to the corporate account by %1. When the SMS arrives, ask your finance department for the random code.</source>
+        <translation>深圳CA将在 %1 前向对公账户小额打款，收到短信后请向财务查询随机码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA reviews the application (3 working days).</source>
+        <translation>深圳CA审核申请（3 个工作日）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA will make a small deposit to the corporate account within 3 working days.</source>
+        <translation>深圳CA将在 3 个工作日内向企业对公账户小额打款。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the QR code with the operator&apos;s WeChat.</source>
+        <translation>请经办人用微信扫描二维码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal self-check</source>
+        <translation>盖章自检</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Six elements</source>
+        <translation>六要素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still to fill in: %1</source>
+        <translation>待填写：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still to upload: %1</source>
+        <translation>待上传：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplier registration</source>
+        <translation>供应商注册</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The QR code has expired. Make a new one and scan it with WeChat.</source>
+        <translation>二维码已过期，请重新生成后用微信扫码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The UKEY is on its way by courier.</source>
+        <translation>UKEY 正在快递寄送中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The deposit is later than expected. Please contact customer service.</source>
+        <translation>已超过预计打款日期，请联系客服</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The identity check failed; see the reason and try again.</source>
-        <oldsource>The identity check has finished.</oldsource>
         <translation>身份认证未通过，请查看原因后重试。</translation>
     </message>
     <message>
@@ -2677,8 +2766,68 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The payment QR code has expired. Start the payment again.</source>
+        <translation>支付二维码已失效，请重新发起缴费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The small deposit was made: enter the random code.</source>
         <translation>小额打款已完成，请输入随机码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This takes longer than usual: call 400-112-3838.</source>
+        <translation>所需时间比通常长，请致电 400-112-3838。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many wrong random codes. Cancel the verification and start it again.</source>
+        <translation>随机码输入错误次数过多，请取消认证后重新认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UKEY delivery</source>
+        <translation>UKEY寄送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload materials</source>
+        <translation>上传资料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload the materials and submit the application.</source>
+        <translation>请上传资料并提交申请。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the deposit SMS, then ask your finance department for the code.</source>
+        <translation>请等待打款通知短信，然后联系贵公司财务人员查询随机码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the review result.</source>
+        <translation>请等待审核结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the operator to scan the QR code with WeChat.</source>
+        <translation>等待经办人用微信扫描二维码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the payment.</source>
+        <translation>等待缴费。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the UKEY arrives, be sure to do the seal self-check.</source>
+        <translation>收到 UKEY 后，请务必进行电子印章盖章自检</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the UKEY arrives, do the seal self-check.</source>
+        <translation>收到 UKEY 后，请进行盖章自检。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2690,11 +2839,16 @@
         <source>Your certificate application was rejected; please correct and resubmit.</source>
         <translation>您的数字证书申请被驳回，请修改后重新提交。</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>please try again</source>
+        <translation>请重试</translation>
+    </message>
 </context>
 <context>
     <name>WizardWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+106"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+101"/>
         <source>Change server…</source>
         <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持)</extracomment>
         <translation>切换服务器…</translation>
@@ -2740,7 +2894,7 @@
         <translation>内置沙箱（仅测试数据），地址 %1</translation>
     </message>
     <message>
-        <location line="+88"/>
+        <location line="+84"/>
         <source>Certificate application</source>
         <translation>数字证书申请</translation>
     </message>

@@ -23,6 +23,8 @@ from cgn_seal_desktop.portal.models import (
 from cgn_seal_desktop.portal.tokens import MemoryTokenStore
 from cgn_seal_desktop.portal.wizard.state import (
     Action,
+    Note,
+    NoteCode,
     StepId,
     StepState,
     WaitingFor,
@@ -97,7 +99,7 @@ def test_full_journey(sandbox: SandboxServer, make_client: ClientFactory, clock:
     assert client.identity_session(stale.id).status is IdentityStatus.EXPIRED
     p = progress(client, clock)
     assert p.current is StepId.ORG_IDENTITY and Action.START_IDENTITY in p.actions
-    assert any("过期" in n for n in p.notices)
+    assert Note(NoteCode.IDENTITY_QR_EXPIRED) in p.notices
     assert ops_http.post(f"/ops/api/suppliers/{uid}/identity/passed").status_code == 409
     with pytest.raises(E.Conflict):  # bank account not yet allowed
         client.submit_bank_account(bank())

@@ -27,11 +27,13 @@ from cgn_seal_desktop.portal.models import (
     MaterialKind,
     MaterialKindInfo,
 )
+from cgn_seal_desktop.portal.wizard.navigation import View
 from cgn_seal_desktop.portal.wizard.state import Action, Progress
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.messages import error_message
 from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
+from cgn_seal_desktop.ui.wizard.wording import note_text
 
 __all__ = ["MaterialRow", "MaterialsPage"]
 
@@ -137,13 +139,9 @@ class MaterialsPage(WizardPage):
         self.box.addLayout(row)
         self.rows: dict[MaterialKind, MaterialRow] = {}
         self._kinds_requested = False
-        self.back_button.clicked.connect(lambda: self._go("form"))
-        self.print_button.clicked.connect(lambda: self._go("print"))
+        self.back_button.clicked.connect(lambda: self.ctl.show_view(View.FORM))
+        self.print_button.clicked.connect(lambda: self.ctl.show_view(View.PRINT))
         self.submit_button.clicked.connect(self._submit)
-
-    def _go(self, step: str) -> None:
-        self.ctl.go_to_step = step
-        self.ctl.recompute()
 
     def show_progress(self, progress: Progress) -> None:
         if not self.rows and not self._kinds_requested:
@@ -156,11 +154,11 @@ class MaterialsPage(WizardPage):
             self.ctl.run(lambda c: c.material_kinds(), self._build, failed, refresh=False)
         self.submit_button.setEnabled(Action.SUBMIT_APPLICATION in progress.actions)
         app = self.ctl.snapshot.application
-        text = list(progress.notices)
+        text = [note_text(n) for n in progress.notices]
         if app is not None and app.status is ApplicationStatus.REJECTED and app.redo_materials:
             labels = [self.rows[k].info.label if k in self.rows else k.value
                       for k in app.redo_materials]
-            text.append(self.tr("Upload again: %1").replace("%1", "、".join(labels)))
+            text.append(self.tr("Upload again: %1").replace("%1", self.tr(", ").join(labels)))
         self.notice.setText("\n".join(text))
         self._sync(app)
 
@@ -271,7 +269,7 @@ class MaterialsPage(WizardPage):
         self.submit_button.setEnabled(False)
 
         def done(_a: Any) -> None:
-            self.ctl.go_to_step = None
+            self.ctl.chosen_view = None
 
         self.ctl.run(lambda c: c.submit_application(app.id), done,
                      self._reenable)

@@ -34,6 +34,7 @@ from cgn_seal_desktop.portal.server_profile import (
     ServerProfile,
     valid_service_url,
 )
+from cgn_seal_desktop.portal.wizard.navigation import View, route, view_for_step_click
 from cgn_seal_desktop.portal.wizard.state import Action, Progress, StepId
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui.wizard.account_page import AccountPage
@@ -54,18 +55,12 @@ from cgn_seal_desktop.ui.wizard.review_page import ReviewPage
 from cgn_seal_desktop.ui.wizard.sandbox_host import SandboxFactory, SandboxHost
 from cgn_seal_desktop.ui.wizard.server_page import ServerPage
 from cgn_seal_desktop.ui.wizard.steps_panel import StepsPanel
+from cgn_seal_desktop.ui.wizard.wording import result_text
 
 __all__ = ["WizardWidget"]
 
 log = logging.getLogger(__name__)
 
-_PAGE_FOR_STEP = {
-    StepId.ORG_ELEMENTS: "elements", StepId.ORG_IDENTITY: "identity", StepId.ORG_BANK: "bank",
-    StepId.ORG_DEPOSIT_CODE: "bank", StepId.APP_FORM: "form", StepId.APP_PRINT: "print",
-    StepId.APP_MATERIALS: "materials", StepId.APP_PAYMENT: "payment",
-    StepId.APP_REVIEW: "review", StepId.SHIPPING: "review", StepId.SELF_CHECK: "review",
-}
-_EDITABLE_STEPS = {"app_form": "form", "app_print": "print", "app_materials": "materials"}
 
 
 class WizardWidget(QWidget):
@@ -145,7 +140,7 @@ class WizardWidget(QWidget):
         cl.addStretch(1)
         self.stack.addWidget(self.server_page)
         self.stack.addWidget(self.connecting)
-        self.pages: dict[str, WizardPage] = {}
+        self.pages: dict[View, WizardPage] = {}
         self._account_key: tuple[str, int] | None = None
         self.ctl.scope = self._scope()
         self._build_pages()
@@ -161,7 +156,7 @@ class WizardWidget(QWidget):
         self.ctl.recovered.connect(self._recovered)
         self.ctl.busy_changed.connect(
             lambda b: self.busy_label.setText(self.tr("Working…") if b else ""))
-        self.ctl.result_arrived.connect(self.notify)
+        self.ctl.result_arrived.connect(lambda result: self.notify(result_text(result)))
         self.ctl.login_required.connect(lambda: self._render(self.ctl.progress))
         self.sandbox.started.connect(self._sandbox_started)
         self.sandbox.start_failed.connect(self._sandbox_failed)
@@ -190,11 +185,11 @@ class WizardWidget(QWidget):
         account = AccountPage(self.ctl)
         account.suggest_user(self.profile.username)
         self.pages = {
-            "account": account, "elements": ElementsPage(self.ctl),
-            "identity": IdentityPage(self.ctl), "bank": BankPage(self.ctl),
-            "form": ApplicationFormPage(self.ctl), "print": PrintFormsPage(self.ctl),
-            "materials": MaterialsPage(self.ctl), "payment": PaymentPage(self.ctl),
-            "review": review,
+            View.ACCOUNT: account, View.ELEMENTS: ElementsPage(self.ctl),
+            View.IDENTITY: IdentityPage(self.ctl), View.BANK: BankPage(self.ctl),
+            View.FORM: ApplicationFormPage(self.ctl), View.PRINT: PrintFormsPage(self.ctl),
+            View.MATERIALS: MaterialsPage(self.ctl), View.PAYMENT: PaymentPage(self.ctl),
+            View.REVIEW: review,
         }
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -239,7 +234,7 @@ class WizardWidget(QWidget):
     def _connect(self) -> None:
         self.banner.hide()
         self.ctl.scope = self._scope()
-        account = self.pages["account"]
+        account = self.pages[View.ACCOUNT]
         assert isinstance(account, AccountPage)
         account.suggest_user(self.profile.username)
         self.stack.setCurrentWidget(self.connecting)
@@ -269,16 +264,12 @@ class WizardWidget(QWidget):
 
     # ------------------------------------------------------------------ rendering
 
-    def _page_name(self, progress: Progress) -> str:
-        snap = self.ctl.snapshot
-        if snap.account is None:
-            return "account"
-        app = snap.application
-        if app is None or not app.editable:
-            self.ctl.go_to_step = None
-        elif self.ctl.go_to_step in ("form", "print", "materials"):
-            return self.ctl.go_to_step
-        return _PAGE_FOR_STEP[progress.current]
+    def _page_name(self, progress: Progress) -> View:
+        """The view :func:`~cgn_seal_desktop.portal.wizard.navigation.route` says to show."""
+        where = route(self.ctl.snapshot, progress, self.ctl.chosen_view)
+        if where.chosen != self.ctl.chosen_view:
+            self.ctl.chosen_view = where.chosen
+        return where.view
 
     def _render(self, progress: Progress) -> None:
         if self._closed or self.stack.currentWidget() is self.server_page:
@@ -315,9 +306,9 @@ class WizardWidget(QWidget):
         return next(n for n, p in self.pages.items() if p is w)
 
     def _step_clicked(self, step: str) -> None:
-        app = self.ctl.snapshot.application
-        if step in _EDITABLE_STEPS and app is not None and app.editable:
-            self.ctl.go_to_step = _EDITABLE_STEPS[step]
+        view = view_for_step_click(step, self.ctl.snapshot)
+        if view is not None:
+            self.ctl.chosen_view = view
             self._render(self.ctl.progress)
 
     # ------------------------------------------------------------------ errors, results
