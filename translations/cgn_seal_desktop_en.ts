@@ -2566,14 +2566,14 @@
 <context>
     <name>WizardText</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/wording.py" line="+70"/>
-        <source>%n attempt(s) left</source>
-        <translation>%n attempt left</translation>
-    </message>
-    <message>
         <location filename="lupdate_supplement.py" line="+1"/>
         <source>, </source>
         <translation>, </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts left: %1</source>
+        <translation>Attempts left: %1</translation>
     </message>
     <message>
         <location line="+1"/>

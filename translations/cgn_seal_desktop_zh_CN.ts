@@ -2565,14 +2565,14 @@
 <context>
     <name>WizardText</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/wording.py" line="+70"/>
-        <source>%n attempt(s) left</source>
-        <translation>剩余 %n 次输入机会</translation>
-    </message>
-    <message>
         <location filename="lupdate_supplement.py" line="+1"/>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts left: %1</source>
+        <translation>剩余 %1 次输入机会</translation>
     </message>
     <message>
         <location line="+1"/>

@@ -66,8 +66,7 @@ def _identity_failed(p: Mapping[str, str]) -> str:
 
 
 def _attempts_left(p: Mapping[str, str]) -> str:
-    n = int(p["attempts"])
-    return QCoreApplication.translate("WizardText", "%n attempt(s) left", "", n)
+    return _tr("Attempts left: %1").replace("%1", p["attempts"])
 
 
 def _rejected(p: Mapping[str, str]) -> str:
