@@ -1669,7 +1669,7 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+79"/>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+71"/>
         <source>Enter the UKEY PIN</source>
         <translation>Enter the UKEY PIN</translation>
     </message>
@@ -2438,7 +2438,7 @@
 <context>
     <name>TokenDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="-85"/>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="-77"/>
         <source>Choose the UKEY certificate</source>
         <translation>Choose the UKEY certificate</translation>
     </message>

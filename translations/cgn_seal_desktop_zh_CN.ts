@@ -1668,7 +1668,7 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+79"/>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+71"/>
         <source>Enter the UKEY PIN</source>
         <translation>输入 UKEY 的 PIN 码</translation>
     </message>
@@ -2437,7 +2437,7 @@
 <context>
     <name>TokenDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="-85"/>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="-77"/>
         <source>Choose the UKEY certificate</source>
         <translation>选择 UKEY 证书</translation>
     </message>

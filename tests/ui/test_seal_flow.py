@@ -75,8 +75,12 @@ def capture(into: list[dict[str, str]]) -> Any:
 
 
 def choose_token(label: str) -> Any:
+    """Pick, as a user would, the first certificate row of the UKEY *label*."""
     def handler(dlg: Any) -> int:
-        assert dlg.select_label(label)
+        rows = [dlg.list.item(i).text() for i in range(dlg.list.count())]
+        row = next(i for i, text in enumerate(rows) if text.startswith(f"{label} — "))
+        dlg.list.setCurrentRow(row)
+        assert dlg.chosen().token.label == label
         return 1
     return handler
 
