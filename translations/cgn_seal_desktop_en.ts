@@ -1891,8 +1891,37 @@
     <name>SaveAs</name>
     <message>
         <location filename="lupdate_supplement.py" line="+1"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 already exists. Replace it?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Replace file?</source>
         <translation>Replace file?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a copy</source>
+        <translation>Save a copy</translation>
+    </message>
+</context>
+<context>
+    <name>SealPicture</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/seal_picture.py" line="+50"/>
+        <source>Choose the seal image</source>
+        <extracomment>QImage to preview while placing The picture file&apos;s seal as a one-page PDF; None = the certificate&apos;s default seal.</extracomment>
+        <translation>Choose the seal image</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Seal image: %1</source>
+        <translation>Seal image: %1</translation>
     </message>
 </context>
 <context>
@@ -1959,83 +1988,13 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/selfcheck/page.py" line="+124"/>
-        <source>Place seal</source>
-        <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed Path of a copy written by :meth:`save_copy`</extracomment>
-        <translation>Place seal</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Place the seal with the mouse, then sign with the UKEY (Ctrl+M)</source>
-        <translation>Place the seal with the mouse, then sign with the UKEY (Ctrl+M)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Seal image…</source>
-        <translation>Seal image…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Use a seal picture from a file instead of the default seal drawn from the certificate</source>
-        <translation>Use a seal picture from a file instead of the default seal drawn from the certificate</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Default seal</source>
-        <translation>Default seal</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Verify all</source>
-        <translation>Verify all</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Zoom in</source>
-        <translation>Zoom in</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Zoom out</source>
-        <translation>Zoom out</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Fit width</source>
-        <translation>Fit width</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Fit page</source>
-        <translation>Fit page</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open…</source>
-        <translation>Open…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open a PDF document (Ctrl+O)</source>
-        <translation>Open a PDF document (Ctrl+O)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Page </source>
-        <translation>Page </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Go to page</source>
-        <translation>Go to page</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/page.py" line="+150"/>
         <source>Opening…</source>
+        <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed Path of a copy written by :meth:`save_copy`</extracomment>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Password-protected PDF</source>
         <translation>Password-protected PDF</translation>
     </message>
@@ -2055,17 +2014,7 @@
         <translation>Page %1: %2</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Save a copy</source>
-        <translation>Save a copy</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 already exists. Replace it?</source>
-        <translation>%1 already exists. Replace it?</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Copy saved: %1</source>
         <translation>Copy saved: %1</translation>
     </message>
@@ -2075,34 +2024,92 @@
         <translation>Click on the page to place the seal, or drag to size it. Enter places it mid-page; Esc cancels.</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Choose the seal image</source>
-        <translation>Choose the seal image</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation>Images (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Seal image: %1</source>
-        <translation>Seal image: %1</translation>
-    </message>
-    <message>
-        <location line="+63"/>
+        <location line="+15"/>
         <source>Sealing cancelled</source>
         <translation>Sealing cancelled</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Verifying…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+15"/>
         <source>Verifying the seal…</source>
         <translation>Verifying the seal…</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheckToolbar</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/toolbar.py" line="+27"/>
+        <source>Open…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a PDF document (Ctrl+O)</source>
+        <translation>Open a PDF document (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place seal</source>
+        <translation>Place seal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Place the seal with the mouse, then sign with the UKEY (Ctrl+M)</source>
+        <translation>Place the seal with the mouse, then sign with the UKEY (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seal image…</source>
+        <translation>Seal image…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a seal picture from a file instead of the default seal drawn from the certificate</source>
+        <translation>Use a seal picture from a file instead of the default seal drawn from the certificate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default seal</source>
+        <translation>Default seal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify all</source>
+        <translation>Verify all</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fit width</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit page</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Page </source>
+        <translation>Page </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go to page</source>
+        <translation>Go to page</translation>
     </message>
 </context>
 <context>

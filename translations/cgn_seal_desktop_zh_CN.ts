@@ -1890,8 +1890,37 @@
     <name>SaveAs</name>
     <message>
         <location filename="lupdate_supplement.py" line="+1"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Replace file?</source>
         <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a copy</source>
+        <translation>保存副本</translation>
+    </message>
+</context>
+<context>
+    <name>SealPicture</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/seal_picture.py" line="+50"/>
+        <source>Choose the seal image</source>
+        <extracomment>QImage to preview while placing The picture file&apos;s seal as a one-page PDF; None = the certificate&apos;s default seal.</extracomment>
+        <translation>选择印章图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Seal image: %1</source>
+        <translation>印章图片：%1</translation>
     </message>
 </context>
 <context>
@@ -1958,83 +1987,13 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/selfcheck/page.py" line="+124"/>
-        <source>Place seal</source>
-        <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed Path of a copy written by :meth:`save_copy`</extracomment>
-        <translation>盖章</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Place the seal with the mouse, then sign with the UKEY (Ctrl+M)</source>
-        <translation>用鼠标放置印章，然后用 UKEY 签名（Ctrl+M）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Seal image…</source>
-        <translation>印章图片…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Use a seal picture from a file instead of the default seal drawn from the certificate</source>
-        <translation>使用文件中的印章图片，代替根据证书生成的默认印章</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Default seal</source>
-        <translation>默认印章</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Verify all</source>
-        <translation>全部验证</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Zoom in</source>
-        <translation>放大</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Zoom out</source>
-        <translation>缩小</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Fit width</source>
-        <translation>适合宽度</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Fit page</source>
-        <translation>适合页面</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open…</source>
-        <translation>打开…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open a PDF document (Ctrl+O)</source>
-        <translation>打开 PDF 文档（Ctrl+O）</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Page </source>
-        <translation>页码 </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Go to page</source>
-        <translation>转到页</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/page.py" line="+150"/>
         <source>Opening…</source>
+        <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed Path of a copy written by :meth:`save_copy`</extracomment>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Password-protected PDF</source>
         <translation>受密码保护的 PDF</translation>
     </message>
@@ -2054,17 +2013,7 @@
         <translation>第 %1 页：%2</translation>
     </message>
     <message>
-        <location line="+25"/>
-        <source>Save a copy</source>
-        <translation>保存副本</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 already exists. Replace it?</source>
-        <translation>%1 已存在。要替换它吗？</translation>
-    </message>
-    <message>
-        <location line="+15"/>
+        <location line="+17"/>
         <source>Copy saved: %1</source>
         <translation>副本已保存：%1</translation>
     </message>
@@ -2074,34 +2023,92 @@
         <translation>在页面上单击放置印章，或拖动调整大小。按 Enter 放在页面中央，按 Esc 取消。</translation>
     </message>
     <message>
-        <location line="+7"/>
-        <source>Choose the seal image</source>
-        <translation>选择印章图片</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation>图片 (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <location line="+25"/>
-        <source>Seal image: %1</source>
-        <translation>印章图片：%1</translation>
-    </message>
-    <message>
-        <location line="+63"/>
+        <location line="+15"/>
         <source>Sealing cancelled</source>
         <translation>已取消盖章</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Verifying…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+15"/>
         <source>Verifying the seal…</source>
         <translation>正在验证印章…</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheckToolbar</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/toolbar.py" line="+27"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a PDF document (Ctrl+O)</source>
+        <translation>打开 PDF 文档（Ctrl+O）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place seal</source>
+        <translation>盖章</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Place the seal with the mouse, then sign with the UKEY (Ctrl+M)</source>
+        <translation>用鼠标放置印章，然后用 UKEY 签名（Ctrl+M）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seal image…</source>
+        <translation>印章图片…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a seal picture from a file instead of the default seal drawn from the certificate</source>
+        <translation>使用文件中的印章图片，代替根据证书生成的默认印章</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default seal</source>
+        <translation>默认印章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify all</source>
+        <translation>全部验证</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit page</source>
+        <translation>适合页面</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Page </source>
+        <translation>页码 </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go to page</source>
+        <translation>转到页</translation>
     </message>
 </context>
 <context>

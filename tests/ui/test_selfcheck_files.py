@@ -31,10 +31,10 @@ def test_save_copy_is_written_by_a_worker_and_never_over_the_original(
         qtbot: Any, window: Any, bot: DialogBot, tmp_path: Path,
         monkeypatch: pytest.MonkeyPatch) -> None:
     from cgn_seal_desktop import fsutil
-    from cgn_seal_desktop.ui.selfcheck import page as page_module
+    from cgn_seal_desktop.ui.selfcheck import save_as
 
     spy = ThreadSpy(fsutil.copy_file)
-    monkeypatch.setattr(page_module, "copy_file", spy)
+    monkeypatch.setattr(save_as, "copy_file", spy)
     src = make_pdf(tmp_path / "合同.pdf", pages=2)
     original = src.read_bytes()
     other = tmp_path / "other.pdf"
@@ -75,8 +75,8 @@ def test_seal_picture_is_read_and_converted_by_a_worker(
     page = window.self_check
     open_and_wait(qtbot, window, make_pdf(tmp_path / "a.pdf", pages=1))
     page.act_image.trigger()
-    qtbot.waitUntil(lambda: page._appearance_pdf is not None, timeout=TIMEOUT)
-    assert page._appearance_pdf.startswith(b"%PDF-")
+    qtbot.waitUntil(lambda: page.picture.appearance_pdf is not None, timeout=TIMEOUT)
+    assert page.picture.appearance_pdf.startswith(b"%PDF-")
     assert page.seal_tool.image().size().width() == 120
     page.act_image.trigger()  # a broken picture: a message, the good one stays
     qtbot.waitUntil(lambda: bool(bot.messages), timeout=TIMEOUT)
