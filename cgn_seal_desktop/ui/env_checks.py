@@ -16,6 +16,7 @@ from PySide6.QtCore import QCoreApplication
 
 from cgn_seal_desktop.envcheck import Code, Finding, Level
 from cgn_seal_desktop.logsetup import mask_id_numbers
+from cgn_seal_desktop.ui.messages import error_message
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -59,8 +60,6 @@ def _valid_until(p: dict[str, str]) -> str:
 
 
 def _driver_unusable(f: Finding) -> tuple[str, str, str]:
-    from cgn_seal_desktop.ui.messages import error_message
-
     title, todo = error_message(f.error) if f.error is not None else ("", "")
     return (_t(QT_TRANSLATE_NOOP("EnvCheck", "UKEY driver cannot be used")),
             f"{f.params['name']} — {title}".rstrip(" —"), todo)
