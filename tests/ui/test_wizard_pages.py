@@ -435,7 +435,7 @@ def test_identity_check_failed_can_be_repeated(qtbot: QtBot, env: Env) -> None:
     ops.identity_set(ctx(w), ops.find_user(ctx(w), "bob"), IdentityStatus.FAILED,
                      "人脸比对未通过")
     qtbot.waitUntil(lambda: "人脸比对未通过" in idp.status.text(), timeout=WAIT)
-    assert w.notifications == ["The identity check failed; see the reason and try again."]
+    assert env.notifications(w) == ["The identity check failed; see the reason and try again."]
     assert w.ctl.progress.current is StepId.ORG_IDENTITY
     first = idp.qr.payload
     click(qtbot, w, "startIdentity")  # "Refresh QR code": a new session

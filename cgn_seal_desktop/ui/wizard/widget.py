@@ -68,6 +68,7 @@ class WizardWidget(QWidget):
 
     self_check_requested = Signal()  #: the user wants the 盖章自检 (seal self-check) page
     support_requested = Signal()  #: the user wants the customer service page (客户服务支持)
+    notified = Signal(str)  #: a long wait ended; the text shown in the page and the tray
 
     def __init__(self, settings: Settings | None = None, drafts: DraftStore | None = None, *,
                  client_factory: ClientFactory | None = None,
@@ -85,7 +86,6 @@ class WizardWidget(QWidget):
                                     token_store_factory=token_store_factory, now=now,
                                     poll_ms=poll_ms, slow_poll_ms=slow_poll_ms, parent=self)
         self.sandbox = SandboxHost(sandbox_factory, parent=self)
-        self.notifications: list[str] = []
         self._tray: QSystemTrayIcon | None = None
         self._want_tray = tray
         self._closed = False
@@ -324,7 +324,6 @@ class WizardWidget(QWidget):
 
     def notify(self, text: str) -> None:
         """Tell the user a long wait ended: in the page and, if possible, in the tray."""
-        self.notifications.append(text)
         self.info.setText(text)
         self.info.show()
         self._info_step = self.ctl.progress.current  # hidden once the journey moves on
@@ -336,6 +335,7 @@ class WizardWidget(QWidget):
                 self._tray = QSystemTrayIcon(icon, self)
                 self._tray.show()
             self._tray.showMessage(self.tr("Certificate application"), text)
+        self.notified.emit(text)
 
     def _logout(self) -> None:
         self.profile.username, self.profile.remember = "", False
