@@ -438,13 +438,13 @@
 <context>
     <name>EnvCheck</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+48"/>
+        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+49"/>
         <source>Operating system</source>
         <extracomment>full detail (paths, names) for the tool tip and the copied report</extracomment>
         <translation>Operating system</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>UKEY driver missing</source>
         <translation>UKEY driver missing</translation>
     </message>
@@ -513,12 +513,12 @@
         <translation>Renew the certificate with SZCA (Application progress).</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-48"/>
         <source>valid until %1 (%2 days left)</source>
         <translation>valid until %1 (%2 days left)</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+42"/>
         <source>Certificate expires soon</source>
         <translation>Certificate expires soon</translation>
     </message>
@@ -2858,7 +2858,7 @@
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+101"/>
         <source>Change server…</source>
-        <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持)</extracomment>
+        <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持) a long wait ended; the text shown in the page and the tray</extracomment>
         <translation>Change server…</translation>
     </message>
     <message>
@@ -2902,7 +2902,7 @@
         <translation>Built-in sandbox (test data only) at %1</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+83"/>
         <source>Certificate application</source>
         <translation>Certificate application</translation>
     </message>

@@ -437,13 +437,13 @@
 <context>
     <name>EnvCheck</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+48"/>
+        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+49"/>
         <source>Operating system</source>
         <extracomment>full detail (paths, names) for the tool tip and the copied report</extracomment>
         <translation>操作系统</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+26"/>
         <source>UKEY driver missing</source>
         <translation>UKEY 驱动缺失</translation>
     </message>
@@ -512,12 +512,12 @@
         <translation>请向深圳CA办理证书更新（办理进度）。</translation>
     </message>
     <message>
-        <location line="-50"/>
+        <location line="-48"/>
         <source>valid until %1 (%2 days left)</source>
         <translation>有效期至 %1（剩余 %2 天）</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+42"/>
         <source>Certificate expires soon</source>
         <translation>证书即将过期</translation>
     </message>
@@ -2857,7 +2857,7 @@
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+101"/>
         <source>Change server…</source>
-        <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持)</extracomment>
+        <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持) a long wait ended; the text shown in the page and the tray</extracomment>
         <translation>切换服务器…</translation>
     </message>
     <message>
@@ -2901,7 +2901,7 @@
         <translation>内置沙箱（仅测试数据），地址 %1</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+83"/>
         <source>Certificate application</source>
         <translation>数字证书申请</translation>
     </message>
