@@ -440,11 +440,10 @@
     <message>
         <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+49"/>
         <source>Operating system</source>
-        <extracomment>full detail (paths, names) for the tool tip and the copied report</extracomment>
         <translation>Operating system</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>UKEY driver missing</source>
         <translation>UKEY driver missing</translation>
     </message>
@@ -456,7 +455,6 @@
     <message>
         <location line="-3"/>
         <source>UKEY driver</source>
-        <extracomment>code → (title, detail, advice) from the finding&apos;s params.</extracomment>
         <translation>UKEY driver</translation>
     </message>
     <message>
@@ -513,12 +511,12 @@
         <translation>Renew the certificate with SZCA (Application progress).</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-49"/>
         <source>valid until %1 (%2 days left)</source>
         <translation>valid until %1 (%2 days left)</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Certificate expires soon</source>
         <translation>Certificate expires soon</translation>
     </message>
@@ -533,12 +531,12 @@
         <translation>Certificate</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>UKEY driver cannot be used</source>
         <translation>UKEY driver cannot be used</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>In use: a document is being sealed</source>
         <translation>In use: a document is being sealed</translation>
     </message>
@@ -1910,7 +1908,6 @@
     <message>
         <location filename="../cgn_seal_desktop/ui/selfcheck/seal_picture.py" line="+50"/>
         <source>Choose the seal image</source>
-        <extracomment>QImage to preview while placing The picture file&apos;s seal as a one-page PDF; None = the certificate&apos;s default seal.</extracomment>
         <translation>Choose the seal image</translation>
     </message>
     <message>

@@ -439,11 +439,10 @@
     <message>
         <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+49"/>
         <source>Operating system</source>
-        <extracomment>full detail (paths, names) for the tool tip and the copied report</extracomment>
         <translation>操作系统</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+27"/>
         <source>UKEY driver missing</source>
         <translation>UKEY 驱动缺失</translation>
     </message>
@@ -455,7 +454,6 @@
     <message>
         <location line="-3"/>
         <source>UKEY driver</source>
-        <extracomment>code → (title, detail, advice) from the finding&apos;s params.</extracomment>
         <translation>UKEY 驱动</translation>
     </message>
     <message>
@@ -512,12 +510,12 @@
         <translation>请向深圳CA办理证书更新（办理进度）。</translation>
     </message>
     <message>
-        <location line="-48"/>
+        <location line="-49"/>
         <source>valid until %1 (%2 days left)</source>
         <translation>有效期至 %1（剩余 %2 天）</translation>
     </message>
     <message>
-        <location line="+42"/>
+        <location line="+43"/>
         <source>Certificate expires soon</source>
         <translation>证书即将过期</translation>
     </message>
@@ -532,12 +530,12 @@
         <translation>证书</translation>
     </message>
     <message>
-        <location line="-34"/>
+        <location line="-35"/>
         <source>UKEY driver cannot be used</source>
         <translation>UKEY 驱动无法使用</translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>In use: a document is being sealed</source>
         <translation>使用中：正在盖章</translation>
     </message>
@@ -1909,7 +1907,6 @@
     <message>
         <location filename="../cgn_seal_desktop/ui/selfcheck/seal_picture.py" line="+50"/>
         <source>Choose the seal image</source>
-        <extracomment>QImage to preview while placing The picture file&apos;s seal as a one-page PDF; None = the certificate&apos;s default seal.</extracomment>
         <translation>选择印章图片</translation>
     </message>
     <message>

@@ -42,7 +42,7 @@ class CheckLine:
     title: str
     detail: str = ""
     advice: str = ""
-    extra: str = ""  #: full detail (paths, names) for the tool tip and the copied report
+    extra: str = ""  # full detail (paths, names) for the tool tip and the copied report
 
 
 def _os(p: dict[str, str]) -> tuple[str, str, str]:
@@ -67,7 +67,8 @@ def _driver_unusable(f: Finding) -> tuple[str, str, str]:
 
 _Texts = Callable[[dict[str, str]], tuple[str, str, str]]
 
-#: code → (title, detail, advice) from the finding's params.
+# code → (title, detail, advice) from the finding's params. (Plain comments: lupdate would
+# hand a "#:" comment to the translators as a note on the next string.)
 _TEXTS: dict[Code, _Texts] = {
     Code.OS: _os,
     Code.DRIVER_OK: lambda p: (_t(QT_TRANSLATE_NOOP("EnvCheck", "UKEY driver")), p["name"], ""),

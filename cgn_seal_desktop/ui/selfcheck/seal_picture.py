@@ -27,14 +27,14 @@ __all__ = ["SealPicture"]
 class SealPicture(QObject):
     """What the seal looks like. ``preview_changed(QImage)``; ``status(str)`` for the status bar."""
 
-    preview_changed = Signal(object)  #: QImage to preview while placing
+    preview_changed = Signal(object)  # QImage to preview while placing
     status = Signal(str)
 
     def __init__(self, settings: Settings, parent: QWidget) -> None:
         super().__init__(parent)
         self._settings = settings
         self._parent = parent
-        #: The picture file's seal as a one-page PDF; None = the certificate's default seal.
+        # The picture file's seal as a one-page PDF; None = the certificate's default seal.
         self.appearance_pdf: bytes | None = None
         self._preview_org: str | None = None  # organisation the default seal preview shows
         self._choice = 0  # bumps with each choice; late answers of an older one are dropped
