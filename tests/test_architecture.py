@@ -1,8 +1,9 @@
 """The package rules of DESIGN.md, read from the code (imports inside functions included).
 
 - Qt (PySide6, shiboken6) only under ``ui/`` and in the bundle self-test (``bundle_check.py``).
-- ``portal`` never imports ``sandbox``; ``ukey`` never imports ``seal``; no core package
-  imports ``ui`` or the command line.
+- ``portal`` never imports ``sandbox``; ``ukey`` never imports ``seal``; no core package (nor
+  the environment check's rules, nor the neutral top-level modules) imports ``ui`` or the
+  command line.
 - ``ui`` reaches PKCS#11, pyHanko, httpx and keyring only through the core, never directly.
 """
 
@@ -15,7 +16,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "cgn_seal_desktop"
-CORE = ("ukey", "seal", "documents", "portal", "sandbox", "demo", "envcheck")
+CORE = ("ukey", "seal", "documents", "portal", "sandbox", "demo", "envcheck", "fsutil",
+        "identifiers", "settings", "paths", "logsetup", "errors")
 
 
 def _imports(path: Path) -> Iterator[tuple[int, str]]:
