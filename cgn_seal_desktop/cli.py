@@ -156,7 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     setup_logging(verbose=args.verbose, log_file=args.command in (None, "gui"))
     if args.self_test:
-        from cgn_seal_desktop.selftest import run_self_test
+        from cgn_seal_desktop.bundle_check import run_self_test
 
         return run_self_test()
     if args.command in ("tokens", "sign", "change-pin"):

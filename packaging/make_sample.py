@@ -87,7 +87,7 @@ def make_sample(out_dir: Path) -> tuple[Path, Path]:
 
     from cgn_seal_desktop.fsutil import atomic_write_bytes
     from cgn_seal_desktop.seal.appearance import default_seal_pdf
-    from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest, sign_pdf
+    from cgn_seal_desktop.seal.pdf_sign import SealPlacement, SignRequest, sign_pdf
     from cgn_seal_desktop.seal.soft_signer import software_signer
     from cgn_seal_desktop.seal.trust import TrustStore
     from cgn_seal_desktop.seal.verify import verify_pdf

@@ -11,7 +11,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from pyhanko.sign.signers import SimpleSigner
 
 from cgn_seal_desktop.seal import soft_signer
-from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest, SignResult, sign_pdf
+from cgn_seal_desktop.seal.pdf_sign import SealPlacement, SignRequest, SignResult, sign_pdf
 from cgn_seal_desktop.seal.ukey_sign import sign_with_session
 from cgn_seal_desktop.ukey.pin import Pin
 from tests.pki import Issued

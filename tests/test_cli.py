@@ -57,6 +57,20 @@ def test_sign_then_verify_round_trip(ukey: TestUKey, tmp_path: Path) -> None:
     assert json.loads(untrusted.stdout)["signatures"][0]["status"] == "untrusted"
 
 
+def test_sign_never_over_the_original_even_with_overwrite(ukey: TestUKey,
+                                                          tmp_path: Path) -> None:
+    src = make_pdf(tmp_path / "合同.pdf")
+    original = src.read_bytes()
+    link = tmp_path / "link.pdf"
+    link.symlink_to(src)
+    for target in (src, link):
+        proc = run("sign", str(src), "-o", str(target), "--rect", "400,80,520,200",
+                   "--module", ukey.module, "--token", "CGN-RSA", "--pin-stdin", "--overwrite",
+                   stdin=ukey.pin + "\n")
+        assert proc.returncode == 1 and "[output_exists]" in proc.stderr, proc.stderr
+    assert src.read_bytes() == original and link.is_symlink()
+
+
 def test_sign_with_wrong_pin_and_seal_image(ukey: TestUKey, tmp_path: Path) -> None:
     src = make_pdf(tmp_path / "in.pdf")
     proc = run("sign", str(src), "-o", str(tmp_path / "o.pdf"), "--rect", "400,80,520,200",

@@ -21,7 +21,7 @@ from typing import Any
 import pytest
 
 import cgn_seal_desktop
-from cgn_seal_desktop.selftest import CHECKS
+from cgn_seal_desktop.bundle_check import CHECKS
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGING = ROOT / "packaging"

@@ -11,7 +11,7 @@ from pkcs11 import exceptions as p11x
 
 from cgn_seal_desktop.fsutil import atomic_write_bytes
 from cgn_seal_desktop.seal import errors as seal_errors
-from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
+from cgn_seal_desktop.seal.pdf_sign import SealPlacement, SignRequest
 from cgn_seal_desktop.seal.trust import TrustStore
 from cgn_seal_desktop.seal.ukey_sign import sign_with_session
 from cgn_seal_desktop.seal.verify import verify_pdf

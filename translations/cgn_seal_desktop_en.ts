@@ -4,7 +4,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/account_page.py" line="+34"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/account_page.py" line="+35"/>
         <source>Supplier registration</source>
         <translation>Supplier registration</translation>
     </message>
@@ -14,12 +14,12 @@
         <translation>Remember me on this computer</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+54"/>
         <source>No system keyring: you will log in again after a restart.</source>
         <translation>No system keyring: you will log in again after a restart.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-47"/>
         <location line="+7"/>
         <source>Log in</source>
         <translation>Log in</translation>
@@ -68,7 +68,7 @@
         <translation>Register</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Enter user name and password.</source>
         <translation>Enter user name and password.</translation>
     </message>
@@ -149,7 +149,7 @@
 <context>
     <name>ApplicationFormPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+37"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+39"/>
         <source>Certificate application</source>
         <translation>Certificate application</translation>
     </message>
@@ -225,7 +225,7 @@
 <context>
     <name>BankPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+36"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+37"/>
         <source>Cancel verification?</source>
         <translation>Cancel verification?</translation>
     </message>
@@ -290,7 +290,7 @@
         <translation>Cancel verification and start over…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The deposit has been made. Ask your finance department for the random code in the transfer note and enter it here.</source>
         <translation>The deposit has been made. Ask your finance department for the random code in the transfer note and enter it here.</translation>
     </message>
@@ -346,7 +346,7 @@
 <context>
     <name>ElementsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/elements_page.py" line="+34"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/elements_page.py" line="+35"/>
         <source>Organisation verification: six elements</source>
         <translation>Organisation verification: six elements</translation>
     </message>
@@ -414,7 +414,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/signature_panel.py" line="+100"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/signature_panel.py" line="+100"/>
         <source>Seal self-check</source>
         <translation>Seal self-check</translation>
     </message>
@@ -438,13 +438,12 @@
 <context>
     <name>EnvCheck</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+78"/>
+        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+49"/>
         <source>Operating system</source>
-        <extracomment>full detail (paths, names) for the tool tip and the copied report</extracomment>
         <translation>Operating system</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+27"/>
         <source>UKEY driver missing</source>
         <translation>UKEY driver missing</translation>
     </message>
@@ -454,12 +453,12 @@
         <translation>The chosen driver file is gone. Choose it again under Settings, or reinstall the driver.</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-3"/>
         <source>UKEY driver</source>
         <translation>UKEY driver</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>No UKEY driver found</source>
         <translation>No UKEY driver found</translation>
     </message>
@@ -469,7 +468,7 @@
         <translation>Download the SZCA driver from www.szca.com (Customer service → Driver download) and install it.</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+7"/>
         <source>No UKEY inserted</source>
         <translation>No UKEY inserted</translation>
     </message>
@@ -479,7 +478,7 @@
         <translation>Insert the UKEY; this list updates by itself.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>The PIN is locked. Call 400-112-3838 to unlock it.</source>
         <translation>The PIN is locked. Call 400-112-3838 to unlock it.</translation>
     </message>
@@ -489,32 +488,35 @@
         <translation>Wrong PINs were entered. Be careful: the UKEY locks after too many.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-12"/>
+        <location line="+6"/>
+        <location line="+2"/>
+        <location line="+3"/>
         <source>UKEY</source>
         <translation>UKEY</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>expired on %1</source>
         <translation>expired on %1</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Certificate expired</source>
         <translation>Certificate expired</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Renew the certificate with SZCA (Application progress).</source>
         <translation>Renew the certificate with SZCA (Application progress).</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-49"/>
         <source>valid until %1 (%2 days left)</source>
         <translation>valid until %1 (%2 days left)</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+43"/>
         <source>Certificate expires soon</source>
         <translation>Certificate expires soon</translation>
     </message>
@@ -524,12 +526,27 @@
         <translation>Renew the certificate before it expires.</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
         <source>Certificate</source>
         <translation>Certificate</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-35"/>
+        <source>UKEY driver cannot be used</source>
+        <translation>UKEY driver cannot be used</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>In use: a document is being sealed</source>
+        <translation>In use: a document is being sealed</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This list updates by itself.</source>
+        <translation>This list updates by itself.</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>No trust roots</source>
         <translation>No trust roots</translation>
     </message>
@@ -544,33 +561,35 @@
         <translation>Trust root</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+36"/>
+        <location line="+2"/>
+        <location line="+4"/>
+        <location line="+3"/>
         <source>Online service</source>
         <translation>Online service</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-6"/>
         <source>Not reachable. The seal self-check works offline; the application wizard needs the network.</source>
         <translation>Not reachable. The seal self-check works offline; the application wizard needs the network.</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <location line="+2"/>
         <source>Computer clock</source>
         <translation>Computer clock</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The date is wrong. Set the correct date and time; signatures carry the signing time.</source>
         <translation>The date is wrong. Set the correct date and time; signatures carry the signing time.</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-4"/>
         <source>Not checked (offline)</source>
         <translation>Not checked (offline)</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+21"/>
         <source>CGN Seal Desktop — environment check</source>
         <translation>CGN Seal Desktop — environment check</translation>
     </message>
@@ -578,7 +597,7 @@
 <context>
     <name>EnvironmentPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+61"/>
+        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+56"/>
         <source>Environment check</source>
         <translation>Environment check</translation>
     </message>
@@ -829,7 +848,7 @@
 <context>
     <name>MaterialRow</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+80"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+60"/>
         <source>Drop a file here, or choose one.</source>
         <extracomment>MaterialKind, Path bytes sent, total (emitted from the worker thread)</extracomment>
         <translation>Drop a file here, or choose one.</translation>
@@ -878,9 +897,14 @@
         <translation>Submit application</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>Upload again: %1</source>
         <translation>Upload again: %1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>, </translation>
     </message>
     <message>
         <location line="+25"/>
@@ -918,7 +942,7 @@
         <translation>This file type is not accepted: use PDF, JPEG or PNG.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The file is too large (max. %1 MB).</source>
         <translation>The file is too large (max. %1 MB).</translation>
     </message>
@@ -928,7 +952,7 @@
         <translation>The file cannot be read.</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Uploading %1…</source>
         <translation>Uploading %1…</translation>
     </message>
@@ -1663,7 +1687,7 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+79"/>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+71"/>
         <source>Enter the UKEY PIN</source>
         <translation>Enter the UKEY PIN</translation>
     </message>
@@ -1716,7 +1740,7 @@
 <context>
     <name>PrintFormsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/print_page.py" line="+33"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/print_page.py" line="+34"/>
         <source>Print the application form</source>
         <translation>Print the application form</translation>
     </message>
@@ -1727,18 +1751,18 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+78"/>
+        <location line="+77"/>
         <source>Application form</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+77"/>
+        <location line="-75"/>
+        <location line="+76"/>
         <source>Seal impression page</source>
         <translation>Seal impression page</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-74"/>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
@@ -1753,7 +1777,7 @@
         <translation>Next: upload materials</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>Preparing the forms…</source>
         <translation>Preparing the forms…</translation>
     </message>
@@ -1814,119 +1838,6 @@
     </message>
 </context>
 <context>
-    <name>ProgressView</name>
-    <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/progress_view.py" line="+115"/>
-        <source>Next: %1</source>
-        <translation>Next: %1</translation>
-    </message>
-    <message>
-        <location filename="lupdate_supplement.py" line="+1"/>
-        <source>Done.</source>
-        <translation>Done.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the corporate bank account.</source>
-        <translation>Enter the corporate bank account.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the random code of the small deposit.</source>
-        <translation>Enter the random code of the small deposit.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Expected by %1.</source>
-        <translation>Expected by %1.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fill in the certificate application.</source>
-        <translation>Fill in the certificate application.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fill in the six elements and submit them.</source>
-        <translation>Fill in the six elements and submit them.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pay the fee with Alipay or WeChat.</source>
-        <translation>Pay the fee with Alipay or WeChat.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Print, sign and stamp the forms, then upload them.</source>
-        <translation>Print, sign and stamp the forms, then upload them.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Progress</source>
-        <translation>Progress</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Register, or log in.</source>
-        <translation>Register, or log in.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SZCA reviews the application (3 working days).</source>
-        <translation>SZCA reviews the application (3 working days).</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SZCA will make a small deposit to the corporate account within 3 working days.</source>
-        <translation>SZCA will make a small deposit to the corporate account within 3 working days.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Scan the QR code with the operator&apos;s WeChat.</source>
-        <translation>Scan the QR code with the operator&apos;s WeChat.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The UKEY is on its way by courier.</source>
-        <translation>The UKEY is on its way by courier.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This takes longer than usual: call 400-112-3838.</source>
-        <translation>This takes longer than usual: call 400-112-3838.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Upload the materials and submit the application.</source>
-        <translation>Upload the materials and submit the application.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait for the deposit SMS, then ask your finance department for the code.</source>
-        <translation>Wait for the deposit SMS, then ask your finance department for the code.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait for the review result.</source>
-        <translation>Wait for the review result.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for the operator to scan the QR code with WeChat.</source>
-        <translation>Waiting for the operator to scan the QR code with WeChat.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for the payment.</source>
-        <translation>Waiting for the payment.</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>When the UKEY arrives, do the seal self-check.</source>
-        <translation>When the UKEY arrives, do the seal self-check.</translation>
-    </message>
-</context>
-<context>
     <name>QrCodeWidget</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/qr.py" line="+64"/>
@@ -1937,7 +1848,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/review_page.py" line="+21"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/review_page.py" line="+22"/>
         <location line="+33"/>
         <source>Review by SZCA</source>
         <extracomment>open the 盖章自检 page of the main window</extracomment>
@@ -1995,9 +1906,45 @@
     </message>
 </context>
 <context>
-    <name>SealingFlow</name>
+    <name>SaveAs</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/sealing_flow.py" line="+90"/>
+        <location filename="lupdate_supplement.py" line="+1"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 already exists. Replace it?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace file?</source>
+        <translation>Replace file?</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a copy</source>
+        <translation>Save a copy</translation>
+    </message>
+</context>
+<context>
+    <name>SealPicture</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/seal_picture.py" line="+50"/>
+        <source>Choose the seal image</source>
+        <translation>Choose the seal image</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Images (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Seal image: %1</source>
+        <translation>Seal image: %1</translation>
+    </message>
+</context>
+<context>
+    <name>SealingSteps</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/sealing_steps.py" line="+91"/>
         <source>Looking for the UKEY…</source>
         <extracomment>output Path the flow stopped (success, error or cancel) a short status-bar message</extracomment>
         <translation>Looking for the UKEY…</translation>
@@ -2005,24 +1952,19 @@
     <message>
         <location line="+24"/>
         <location line="+3"/>
-        <location line="+41"/>
+        <location line="+28"/>
         <source>Sealing cancelled</source>
         <translation>Sealing cancelled</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-21"/>
         <source>Save the sealed copy</source>
         <translation>Save the sealed copy</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
         <source>%1 already exists. Replace it with the sealed copy?</source>
         <translation>%1 already exists. Replace it with the sealed copy?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Replace file?</source>
-        <translation>Replace file?</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -2063,83 +2005,13 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+117"/>
-        <source>Place seal</source>
-        <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed</extracomment>
-        <translation>Place seal</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Place the seal with the mouse, then sign with the UKEY (Ctrl+M)</source>
-        <translation>Place the seal with the mouse, then sign with the UKEY (Ctrl+M)</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Seal image…</source>
-        <translation>Seal image…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Use a seal picture from a file instead of the default seal drawn from the certificate</source>
-        <translation>Use a seal picture from a file instead of the default seal drawn from the certificate</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Default seal</source>
-        <translation>Default seal</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Verify all</source>
-        <translation>Verify all</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Zoom in</source>
-        <translation>Zoom in</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Zoom out</source>
-        <translation>Zoom out</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Fit width</source>
-        <translation>Fit width</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Fit page</source>
-        <translation>Fit page</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open…</source>
-        <translation>Open…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open a PDF document (Ctrl+O)</source>
-        <translation>Open a PDF document (Ctrl+O)</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Page </source>
-        <translation>Page </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Go to page</source>
-        <translation>Go to page</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/page.py" line="+150"/>
         <source>Opening…</source>
+        <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed Path of a copy written by :meth:`save_copy`</extracomment>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Password-protected PDF</source>
         <translation>Password-protected PDF</translation>
     </message>
@@ -2159,54 +2031,102 @@
         <translation>Page %1: %2</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Save a copy</source>
-        <translation>Save a copy</translation>
+        <location line="+17"/>
+        <source>Copy saved: %1</source>
+        <translation>Copy saved: %1</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Replace file?</source>
-        <translation>Replace file?</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 already exists. Replace it?</source>
-        <translation>%1 already exists. Replace it?</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Click on the page to place the seal, or drag to size it. Enter places it mid-page; Esc cancels.</source>
         <translation>Click on the page to place the seal, or drag to size it. Enter places it mid-page; Esc cancels.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Choose the seal image</source>
-        <translation>Choose the seal image</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation>Images (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Seal image: %1</source>
-        <translation>Seal image: %1</translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location line="+15"/>
         <source>Sealing cancelled</source>
         <translation>Sealing cancelled</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Verifying…</source>
         <translation>Verifying…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+15"/>
         <source>Verifying the seal…</source>
         <translation>Verifying the seal…</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheckToolbar</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/toolbar.py" line="+27"/>
+        <source>Open…</source>
+        <translation>Open…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a PDF document (Ctrl+O)</source>
+        <translation>Open a PDF document (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place seal</source>
+        <translation>Place seal</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Place the seal with the mouse, then sign with the UKEY (Ctrl+M)</source>
+        <translation>Place the seal with the mouse, then sign with the UKEY (Ctrl+M)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seal image…</source>
+        <translation>Seal image…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a seal picture from a file instead of the default seal drawn from the certificate</source>
+        <translation>Use a seal picture from a file instead of the default seal drawn from the certificate</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default seal</source>
+        <translation>Default seal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify all</source>
+        <translation>Verify all</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom in</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom out</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fit width</source>
+        <translation>Fit width</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit page</source>
+        <translation>Fit page</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Page </source>
+        <translation>Page </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go to page</source>
+        <translation>Go to page</translation>
     </message>
 </context>
 <context>
@@ -2403,7 +2323,7 @@
 <context>
     <name>SignatureOverlay</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/signature_overlay.py" line="+38"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/signature_overlay.py" line="+38"/>
         <location line="+89"/>
         <source>Verify seal</source>
         <extracomment>field name</extracomment>
@@ -2418,7 +2338,7 @@
 <context>
     <name>SignaturePanel</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/signature_panel.py" line="-69"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/signature_panel.py" line="-69"/>
         <location line="+9"/>
         <source>Seals in this document</source>
         <translation>Seals in this document</translation>
@@ -2447,6 +2367,19 @@
         <location line="+3"/>
         <source>Some seals are not valid. Click a seal for details.</source>
         <translation>Some seals are not valid. Click a seal for details.</translation>
+    </message>
+</context>
+<context>
+    <name>StepsPanel</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/steps_panel.py" line="+82"/>
+        <source>Next: %1</source>
+        <translation>Next: %1</translation>
+    </message>
+    <message>
+        <location filename="lupdate_supplement.py" line="+1"/>
+        <source>Progress</source>
+        <translation>Progress</translation>
     </message>
 </context>
 <context>
@@ -2529,7 +2462,7 @@
 <context>
     <name>TokenDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="-85"/>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="-77"/>
         <source>Choose the UKEY certificate</source>
         <translation>Choose the UKEY certificate</translation>
     </message>
@@ -2547,7 +2480,7 @@
 <context>
     <name>VerificationDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/verify_dialog.py" line="+58"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/verify_dialog.py" line="+58"/>
         <source>Verify seal</source>
         <translation>Verify seal</translation>
     </message>
@@ -2655,16 +2588,200 @@
     </message>
 </context>
 <context>
-    <name>Wizard</name>
+    <name>WizardText</name>
     <message>
         <location filename="lupdate_supplement.py" line="+1"/>
+        <source>, </source>
+        <translation>, </translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts left: %1</source>
+        <translation>Attempts left: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank account (small deposit)</source>
+        <translation>Bank account (small deposit)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate application</source>
+        <translation>Certificate application</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check and correct the six elements, then submit the verification again.</source>
+        <translation>Check and correct the six elements, then submit the verification again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done.</source>
+        <translation>Done.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the corporate bank account.</source>
+        <translation>Enter the corporate bank account.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the random code of the small deposit.</source>
+        <translation>Enter the random code of the small deposit.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected by %1.</source>
+        <translation>Expected by %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in</source>
+        <translation>Fill in</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the certificate application.</source>
+        <translation>Fill in the certificate application.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the six elements and submit them.</source>
+        <translation>Fill in the six elements and submit them.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity check</source>
+        <translation>Identity check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity check failed: %1</source>
+        <translation>Identity check failed: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation verification</source>
+        <translation>Organisation verification</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay the fee with Alipay or WeChat.</source>
+        <translation>Pay the fee with Alipay or WeChat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment</source>
+        <translation>Payment</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Payment received; the application is under review.</source>
         <translation>Payment received; the application is under review.</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Print the application form</source>
+        <translation>Print the application form</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print, sign and stamp the forms, then upload them.</source>
+        <translation>Print, sign and stamp the forms, then upload them.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random code</source>
+        <translation>Random code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register, or log in.</source>
+        <translation>Register, or log in.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected: %1</source>
+        <translation>Rejected: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected: %1. Correct it and submit again (no second payment).</source>
+        <translation>Rejected: %1. Correct it and submit again (no second payment).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected: %1. Correct it and submit again.</source>
+        <translation>Rejected: %1. Correct it and submit again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>Review</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA makes a small deposit to the corporate account by %1. When the SMS arrives, ask your finance department for the random code.</source>
+        <translation>SZCA makes a small deposit to the corporate account by %1. When the SMS arrives, ask your finance department for the random code.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA reviews the application (3 working days).</source>
+        <translation>SZCA reviews the application (3 working days).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA will make a small deposit to the corporate account within 3 working days.</source>
+        <translation>SZCA will make a small deposit to the corporate account within 3 working days.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the QR code with the operator&apos;s WeChat.</source>
+        <translation>Scan the QR code with the operator&apos;s WeChat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal self-check</source>
+        <translation>Seal self-check</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Six elements</source>
+        <translation>Six elements</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still to fill in: %1</source>
+        <translation>Still to fill in: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still to upload: %1</source>
+        <translation>Still to upload: %1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplier registration</source>
+        <translation>Supplier registration</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The QR code has expired. Make a new one and scan it with WeChat.</source>
+        <translation>The QR code has expired. Make a new one and scan it with WeChat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The UKEY is on its way by courier.</source>
+        <translation>The UKEY is on its way by courier.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The deposit is later than expected. Please contact customer service.</source>
+        <translation>The deposit is later than expected. Please contact customer service.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The identity check failed; see the reason and try again.</source>
-        <oldsource>The identity check has finished.</oldsource>
         <translation>The identity check failed; see the reason and try again.</translation>
     </message>
     <message>
@@ -2674,8 +2791,68 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The payment QR code has expired. Start the payment again.</source>
+        <translation>The payment QR code has expired. Start the payment again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The small deposit was made: enter the random code.</source>
         <translation>The small deposit was made: enter the random code.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This takes longer than usual: call 400-112-3838.</source>
+        <translation>This takes longer than usual: call 400-112-3838.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many wrong random codes. Cancel the verification and start it again.</source>
+        <translation>Too many wrong random codes. Cancel the verification and start it again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UKEY delivery</source>
+        <translation>UKEY delivery</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload materials</source>
+        <translation>Upload materials</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload the materials and submit the application.</source>
+        <translation>Upload the materials and submit the application.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the deposit SMS, then ask your finance department for the code.</source>
+        <translation>Wait for the deposit SMS, then ask your finance department for the code.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the review result.</source>
+        <translation>Wait for the review result.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the operator to scan the QR code with WeChat.</source>
+        <translation>Waiting for the operator to scan the QR code with WeChat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the payment.</source>
+        <translation>Waiting for the payment.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the UKEY arrives, be sure to do the seal self-check.</source>
+        <translation>When the UKEY arrives, be sure to do the seal self-check.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the UKEY arrives, do the seal self-check.</source>
+        <translation>When the UKEY arrives, do the seal self-check.</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2687,13 +2864,18 @@
         <source>Your certificate application was rejected; please correct and resubmit.</source>
         <translation>Your certificate application was rejected; please correct and resubmit.</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>please try again</source>
+        <translation>please try again</translation>
+    </message>
 </context>
 <context>
     <name>WizardWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+106"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+101"/>
         <source>Change server…</source>
-        <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持)</extracomment>
+        <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持) a long wait ended; the text shown in the page and the tray</extracomment>
         <translation>Change server…</translation>
     </message>
     <message>
@@ -2737,7 +2919,7 @@
         <translation>Built-in sandbox (test data only) at %1</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+83"/>
         <source>Certificate application</source>
         <translation>Certificate application</translation>
     </message>

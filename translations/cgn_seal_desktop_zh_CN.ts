@@ -4,7 +4,7 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/account_page.py" line="+34"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/account_page.py" line="+35"/>
         <source>Supplier registration</source>
         <translation>供应商注册</translation>
     </message>
@@ -14,12 +14,12 @@
         <translation>在此电脑上记住登录</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+54"/>
         <source>No system keyring: you will log in again after a restart.</source>
         <translation>系统没有密钥环：重启程序后需要重新登录。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-47"/>
         <location line="+7"/>
         <source>Log in</source>
         <translation>登录</translation>
@@ -68,7 +68,7 @@
         <translation>注册</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+26"/>
         <source>Enter user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -149,7 +149,7 @@
 <context>
     <name>ApplicationFormPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+37"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+39"/>
         <source>Certificate application</source>
         <translation>数字证书申请</translation>
     </message>
@@ -224,7 +224,7 @@
 <context>
     <name>BankPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+36"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+37"/>
         <source>Cancel verification?</source>
         <translation>取消认证？</translation>
     </message>
@@ -289,7 +289,7 @@
         <translation>取消认证并重新办理…</translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>The deposit has been made. Ask your finance department for the random code in the transfer note and enter it here.</source>
         <translation>小额打款已完成。请联系贵公司财务人员查询转账附言中的随机码，并在此输入。</translation>
     </message>
@@ -345,7 +345,7 @@
 <context>
     <name>ElementsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/elements_page.py" line="+34"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/elements_page.py" line="+35"/>
         <source>Organisation verification: six elements</source>
         <translation>机构认证：机构信息六要素</translation>
     </message>
@@ -413,7 +413,7 @@
 <context>
     <name>EmptyState</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/signature_panel.py" line="+100"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/signature_panel.py" line="+100"/>
         <source>Seal self-check</source>
         <translation>盖章自检</translation>
     </message>
@@ -437,13 +437,12 @@
 <context>
     <name>EnvCheck</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+78"/>
+        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+49"/>
         <source>Operating system</source>
-        <extracomment>full detail (paths, names) for the tool tip and the copied report</extracomment>
         <translation>操作系统</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+27"/>
         <source>UKEY driver missing</source>
         <translation>UKEY 驱动缺失</translation>
     </message>
@@ -453,12 +452,12 @@
         <translation>所选的驱动文件已不存在。请在“设置”中重新选择，或重新安装驱动。</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="-3"/>
         <source>UKEY driver</source>
         <translation>UKEY 驱动</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>No UKEY driver found</source>
         <translation>未找到 UKEY 驱动</translation>
     </message>
@@ -468,7 +467,7 @@
         <translation>请从 www.szca.com（客户服务 → 驱动下载）下载并安装深圳CA驱动程序。</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+7"/>
         <source>No UKEY inserted</source>
         <translation>未插入 UKEY</translation>
     </message>
@@ -478,7 +477,7 @@
         <translation>请插入 UKEY，列表会自动刷新。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+4"/>
         <source>The PIN is locked. Call 400-112-3838 to unlock it.</source>
         <translation>PIN 码已锁定。请致电 400-112-3838 解锁。</translation>
     </message>
@@ -488,32 +487,35 @@
         <translation>曾输入错误的 PIN 码。请小心：错误次数过多 UKEY 将被锁定。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-12"/>
+        <location line="+6"/>
+        <location line="+2"/>
+        <location line="+3"/>
         <source>UKEY</source>
         <translation>UKEY</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>expired on %1</source>
         <translation>已于 %1 过期</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="-2"/>
         <source>Certificate expired</source>
         <translation>证书已过期</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+3"/>
         <source>Renew the certificate with SZCA (Application progress).</source>
         <translation>请向深圳CA办理证书更新（办理进度）。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-49"/>
         <source>valid until %1 (%2 days left)</source>
         <translation>有效期至 %1（剩余 %2 天）</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+43"/>
         <source>Certificate expires soon</source>
         <translation>证书即将过期</translation>
     </message>
@@ -523,12 +525,27 @@
         <translation>请在证书过期前办理更新。</translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="-3"/>
         <source>Certificate</source>
         <translation>证书</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="-35"/>
+        <source>UKEY driver cannot be used</source>
+        <translation>UKEY 驱动无法使用</translation>
+    </message>
+    <message>
+        <location line="+21"/>
+        <source>In use: a document is being sealed</source>
+        <translation>使用中：正在盖章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This list updates by itself.</source>
+        <translation>列表会自动刷新。</translation>
+    </message>
+    <message>
+        <location line="+24"/>
         <source>No trust roots</source>
         <translation>没有信任根证书</translation>
     </message>
@@ -543,33 +560,35 @@
         <translation>信任根证书</translation>
     </message>
     <message>
-        <location line="+10"/>
-        <location line="+36"/>
+        <location line="+2"/>
+        <location line="+4"/>
+        <location line="+3"/>
         <source>Online service</source>
         <translation>在线服务</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-6"/>
         <source>Not reachable. The seal self-check works offline; the application wizard needs the network.</source>
         <translation>无法连接。盖章自检可离线使用；在线办理需要联网。</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+8"/>
+        <location line="+2"/>
         <source>Computer clock</source>
         <translation>电脑时钟</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
         <source>The date is wrong. Set the correct date and time; signatures carry the signing time.</source>
         <translation>日期不正确。请设置正确的日期和时间，签名中会记录签名时间。</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="-4"/>
         <source>Not checked (offline)</source>
         <translation>未检查（离线）</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+21"/>
         <source>CGN Seal Desktop — environment check</source>
         <translation>中广核电子印章客户端 — 环境检测</translation>
     </message>
@@ -577,7 +596,7 @@
 <context>
     <name>EnvironmentPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+61"/>
+        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+56"/>
         <source>Environment check</source>
         <translation>环境检测</translation>
     </message>
@@ -828,7 +847,7 @@
 <context>
     <name>MaterialRow</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+80"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+60"/>
         <source>Drop a file here, or choose one.</source>
         <extracomment>MaterialKind, Path bytes sent, total (emitted from the worker thread)</extracomment>
         <translation>将文件拖到此处，或选择文件。</translation>
@@ -877,9 +896,14 @@
         <translation>提交申请</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+28"/>
         <source>Upload again: %1</source>
         <translation>重新上传：%1</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>, </source>
+        <translation>、</translation>
     </message>
     <message>
         <location line="+25"/>
@@ -917,7 +941,7 @@
         <translation>不支持此文件类型，请使用 PDF、JPEG 或 PNG。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+2"/>
         <source>The file is too large (max. %1 MB).</source>
         <translation>文件太大（最大 %1 MB）。</translation>
     </message>
@@ -927,7 +951,7 @@
         <translation>无法读取文件。</translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+14"/>
         <source>Uploading %1…</source>
         <translation>正在上传 %1…</translation>
     </message>
@@ -1662,7 +1686,7 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+79"/>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+71"/>
         <source>Enter the UKEY PIN</source>
         <translation>输入 UKEY 的 PIN 码</translation>
     </message>
@@ -1715,7 +1739,7 @@
 <context>
     <name>PrintFormsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/print_page.py" line="+33"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/print_page.py" line="+34"/>
         <source>Print the application form</source>
         <translation>打印申请表</translation>
     </message>
@@ -1726,18 +1750,18 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+78"/>
+        <location line="+77"/>
         <source>Application form</source>
         <translation>申请表</translation>
     </message>
     <message>
-        <location line="-76"/>
-        <location line="+77"/>
+        <location line="-75"/>
+        <location line="+76"/>
         <source>Seal impression page</source>
         <translation>公章印模采集页</translation>
     </message>
     <message>
-        <location line="-75"/>
+        <location line="-74"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1752,7 +1776,7 @@
         <translation>下一步：上传资料</translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+35"/>
         <source>Preparing the forms…</source>
         <translation>正在生成表格…</translation>
     </message>
@@ -1813,119 +1837,6 @@
     </message>
 </context>
 <context>
-    <name>ProgressView</name>
-    <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/progress_view.py" line="+115"/>
-        <source>Next: %1</source>
-        <translation>下一步：%1</translation>
-    </message>
-    <message>
-        <location filename="lupdate_supplement.py" line="+1"/>
-        <source>Done.</source>
-        <translation>已完成。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the corporate bank account.</source>
-        <translation>请填写企业对公账户。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Enter the random code of the small deposit.</source>
-        <translation>请输入小额打款的随机码。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Expected by %1.</source>
-        <translation>预计 %1 前完成。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fill in the certificate application.</source>
-        <translation>请填写数字证书申请信息。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Fill in the six elements and submit them.</source>
-        <translation>请填写机构信息六要素并提交认证。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Pay the fee with Alipay or WeChat.</source>
-        <translation>请使用支付宝或微信缴费。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Print, sign and stamp the forms, then upload them.</source>
-        <translation>请打印表格，签字盖章后上传。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Progress</source>
-        <translation>办理进度</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Register, or log in.</source>
-        <translation>请注册或登录。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SZCA reviews the application (3 working days).</source>
-        <translation>深圳CA审核申请（3 个工作日）。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>SZCA will make a small deposit to the corporate account within 3 working days.</source>
-        <translation>深圳CA将在 3 个工作日内向企业对公账户小额打款。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Scan the QR code with the operator&apos;s WeChat.</source>
-        <translation>请经办人用微信扫描二维码。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>The UKEY is on its way by courier.</source>
-        <translation>UKEY 正在快递寄送中。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>This takes longer than usual: call 400-112-3838.</source>
-        <translation>所需时间比通常长，请致电 400-112-3838。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Upload the materials and submit the application.</source>
-        <translation>请上传资料并提交申请。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait for the deposit SMS, then ask your finance department for the code.</source>
-        <translation>请等待打款通知短信，然后联系贵公司财务人员查询随机码。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Wait for the review result.</source>
-        <translation>请等待审核结果。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for the operator to scan the QR code with WeChat.</source>
-        <translation>等待经办人用微信扫描二维码。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Waiting for the payment.</source>
-        <translation>等待缴费。</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>When the UKEY arrives, do the seal self-check.</source>
-        <translation>收到 UKEY 后，请进行盖章自检。</translation>
-    </message>
-</context>
-<context>
     <name>QrCodeWidget</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/qr.py" line="+64"/>
@@ -1936,7 +1847,7 @@
 <context>
     <name>ReviewPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/review_page.py" line="+21"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/review_page.py" line="+22"/>
         <location line="+33"/>
         <source>Review by SZCA</source>
         <extracomment>open the 盖章自检 page of the main window</extracomment>
@@ -1994,9 +1905,45 @@
     </message>
 </context>
 <context>
-    <name>SealingFlow</name>
+    <name>SaveAs</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/sealing_flow.py" line="+90"/>
+        <location filename="lupdate_supplement.py" line="+1"/>
+        <source>%1 already exists. Replace it?</source>
+        <translation>%1 已存在。要替换它吗？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Replace file?</source>
+        <translation>替换文件？</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Save a copy</source>
+        <translation>保存副本</translation>
+    </message>
+</context>
+<context>
+    <name>SealPicture</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/seal_picture.py" line="+50"/>
+        <source>Choose the seal image</source>
+        <translation>选择印章图片</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>图片 (*.png *.jpg *.jpeg)</translation>
+    </message>
+    <message>
+        <location line="+25"/>
+        <source>Seal image: %1</source>
+        <translation>印章图片：%1</translation>
+    </message>
+</context>
+<context>
+    <name>SealingSteps</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/sealing_steps.py" line="+91"/>
         <source>Looking for the UKEY…</source>
         <extracomment>output Path the flow stopped (success, error or cancel) a short status-bar message</extracomment>
         <translation>正在查找 UKEY…</translation>
@@ -2004,24 +1951,19 @@
     <message>
         <location line="+24"/>
         <location line="+3"/>
-        <location line="+41"/>
+        <location line="+28"/>
         <source>Sealing cancelled</source>
         <translation>已取消盖章</translation>
     </message>
     <message>
-        <location line="-32"/>
+        <location line="-21"/>
         <source>Save the sealed copy</source>
         <translation>保存盖章文件</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+2"/>
         <source>%1 already exists. Replace it with the sealed copy?</source>
         <translation>%1 已存在。要用盖章文件替换它吗？</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Replace file?</source>
-        <translation>替换文件？</translation>
     </message>
     <message>
         <location line="+31"/>
@@ -2062,83 +2004,13 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/self_check.py" line="+117"/>
-        <source>Place seal</source>
-        <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed</extracomment>
-        <translation>盖章</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Place the seal with the mouse, then sign with the UKEY (Ctrl+M)</source>
-        <translation>用鼠标放置印章，然后用 UKEY 签名（Ctrl+M）</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Seal image…</source>
-        <translation>印章图片…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Use a seal picture from a file instead of the default seal drawn from the certificate</source>
-        <translation>使用文件中的印章图片，代替根据证书生成的默认印章</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Default seal</source>
-        <translation>默认印章</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Verify all</source>
-        <translation>全部验证</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Zoom in</source>
-        <translation>放大</translation>
-    </message>
-    <message>
-        <location line="+4"/>
-        <source>Zoom out</source>
-        <translation>缩小</translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Fit width</source>
-        <translation>适合宽度</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Fit page</source>
-        <translation>适合页面</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Open…</source>
-        <translation>打开…</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Open a PDF document (Ctrl+O)</source>
-        <translation>打开 PDF 文档（Ctrl+O）</translation>
-    </message>
-    <message>
-        <location line="+12"/>
-        <source>Page </source>
-        <translation>页码 </translation>
-    </message>
-    <message>
-        <location line="+3"/>
-        <source>Go to page</source>
-        <translation>转到页</translation>
-    </message>
-    <message>
-        <location line="+32"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/page.py" line="+150"/>
         <source>Opening…</source>
+        <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed Path of a copy written by :meth:`save_copy`</extracomment>
         <translation>正在打开…</translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+37"/>
         <source>Password-protected PDF</source>
         <translation>受密码保护的 PDF</translation>
     </message>
@@ -2158,54 +2030,102 @@
         <translation>第 %1 页：%2</translation>
     </message>
     <message>
-        <location line="+21"/>
-        <source>Save a copy</source>
-        <translation>保存副本</translation>
+        <location line="+17"/>
+        <source>Copy saved: %1</source>
+        <translation>副本已保存：%1</translation>
     </message>
     <message>
-        <location line="+9"/>
-        <source>Replace file?</source>
-        <translation>替换文件？</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>%1 already exists. Replace it?</source>
-        <translation>%1 已存在。要替换它吗？</translation>
-    </message>
-    <message>
-        <location line="+18"/>
+        <location line="+15"/>
         <source>Click on the page to place the seal, or drag to size it. Enter places it mid-page; Esc cancels.</source>
         <translation>在页面上单击放置印章，或拖动调整大小。按 Enter 放在页面中央，按 Esc 取消。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Choose the seal image</source>
-        <translation>选择印章图片</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Images (*.png *.jpg *.jpeg)</source>
-        <translation>图片 (*.png *.jpg *.jpeg)</translation>
-    </message>
-    <message>
-        <location line="+17"/>
-        <source>Seal image: %1</source>
-        <translation>印章图片：%1</translation>
-    </message>
-    <message>
-        <location line="+57"/>
+        <location line="+15"/>
         <source>Sealing cancelled</source>
         <translation>已取消盖章</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+13"/>
         <source>Verifying…</source>
         <translation>正在验证…</translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+15"/>
         <source>Verifying the seal…</source>
         <translation>正在验证印章…</translation>
+    </message>
+</context>
+<context>
+    <name>SelfCheckToolbar</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/toolbar.py" line="+27"/>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Open a PDF document (Ctrl+O)</source>
+        <translation>打开 PDF 文档（Ctrl+O）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Place seal</source>
+        <translation>盖章</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Place the seal with the mouse, then sign with the UKEY (Ctrl+M)</source>
+        <translation>用鼠标放置印章，然后用 UKEY 签名（Ctrl+M）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Seal image…</source>
+        <translation>印章图片…</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Use a seal picture from a file instead of the default seal drawn from the certificate</source>
+        <translation>使用文件中的印章图片，代替根据证书生成的默认印章</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Default seal</source>
+        <translation>默认印章</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Verify all</source>
+        <translation>全部验证</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom in</source>
+        <translation>放大</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Zoom out</source>
+        <translation>缩小</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Fit width</source>
+        <translation>适合宽度</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Fit page</source>
+        <translation>适合页面</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Page </source>
+        <translation>页码 </translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Go to page</source>
+        <translation>转到页</translation>
     </message>
 </context>
 <context>
@@ -2402,7 +2322,7 @@
 <context>
     <name>SignatureOverlay</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/signature_overlay.py" line="+38"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/signature_overlay.py" line="+38"/>
         <location line="+89"/>
         <source>Verify seal</source>
         <extracomment>field name</extracomment>
@@ -2417,7 +2337,7 @@
 <context>
     <name>SignaturePanel</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/signature_panel.py" line="-69"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/signature_panel.py" line="-69"/>
         <location line="+9"/>
         <source>Seals in this document</source>
         <translation>本文档中的印章</translation>
@@ -2446,6 +2366,19 @@
         <location line="+3"/>
         <source>Some seals are not valid. Click a seal for details.</source>
         <translation>部分印章无效。点击印章查看详情。</translation>
+    </message>
+</context>
+<context>
+    <name>StepsPanel</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/steps_panel.py" line="+82"/>
+        <source>Next: %1</source>
+        <translation>下一步：%1</translation>
+    </message>
+    <message>
+        <location filename="lupdate_supplement.py" line="+1"/>
+        <source>Progress</source>
+        <translation>办理进度</translation>
     </message>
 </context>
 <context>
@@ -2528,7 +2461,7 @@
 <context>
     <name>TokenDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="-85"/>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="-77"/>
         <source>Choose the UKEY certificate</source>
         <translation>选择 UKEY 证书</translation>
     </message>
@@ -2546,7 +2479,7 @@
 <context>
     <name>VerificationDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/verify_dialog.py" line="+58"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/verify_dialog.py" line="+58"/>
         <source>Verify seal</source>
         <translation>验证印章</translation>
     </message>
@@ -2654,16 +2587,200 @@
     </message>
 </context>
 <context>
-    <name>Wizard</name>
+    <name>WizardText</name>
     <message>
         <location filename="lupdate_supplement.py" line="+1"/>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Attempts left: %1</source>
+        <translation>剩余 %1 次输入机会</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Bank account (small deposit)</source>
+        <translation>金融认证（打款）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Certificate application</source>
+        <translation>申请数字证书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Check and correct the six elements, then submit the verification again.</source>
+        <translation>请核对并修改六要素后重新提交认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Done.</source>
+        <translation>已完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the corporate bank account.</source>
+        <translation>请填写企业对公账户。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the random code of the small deposit.</source>
+        <translation>请输入小额打款的随机码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Expected by %1.</source>
+        <translation>预计 %1 前完成。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in</source>
+        <translation>录入</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the certificate application.</source>
+        <translation>请填写数字证书申请信息。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Fill in the six elements and submit them.</source>
+        <translation>请填写机构信息六要素并提交认证。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity check</source>
+        <translation>身份认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Identity check failed: %1</source>
+        <translation>身份认证未通过：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation verification</source>
+        <translation>机构认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Pay the fee with Alipay or WeChat.</source>
+        <translation>请使用支付宝或微信缴费。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Payment</source>
+        <translation>缴费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Payment received; the application is under review.</source>
         <translation>已收到缴费，申请正在审核中。</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Print the application form</source>
+        <translation>打印申请表</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Print, sign and stamp the forms, then upload them.</source>
+        <translation>请打印表格，签字盖章后上传。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Random code</source>
+        <translation>随机码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Register, or log in.</source>
+        <translation>请注册或登录。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected: %1</source>
+        <translation>审核驳回：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected: %1. Correct it and submit again (no second payment).</source>
+        <translation>审核驳回：%1；请修改后重新提交（无需再次缴费）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Rejected: %1. Correct it and submit again.</source>
+        <translation>审核驳回：%1；请修改后重新提交</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA makes a small deposit to the corporate account by %1. When the SMS arrives, ask your finance department for the random code.</source>
+        <translation>深圳CA将在 %1 前向对公账户小额打款，收到短信后请向财务查询随机码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA reviews the application (3 working days).</source>
+        <translation>深圳CA审核申请（3 个工作日）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>SZCA will make a small deposit to the corporate account within 3 working days.</source>
+        <translation>深圳CA将在 3 个工作日内向企业对公账户小额打款。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Scan the QR code with the operator&apos;s WeChat.</source>
+        <translation>请经办人用微信扫描二维码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal self-check</source>
+        <translation>盖章自检</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Six elements</source>
+        <translation>六要素</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still to fill in: %1</source>
+        <translation>待填写：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Still to upload: %1</source>
+        <translation>待上传：%1</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Supplier registration</source>
+        <translation>供应商注册</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The QR code has expired. Make a new one and scan it with WeChat.</source>
+        <translation>二维码已过期，请重新生成后用微信扫码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The UKEY is on its way by courier.</source>
+        <translation>UKEY 正在快递寄送中。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The deposit is later than expected. Please contact customer service.</source>
+        <translation>已超过预计打款日期，请联系客服</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The identity check failed; see the reason and try again.</source>
-        <oldsource>The identity check has finished.</oldsource>
         <translation>身份认证未通过，请查看原因后重试。</translation>
     </message>
     <message>
@@ -2673,8 +2790,68 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>The payment QR code has expired. Start the payment again.</source>
+        <translation>支付二维码已失效，请重新发起缴费</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The small deposit was made: enter the random code.</source>
         <translation>小额打款已完成，请输入随机码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>This takes longer than usual: call 400-112-3838.</source>
+        <translation>所需时间比通常长，请致电 400-112-3838。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too many wrong random codes. Cancel the verification and start it again.</source>
+        <translation>随机码输入错误次数过多，请取消认证后重新认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>UKEY delivery</source>
+        <translation>UKEY寄送</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload materials</source>
+        <translation>上传资料</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Upload the materials and submit the application.</source>
+        <translation>请上传资料并提交申请。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the deposit SMS, then ask your finance department for the code.</source>
+        <translation>请等待打款通知短信，然后联系贵公司财务人员查询随机码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wait for the review result.</source>
+        <translation>请等待审核结果。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the operator to scan the QR code with WeChat.</source>
+        <translation>等待经办人用微信扫描二维码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Waiting for the payment.</source>
+        <translation>等待缴费。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the UKEY arrives, be sure to do the seal self-check.</source>
+        <translation>收到 UKEY 后，请务必进行电子印章盖章自检</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>When the UKEY arrives, do the seal self-check.</source>
+        <translation>收到 UKEY 后，请进行盖章自检。</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2686,13 +2863,18 @@
         <source>Your certificate application was rejected; please correct and resubmit.</source>
         <translation>您的数字证书申请被驳回，请修改后重新提交。</translation>
     </message>
+    <message>
+        <location line="+1"/>
+        <source>please try again</source>
+        <translation>请重试</translation>
+    </message>
 </context>
 <context>
     <name>WizardWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+106"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+101"/>
         <source>Change server…</source>
-        <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持)</extracomment>
+        <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持) a long wait ended; the text shown in the page and the tray</extracomment>
         <translation>切换服务器…</translation>
     </message>
     <message>
@@ -2736,7 +2918,7 @@
         <translation>内置沙箱（仅测试数据），地址 %1</translation>
     </message>
     <message>
-        <location line="+91"/>
+        <location line="+83"/>
         <source>Certificate application</source>
         <translation>数字证书申请</translation>
     </message>

@@ -21,7 +21,6 @@ import multiprocessing
 import multiprocessing.connection
 import os
 import threading
-import time
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -334,14 +333,12 @@ def render_page(
     index: int,
     scale: float,
     max_pixels: int = DEFAULT_MAX_PIXELS,
-    delay_s: float = 0.0,
 ) -> RenderedPage:
-    """Render one page of ``source`` in this process. ``delay_s`` is a test hook (slow render)."""
+    """Render one page of ``source`` in this process (typed errors as :meth:`PdfDocument.open`
+    and :meth:`PdfDocument.render`)."""
     import pymupdf  # loaded on first use: not needed to show the window
 
     pymupdf.TOOLS.mupdf_display_errors(False)
-    if delay_s > 0:
-        time.sleep(delay_s)
     global _renders
     page = _document(source).render(index, scale, max_pixels)
     _renders += 1

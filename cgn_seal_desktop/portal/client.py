@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import mimetypes
 import uuid
 from collections.abc import Callable
 from pathlib import Path
@@ -18,6 +17,7 @@ import httpx
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from cgn_seal_desktop.portal import errors as E
+from cgn_seal_desktop.portal.materials import content_type_for_name
 from cgn_seal_desktop.portal.models import (
     Account,
     Application,
@@ -36,11 +36,11 @@ from cgn_seal_desktop.portal.models import (
     SupportInfo,
     TokenPair,
 )
-from cgn_seal_desktop.portal.progress import PortalSnapshot
 from cgn_seal_desktop.portal.redact import mask_id_number
 from cgn_seal_desktop.portal.tokens import TokenStore
 from cgn_seal_desktop.portal.transport import HttpCore
-from cgn_seal_desktop.portal.upload_progress import ProgressReader
+from cgn_seal_desktop.portal.upload_reader import UploadReader
+from cgn_seal_desktop.portal.wizard.state import PortalSnapshot
 
 __all__ = ["PortalClient", "new_idempotency_key"]
 
@@ -204,8 +204,8 @@ class PortalClient:
             filename = filename or data.name
             data = data.read_bytes()
         name = filename or "upload.pdf"
-        ctype = mimetypes.guess_type(name)[0] or "application/octet-stream"
-        body: bytes | ProgressReader = data if progress is None else ProgressReader(data, progress)
+        ctype = content_type_for_name(name) or "application/octet-stream"
+        body: bytes | UploadReader = data if progress is None else UploadReader(data, progress)
         return self._call(Material, "PUT", f"/v1/applications/{app_id}/materials/{kind.value}",
                           files={"file": (name, body, ctype)},
                           data={"sha256": hashlib.sha256(data).hexdigest()})

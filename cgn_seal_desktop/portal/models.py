@@ -245,6 +245,15 @@ class ApplicationStatus(StrEnum):
     REJECTED = "rejected"
     APPROVED = "approved"
 
+    @property
+    def editable(self) -> bool:
+        """The rule for the client and the server alike: the supplier may change the form and
+        the materials of a draft or of a rejected application, and of nothing else."""
+        return self in _EDITABLE
+
+
+_EDITABLE = frozenset({ApplicationStatus.DRAFT, ApplicationStatus.REJECTED})
+
 
 class PaymentChannel(StrEnum):
     ALIPAY = "alipay"
@@ -300,6 +309,11 @@ class Application(_Model):
     revision: int
     created_at: datetime
     updated_at: datetime
+
+    @property
+    def editable(self) -> bool:
+        """The form and the materials may still change (see :attr:`ApplicationStatus.editable`)."""
+        return self.status.editable
 
 
 # ---------------------------------------------------------------- support and operator actions

@@ -22,11 +22,10 @@ from cgn_seal_desktop.sandbox.errors import ERROR_RESPONSES, ApiError
 from cgn_seal_desktop.sandbox.orgverify import load_verification
 from cgn_seal_desktop.sandbox.payments import latest_payment
 
-__all__ = ["EDITABLE", "application_row", "load_application", "router"]
+__all__ = ["application_row", "load_application", "router"]
 
 router = APIRouter(prefix="/v1/applications", tags=["applications"], responses=ERROR_RESPONSES)
 A = ApplicationStatus
-EDITABLE = (A.DRAFT, A.REJECTED)
 _REQUIRED_FORM = ("seal_name", "validity_years", "contact_name", "contact_mobile",
                   "mail_recipient", "mail_mobile", "mail_address")
 
@@ -82,7 +81,7 @@ def load_application(ctx: Ctx, conn: sqlite3.Connection, user_id: int | None,
         org_name=el.org_name if el else "",
         uscc=el.uscc if el else "",
         materials=materials,
-        missing=missing if A(row["status"]) in EDITABLE else [],
+        missing=missing if A(row["status"]).editable else [],
         amount_cents=(form.validity_years or 0) * ctx.limits.price_cents_per_year or None,
         paid=bool(row["paid"]),
         payment=latest_payment(ctx, conn, app_id),
@@ -148,7 +147,7 @@ def edit_application(app_id: DbId, body: ApplicationForm, user_id: UserId,
     _check_form(body)
     with ctx.db.tx() as conn:
         row = application_row(conn, user_id, app_id)
-        if A(row["status"]) not in EDITABLE:
+        if not A(row["status"]).editable:
             raise ApiError(409, "wrong_state", f"Cannot edit while '{row['status']}'")
         if row["paid"] and body.validity_years != ApplicationForm.model_validate_json(
                 row["form"]).validity_years:
@@ -164,7 +163,7 @@ def submit_application(app_id: DbId, user_id: UserId, ctx: CtxDep) -> Applicatio
     """Submit (or resubmit after rejection). Paid applications go straight back to review."""
     with ctx.db.tx() as conn:
         app = load_application(ctx, conn, user_id, app_id)
-        if app.status not in EDITABLE:
+        if not app.editable:
             raise ApiError(409, "wrong_state", f"Cannot submit while '{app.status.value}'")
         if app.missing:
             raise ApiError(422, "incomplete", "Form fields or materials missing",

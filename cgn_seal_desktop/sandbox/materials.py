@@ -9,12 +9,18 @@ from typing import Annotated
 from fastapi import APIRouter, File, Form, UploadFile
 
 from cgn_seal_desktop.fsutil import atomic_write_bytes
-from cgn_seal_desktop.portal.models import Material, MaterialKind, MaterialKindInfo
-from cgn_seal_desktop.sandbox.applications import EDITABLE, application_row
+from cgn_seal_desktop.portal.materials import FILE_TYPES, detect_type, name_fits
+from cgn_seal_desktop.portal.models import (
+    ApplicationStatus,
+    Material,
+    MaterialKind,
+    MaterialKindInfo,
+)
+from cgn_seal_desktop.sandbox.applications import application_row
 from cgn_seal_desktop.sandbox.context import CtxDep, DbId, UserId, parse_ts, ts
 from cgn_seal_desktop.sandbox.errors import ERROR_RESPONSES, ApiError
 
-__all__ = ["MATERIAL_LABELS", "detect_type", "router"]
+__all__ = ["MATERIAL_LABELS", "router"]
 
 router = APIRouter(prefix="/v1", tags=["materials"], responses=ERROR_RESPONSES)
 
@@ -26,19 +32,6 @@ MATERIAL_LABELS = {
     MaterialKind.OPERATOR_ID_BACK: "经办人身份证（国徽面）",
     MaterialKind.AUTHORISATION_LETTER: "授权书（经办人非法定代表人时）",
 }
-_TYPES = {  # content type → (magic prefix, accepted extensions)
-    "application/pdf": (b"%PDF-", {".pdf"}),
-    "image/jpeg": (b"\xff\xd8\xff", {".jpg", ".jpeg"}),
-    "image/png": (b"\x89PNG\r\n\x1a\n", {".png"}),
-}
-
-
-def detect_type(data: bytes) -> str | None:
-    """The content type implied by the file's first bytes, or None if not PDF/JPEG/PNG."""
-    for ctype, (magic, _ext) in _TYPES.items():
-        if data.startswith(magic):
-            return ctype
-    return None
 
 
 @router.get("/material-kinds", response_model=list[MaterialKindInfo])
@@ -47,7 +40,7 @@ def material_kinds(ctx: CtxDep) -> list[MaterialKindInfo]:
     return [
         MaterialKindInfo(kind=k, label=MATERIAL_LABELS[k],
                          required=k is not MaterialKind.AUTHORISATION_LETTER,
-                         content_types=list(_TYPES), max_bytes=ctx.limits.max_upload_bytes)
+                         content_types=list(FILE_TYPES), max_bytes=ctx.limits.max_upload_bytes)
         for k in MaterialKind
     ]
 
@@ -72,7 +65,7 @@ def upload_material(
         raise ApiError(422, "bad_file_type", "Only PDF, JPEG or PNG files are accepted",
                        {"file": "仅支持 PDF、JPG、PNG 文件"})
     filename = PurePath((file.filename or "upload").replace("\\", "/")).name[:200] or "upload"
-    if PurePath(filename).suffix.lower() not in _TYPES[ctype][1]:
+    if not name_fits(filename, ctype):
         raise ApiError(422, "extension_mismatch", "File name does not match its content",
                        {"file": "文件扩展名与内容不符"})
     digest = hashlib.sha256(data).hexdigest()
@@ -81,7 +74,7 @@ def upload_material(
                        {"sha256": "文件校验失败，请重新上传"})
     with ctx.db.tx() as conn:
         row = application_row(conn, user_id, app_id)
-        if row["status"] not in {s.value for s in EDITABLE}:
+        if not ApplicationStatus(row["status"]).editable:
             raise ApiError(409, "wrong_state", f"Cannot change materials while '{row['status']}'")
         stored = f"{app_id}-{kind.value}-{digest[:16]}{PurePath(filename).suffix.lower()}"
         old = conn.execute("SELECT stored_name FROM materials WHERE application_id=? AND kind=?",

@@ -1,6 +1,6 @@
 """What a signing job is asked to do and what it produced: plain data, no pyHanko.
 
-Kept apart from ``seal.sign`` so the desktop program can describe a job without importing the
+Kept apart from ``seal.pdf_sign`` so the desktop program can describe a job without importing the
 signing stack at start-up.
 """
 

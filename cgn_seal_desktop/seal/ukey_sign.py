@@ -22,8 +22,8 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from cgn_seal_desktop.seal import sm2_cms
 from cgn_seal_desktop.seal.errors import SigningCancelledError
+from cgn_seal_desktop.seal.pdf_sign import Progress, sign_pdf
 from cgn_seal_desktop.seal.request import SignRequest, SignResult
-from cgn_seal_desktop.seal.sign import Progress, sign_pdf
 from cgn_seal_desktop.ukey.backend import TokenSession
 from cgn_seal_desktop.ukey.certinfo import CertificateInfo
 from cgn_seal_desktop.ukey.model import TokenRef

@@ -27,9 +27,9 @@ from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.icon_art import app_icon
 from cgn_seal_desktop.ui.pages.environment import EnvironmentPage
 from cgn_seal_desktop.ui.pages.progress_placeholder import ProgressPlaceholderPage
-from cgn_seal_desktop.ui.pages.self_check import SelfCheckPage
 from cgn_seal_desktop.ui.pages.settings_page import SettingsPage
 from cgn_seal_desktop.ui.pages.support import SupportPage
+from cgn_seal_desktop.ui.selfcheck import SelfCheckPage
 
 __all__ = ["PAGE_KEYS", "MainWindow"]
 
@@ -242,13 +242,13 @@ class MainWindow(QMainWindow):
         self.settings.save()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.self_check.flow.runner.is_running():
+        if self.self_check.sealing.runner.is_running():
             if not dialogs.ask_yes_no(self, self.tr("Sealing in progress"),
                                       self.tr("Sealing is still running. Cancel it and exit?")):
                 event.ignore()
                 return
-            self.self_check.flow.runner.cancel()
-            self.self_check.flow.runner.wait(10_000)
+            self.self_check.sealing.runner.cancel()
+            self.self_check.sealing.runner.wait(10_000)
         self.environment.timer.stop()
         self.save_state()
         super().closeEvent(event)

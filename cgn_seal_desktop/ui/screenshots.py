@@ -107,8 +107,8 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
     from cgn_seal_desktop.seal.trust import add_user_root
     from cgn_seal_desktop.ui.app import create_application
     from cgn_seal_desktop.ui.main_window import MainWindow
+    from cgn_seal_desktop.ui.selfcheck.verify_dialog import VerificationDialog
     from cgn_seal_desktop.ui.ukey_dialogs import PinDialog
-    from cgn_seal_desktop.ui.verify_dialog import VerificationDialog
     from cgn_seal_desktop.ukey.certinfo import certificate_info
     from cgn_seal_desktop.ukey.model import PinState, TokenInfo
     from cgn_seal_desktop.ukey.service import CertChoice

@@ -56,14 +56,6 @@ class TokenDialog(QDialog):
         layout.addWidget(buttons)
         self.resize(520, 300)
 
-    def select_label(self, label: str) -> bool:
-        """Select the first certificate on the token *label* (tests, remembered choice)."""
-        for i, choice in enumerate(self._choices):
-            if choice.token.label == label:
-                self.list.setCurrentRow(i)
-                return True
-        return False
-
     def chosen(self) -> CertChoice | None:
         row = self.list.currentRow()
         return self._choices[row] if 0 <= row < len(self._choices) else None

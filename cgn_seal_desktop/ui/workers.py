@@ -3,7 +3,7 @@
 :func:`run_task` is for short-lived, stateless work (verification, token listing, environment
 checks): the function runs on the global ``QThreadPool`` and ``done``/``failed`` arrive on the GUI
 thread. Work that must keep one PKCS#11 session on one thread uses its own QThread
-(:mod:`cgn_seal_desktop.ui.signing`).
+(:mod:`cgn_seal_desktop.ui.selfcheck.signing_thread`).
 """
 
 from __future__ import annotations

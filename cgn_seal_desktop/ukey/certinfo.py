@@ -1,15 +1,45 @@
-"""Plain facts about an X.509 certificate, for lists, dialogs and reports (no PKCS#11 here)."""
+"""Plain facts about an X.509 certificate, for lists, dialogs and reports (no PKCS#11 here),
+and the expiry rule: when a certificate is due for renewal."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:  # parsing loads on first use; the UI imports this module at start-up
     from cryptography import x509
 
-__all__ = ["CertificateInfo", "certificate_info", "name_attr", "sm2_public_key"]
+__all__ = ["RENEWAL_WINDOW_DAYS", "CertificateInfo", "Expiry", "ExpiryState", "certificate_info",
+           "expiry_of", "name_attr", "sm2_public_key"]
+
+#: A certificate with fewer whole days left than this is due for renewal (SZCA renews up to a
+#: month ahead; the environment check warns from then on).
+RENEWAL_WINDOW_DAYS = 30
+
+
+class ExpiryState(StrEnum):
+    """Where a certificate stands in its lifetime."""
+
+    VALID = "valid"
+    EXPIRES_SOON = "expires_soon"  #: fewer than :data:`RENEWAL_WINDOW_DAYS` days left
+    EXPIRED = "expired"
+
+
+@dataclass(frozen=True)
+class Expiry:
+    """A certificate's expiry at one moment: its state, whole days left (negative once expired)
+    and the last day it is valid."""
+
+    state: ExpiryState
+    days_left: int
+    not_after: datetime
+
+    @property
+    def needs_renewal(self) -> bool:
+        """True when the certificate should be renewed now (expiring soon or expired)."""
+        return self.state is not ExpiryState.VALID
 
 
 @dataclass(frozen=True)
@@ -54,6 +84,25 @@ class CertificateInfo:
 
     def valid_at(self, when: datetime) -> bool:
         return self.not_before <= when <= self.not_after
+
+    def expiry(self, now: datetime | None = None) -> Expiry:
+        """:func:`expiry_of` this certificate at *now* (aware; default: the current time)."""
+        return expiry_of(self.not_after, now)
+
+
+def expiry_of(not_after: datetime, now: datetime | None = None, *,
+              window_days: int = RENEWAL_WINDOW_DAYS) -> Expiry:
+    """The expiry rule: expired once *now* is past *not_after*; expiring soon with fewer than
+    *window_days* whole days left; valid otherwise."""
+    now = now or datetime.now(UTC)
+    days = (not_after - now).days
+    if not_after < now:
+        state = ExpiryState.EXPIRED
+    elif days < window_days:
+        state = ExpiryState.EXPIRES_SOON
+    else:
+        state = ExpiryState.VALID
+    return Expiry(state, days, not_after)
 
 
 def name_attr(name: x509.Name, oid: x509.ObjectIdentifier) -> str:

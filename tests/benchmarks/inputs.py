@@ -126,7 +126,7 @@ SIZES = {"small": (10, 500_000), "medium": (500, 100_000), "large": (2000, 100_0
 
 def make_inputs(base: Path, *, quick: bool) -> BenchInputs:
     """Everything the benchmarks read, under *base*. Quick mode skips the 500-page file."""
-    from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
+    from cgn_seal_desktop.seal.pdf_sign import SealPlacement, SignRequest
     from cgn_seal_desktop.seal.ukey_sign import sign_with_session
     from cgn_seal_desktop.ukey.pin import Pin
     from tests.softhsm import open_token

@@ -202,7 +202,7 @@ def scroll(pdf: str) -> None:
 
 
 def sign_mem(pdf: str, out: str) -> None:
-    from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
+    from cgn_seal_desktop.seal.pdf_sign import SealPlacement, SignRequest
     from cgn_seal_desktop.seal.ukey_sign import sign_with_session
     from cgn_seal_desktop.ukey.pin import Pin
     from tests.softhsm import open_token

@@ -155,7 +155,7 @@ class Suite:
 
         from cgn_seal_desktop.fsutil import atomic_write
         from cgn_seal_desktop.seal.appearance import default_seal_pdf
-        from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
+        from cgn_seal_desktop.seal.pdf_sign import SealPlacement, SignRequest
         from cgn_seal_desktop.seal.ukey_sign import sign_with_session
         from cgn_seal_desktop.ukey.pin import Pin
         from tests.softhsm import open_token

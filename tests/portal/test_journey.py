@@ -20,14 +20,16 @@ from cgn_seal_desktop.portal.models import (
     PaymentChannel,
     PaymentStatus,
 )
-from cgn_seal_desktop.portal.progress import (
+from cgn_seal_desktop.portal.tokens import MemoryTokenStore
+from cgn_seal_desktop.portal.wizard.state import (
     Action,
+    Note,
+    NoteCode,
     StepId,
     StepState,
     WaitingFor,
     compute_progress,
 )
-from cgn_seal_desktop.portal.tokens import MemoryTokenStore
 from cgn_seal_desktop.sandbox.clock import ManualClock
 from cgn_seal_desktop.sandbox.server import SandboxServer
 from tests.portal.conftest import LIMITS, ClientFactory
@@ -97,7 +99,7 @@ def test_full_journey(sandbox: SandboxServer, make_client: ClientFactory, clock:
     assert client.identity_session(stale.id).status is IdentityStatus.EXPIRED
     p = progress(client, clock)
     assert p.current is StepId.ORG_IDENTITY and Action.START_IDENTITY in p.actions
-    assert any("过期" in n for n in p.notices)
+    assert Note(NoteCode.IDENTITY_QR_EXPIRED) in p.notices
     assert ops_http.post(f"/ops/api/suppliers/{uid}/identity/passed").status_code == 409
     with pytest.raises(E.Conflict):  # bank account not yet allowed
         client.submit_bank_account(bank())
@@ -271,7 +273,7 @@ def test_full_journey(sandbox: SandboxServer, make_client: ClientFactory, clock:
 def progress_anonymous_is_register() -> bool:
     from datetime import UTC, datetime
 
-    from cgn_seal_desktop.portal.progress import PortalSnapshot
+    from cgn_seal_desktop.portal.wizard.state import PortalSnapshot
 
     p = compute_progress(PortalSnapshot(), datetime.now(UTC))
     return p.current is StepId.REGISTER and Action.REGISTER in p.actions

@@ -76,13 +76,13 @@ def window(qtbot: Any, ukey: Any, bot: DialogBot) -> Iterator[Any]:
     win.show()
     qtbot.waitExposed(win)
     yield win
-    win.self_check.flow.runner.wait(10_000)
+    win.self_check.sealing.runner.wait(10_000)
     wait_for_tasks(10_000)
 
 
 def sign_directly(ukey: Any, src: Path, out: Path, label: str = "CGN-RSA") -> Path:
     """Seal *src* into *out* without the GUI (for verification tests)."""
-    from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
+    from cgn_seal_desktop.seal.pdf_sign import SealPlacement, SignRequest
     from cgn_seal_desktop.seal.ukey_sign import sign_with_session
     from cgn_seal_desktop.ukey.pin import Pin
     from tests.softhsm import open_token

@@ -14,7 +14,7 @@ from cgn_seal_desktop.ukey.pin import Pin
 from cgn_seal_desktop.demo.softhsm_ukey import DEMO_LABEL, DEMO_PIN, activate
 assert activate()
 from cgn_seal_desktop.settings import Settings
-from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest
+from cgn_seal_desktop.seal.pdf_sign import SealPlacement, SignRequest
 from cgn_seal_desktop.seal.trust import TrustStore
 from cgn_seal_desktop.seal.ukey_sign import sign_with_session
 from cgn_seal_desktop.seal.verify import verify_pdf

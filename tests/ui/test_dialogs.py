@@ -7,8 +7,8 @@ from typing import Any
 
 from cgn_seal_desktop.seal.report import SignatureReport
 from cgn_seal_desktop.ui.messages import STATUS_TEXT, status_text
+from cgn_seal_desktop.ui.selfcheck.verify_dialog import VerificationDialog
 from cgn_seal_desktop.ui.ukey_dialogs import CertChoice, PinDialog
-from cgn_seal_desktop.ui.verify_dialog import VerificationDialog
 from cgn_seal_desktop.ukey.certinfo import CertificateInfo
 from cgn_seal_desktop.ukey.model import PinState, TokenInfo
 from tests.ui.conftest import DialogBot

@@ -1,68 +1,77 @@
-"""Environment checks as plain functions: service reachability over loopback, clock, expiry."""
+"""The environment check in words: every finding code has a translated line; the copied report
+masks serials and ID numbers. (The rules themselves are tested without Qt in
+``tests/test_envcheck.py``.)"""
 
 from __future__ import annotations
 
-import threading
+import re
+from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-from cgn_seal_desktop.ui.env_checks import check_clock, check_service, check_tokens, report_text
+import pytest
+from PySide6.QtCore import QCoreApplication, QTranslator
+
+from cgn_seal_desktop.envcheck import Code, Finding, Group, check_tokens
+from cgn_seal_desktop.paths import translations_dir
+from cgn_seal_desktop.ui.env_checks import describe, report_text
 from cgn_seal_desktop.ukey.certinfo import CertificateInfo
+from cgn_seal_desktop.ukey.errors import ModuleLoadError
 from cgn_seal_desktop.ukey.model import PinState, TokenInfo
 
-
-class _Ok(BaseHTTPRequestHandler):
-    def do_GET(self) -> None:
-        self.send_response(200)
-        self.end_headers()
-        self.wfile.write(b"ok")
-
-    def log_message(self, *_a: Any) -> None:
-        pass
+_PARAMS = {"system": "Windows", "release": "10", "machine": "AMD64", "bits": "64",
+           "name": "SZCA UKEY", "path": r"C:\Windows\System32\szca_p11.dll", "label": "KEY",
+           "manufacturer": "SZCA", "model": "U", "serial": "…1234", "owner": "示例公司",
+           "until": "2026-07-01", "days": "12", "url": "https://ecp.cgnpc.com.cn/",
+           "failure": "timeout", "status": "200", "now": "2026-06-01 12:00 CST"}
 
 
-def test_service_reachable_and_not() -> None:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _Ok)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+def _sample(code: Code) -> Finding:
+    error = ModuleLoadError("cannot load") if code is Code.DRIVER_UNUSABLE else None
+    return Finding(Group.DRIVERS, "ok", code, _PARAMS, "extra", error)
+
+
+@pytest.fixture
+def zh_CN(qapp: Any) -> Iterator[None]:
+    t = QTranslator()
+    assert t.load(str(translations_dir() / "cgn_seal_desktop_zh_CN.qm"))
+    QCoreApplication.installTranslator(t)
+    yield
+    QCoreApplication.removeTranslator(t)
+
+
+def _cjk(text: str) -> bool:
+    return bool(re.search(r"[\u4e00-\u9fff]", text))
+
+
+@pytest.mark.parametrize("code", list(Code))
+def test_every_code_has_words_in_english_and_chinese(qapp: Any, code: Code) -> None:
+    english = describe(_sample(code))
+    assert english.title and english.key == "modules" and english.extra == "extra"
+    t = QTranslator()
+    assert t.load(str(translations_dir() / "cgn_seal_desktop_zh_CN.qm"))
+    QCoreApplication.installTranslator(t)
     try:
-        url = f"http://127.0.0.1:{server.server_address[1]}/"
-        [line] = check_service(url, timeout=3)
-        assert line.level == "ok" and "HTTP 200" in line.detail
+        chinese = describe(_sample(code))
     finally:
-        server.shutdown()
-        server.server_close()
-    [down] = check_service(url, timeout=1)  # the port is closed now
-    assert down.level == "warn" and down.advice
+        QCoreApplication.removeTranslator(t)
+    for en, zh in ((english.title, chinese.title), (english.advice, chinese.advice)):
+        if en and en != "UKEY":
+            assert _cjk(zh), (code, en, zh)
 
 
-def test_clock() -> None:
-    assert check_clock(datetime(2020, 1, 1, tzinfo=UTC))[0].level == "error"
-    assert check_clock(datetime(2026, 6, 1, tzinfo=UTC))[0].level == "ok"
-
-
-def _token(days_left: int, pin_state: PinState = PinState.OK) -> TokenInfo:
+def test_expiry_words_and_the_report_masks_the_serial(zh_CN: None) -> None:
     now = datetime.now(UTC)
     cert = CertificateInfo(der=b"", key_id=b"\x01", label="", subject="", subject_cn="x",
                            organization="示例公司", issuer="", issuer_cn="", serial=1,
                            not_before=now - timedelta(days=400),
-                           not_after=now + timedelta(days=days_left),
+                           not_after=now + timedelta(days=10, hours=1),
                            key_usage=("digital_signature",), key_type="rsa", is_ca=False)
-    return TokenInfo(module_path="m", slot_id=0, label="KEY", manufacturer="SZCA", model="U",
-                     serial="110101199003071234", flags=0, pin_state=pin_state,
-                     login_required=True, protected_auth_path=False, certificates=[cert])
-
-
-def test_expiry_levels_and_report_masks_serial() -> None:
-    levels = [ln.level for ln in check_tokens(True, [_token(400)]) if ln.title != "UKEY"]
-    assert levels == ["ok"]
-    soon = check_tokens(True, [_token(10)])
-    assert soon[-1].level == "warn"
-    expired = check_tokens(True, [_token(-1)])
-    assert expired[-1].level == "error"
-    locked = check_tokens(True, [_token(400, PinState.LOCKED)])
-    assert locked[0].level == "error" and "400-112-3838" in locked[0].advice
-    assert check_tokens(True, [])[0].level == "warn"
-    text = report_text(soon)
+    token = TokenInfo(module_path="m", slot_id=0, label="KEY", manufacturer="SZCA", model="U",
+                      serial="110101199003071234", flags=0, pin_state=PinState.LOCKED,
+                      login_required=True, protected_auth_path=False, certificates=[cert])
+    lines = [describe(f) for f in check_tokens(True, [token])]
+    assert lines[0].level == "error" and "400-112-3838" in lines[0].advice
+    assert lines[1].level == "warn" and "10" in lines[1].detail and "示例公司" in lines[1].detail
+    text = report_text(lines)
     assert "110101199003071234" not in text and "1234" in text

@@ -75,8 +75,12 @@ def capture(into: list[dict[str, str]]) -> Any:
 
 
 def choose_token(label: str) -> Any:
+    """Pick, as a user would, the first certificate row of the UKEY *label*."""
     def handler(dlg: Any) -> int:
-        assert dlg.select_label(label)
+        rows = [dlg.list.item(i).text() for i in range(dlg.list.count())]
+        row = next(i for i, text in enumerate(rows) if text.startswith(f"{label} — "))
+        dlg.list.setCurrentRow(row)
+        assert dlg.chosen().token.label == label
         return 1
     return handler
 
@@ -101,7 +105,7 @@ def test_open_place_sign_verify_valid(qtbot: Any, window: Any, bot: DialogBot, u
     bot.on("TokenDialog", choose_token("CGN-RSA"))
     echo: list[str] = []
     bot.on("PinDialog", enter_pin(ukey.pin, echo))
-    with qtbot.waitSignal(page.flow.signed, timeout=TIMEOUT) as signed:
+    with qtbot.waitSignal(page.sealing.signed, timeout=TIMEOUT) as signed:
         place_seal(qtbot, window)
     out = Path(signed.args[0])
     assert out == tmp_path / "合同_已盖章.pdf"
@@ -165,7 +169,7 @@ def test_wrong_pin_then_retry(qtbot: Any, window: Any, bot: DialogBot, ukey: Any
     bot.on("PinDialog", wrong)
     bot.on("PinDialog", right)
     bot.on("QMessageBox", lambda _d: 0)
-    with qtbot.waitSignal(page.flow.signed, timeout=TIMEOUT):
+    with qtbot.waitSignal(page.sealing.signed, timeout=TIMEOUT):
         place_seal(qtbot, window)
     assert retries == [True]  # the second PIN dialog says the PIN was wrong
     assert any("Wrong PIN" in text for text, _ in bot.messages)
@@ -190,10 +194,10 @@ def test_wrong_pin_error_reaches_no_frame_holding_the_pin(qtbot: Any, window: An
     bot.on("QMessageBox", lambda _d: 0)
     bot.on("PinDialog", lambda _d: 0)  # then cancel the retry
     errors: list[Any] = []
-    page.flow.runner.failed.connect(errors.append)
-    with qtbot.waitSignal(page.flow.ended, timeout=TIMEOUT):
+    page.sealing.runner.failed.connect(errors.append)
+    with qtbot.waitSignal(page.sealing.ended, timeout=TIMEOUT):
         place_seal(qtbot, window)
-    page.flow.runner.failed.disconnect(errors.append)
+    page.sealing.runner.failed.disconnect(errors.append)
     assert [type(e).__name__ for e in errors] == ["WrongPinError"]
     assert errors[0].__traceback__ is not None  # a real traceback was walked, not a scrubbed one
     assert where_is(GUI_WRONG_PIN, errors[0]) == []
@@ -209,11 +213,11 @@ def test_cancelled_pin_writes_nothing(qtbot: Any, window: Any, bot: DialogBot, u
     bot.on("TokenDialog", choose_token("CGN-RSA"))
     pin_dialogs: list[Any] = []
     bot.on("PinDialog", lambda d: pin_dialogs.append(d) or 0)
-    with qtbot.waitSignal(page.flow.ended, timeout=TIMEOUT):
+    with qtbot.waitSignal(page.sealing.ended, timeout=TIMEOUT):
         place_seal(qtbot, window)
     assert len(pin_dialogs) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["b.pdf"]
-    assert not page.flow.runner.is_running()
+    assert not page.sealing.runner.is_running()
     assert page.act_seal.isEnabled()
 
 
@@ -223,7 +227,7 @@ def test_no_token_inserted(qtbot: Any, window: Any, bot: DialogBot, empty_module
     src = make_pdf(tmp_path / "c.pdf", pages=1)
     open_and_wait(qtbot, window, src)
     page = window.self_check
-    with qtbot.waitSignal(page.flow.ended, timeout=TIMEOUT):
+    with qtbot.waitSignal(page.sealing.ended, timeout=TIMEOUT):
         place_seal(qtbot, window)
     assert any("No UKEY inserted" in text for text, _ in bot.messages), bot.messages
     assert not bot.of("PinDialog")
@@ -294,12 +298,12 @@ def _max_gui_gap_while_signing(qtbot: Any, window: Any, bot: DialogBot, ukey: An
     def on_progress(*_a: Any) -> None:
         started.append(time.perf_counter())
 
-    page.flow.runner.progress.connect(on_progress)
+    page.sealing.runner.progress.connect(on_progress)
     timer.start()
-    with qtbot.waitSignal(page.flow.signed, timeout=TIMEOUT):
+    with qtbot.waitSignal(page.sealing.signed, timeout=TIMEOUT):
         place_seal(qtbot, window)
     timer.stop()
-    page.flow.runner.progress.disconnect(on_progress)
+    page.sealing.runner.progress.disconnect(on_progress)
     assert started, "the worker reported no progress"
     during = [t for t in ticks if t >= started[0]]
     assert len(during) > 20  # the event loop kept turning through the 1.5 s delay
@@ -328,8 +332,8 @@ def test_cancel_during_signing_writes_nothing(qtbot: Any, window: Any, bot: Dial
     page = window.self_check
     bot.on("TokenDialog", choose_token("CGN-RSA"))
     bot.on("PinDialog", enter_pin(ukey.pin))
-    page.flow.runner.progress.connect(lambda *_a: page.flow.runner.cancel())
-    with qtbot.waitSignal(page.flow.ended, timeout=TIMEOUT):
+    page.sealing.runner.progress.connect(lambda *_a: page.sealing.runner.cancel())
+    with qtbot.waitSignal(page.sealing.ended, timeout=TIMEOUT):
         place_seal(qtbot, window)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["f.pdf"]
 
@@ -349,7 +353,7 @@ def test_never_the_original_and_overwrite_only_when_confirmed(
     answers = iter([0, 0x10000, 0x4000])  # OK on the message, No, then Yes
     bot.on("QMessageBox", lambda _d: next(answers), times=3)
     bot.on("PinDialog", enter_pin(ukey.pin))
-    with qtbot.waitSignal(page.flow.signed, timeout=TIMEOUT) as signed:
+    with qtbot.waitSignal(page.sealing.signed, timeout=TIMEOUT) as signed:
         place_seal(qtbot, window)
     assert Path(signed.args[0]) == other
     assert src.read_bytes() == original
@@ -374,7 +378,7 @@ def test_pin_never_logged(qtbot: Any, window: Any, bot: DialogBot, ukey: Any, tm
 
     bot.on("PinDialog", wrong)
     bot.on("PinDialog", lambda _d: 0)  # then give up
-    with qtbot.waitSignal(page.flow.ended, timeout=TIMEOUT):
+    with qtbot.waitSignal(page.sealing.ended, timeout=TIMEOUT):
         place_seal(qtbot, window)
     assert any("Wrong PIN" in t for t, _ in bot.messages)
     assert secret not in caplog.text
@@ -410,7 +414,7 @@ def test_drag_sizes_the_seal(qtbot: Any, window: Any, bot: DialogBot, ukey: Any,
     assert abs((x1 - x0) - side) < 1.5 and abs((y1 - y0) - side) < 1.5
     # Top-left of the drag in PDF space (origin bottom-left): y1 is near the top of the page.
     assert abs(x0 - 80 / view.scale()) < 1.5 and abs(y1 - (842 - 80 / view.scale())) < 1.5
-    qtbot.waitUntil(lambda: not page.flow.is_busy(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not page.sealing.is_busy(), timeout=TIMEOUT)
 
 
 def test_password_protected_pdf_is_sealed_and_verified(
@@ -427,7 +431,7 @@ def test_password_protected_pdf_is_sealed_and_verified(
         window.open_file(str(src))
     bot.on("TokenDialog", choose_token("CGN-RSA"))
     bot.on("PinDialog", enter_pin(ukey.pin))
-    with qtbot.waitSignal(page.flow.signed, timeout=TIMEOUT) as signed:
+    with qtbot.waitSignal(page.sealing.signed, timeout=TIMEOUT) as signed:
         place_seal(qtbot, window)
     out = Path(signed.args[0])
     qtbot.waitUntil(lambda: page.current_path() == out and page.report() is not None
@@ -450,7 +454,7 @@ def test_keyboard_places_and_escape_cancels(qtbot: Any, window: Any, bot: Dialog
     page = window.self_check
     page.act_seal.trigger()
     QTest.keyClick(page.view, Qt.Key.Key_Escape)
-    assert not page.seal_tool.is_active() and not page.flow.is_busy()
+    assert not page.seal_tool.is_active() and not page.sealing.is_busy()
     placed: list[Any] = []
     page.seal_tool.placed.connect(lambda p, rect: placed.append((p, rect)))
     bot.on("TokenDialog", lambda _d: 0)
@@ -459,7 +463,7 @@ def test_keyboard_places_and_escape_cancels(qtbot: Any, window: Any, bot: Dialog
     assert len(placed) == 1 and placed[0][0] == 0
     x0, y0, x1, y1 = placed[0][1]
     assert 0 <= x0 < x1 <= 595 and 0 <= y0 < y1 <= 842
-    qtbot.waitUntil(lambda: not page.flow.is_busy(), timeout=TIMEOUT)
+    qtbot.waitUntil(lambda: not page.sealing.is_busy(), timeout=TIMEOUT)
 
 
 def test_no_driver_chosen_finds_the_ukey_and_remembers_it(
@@ -471,7 +475,7 @@ def test_no_driver_chosen_finds_the_ukey_and_remembers_it(
     open_and_wait(qtbot, window, src)
     bot.on("TokenDialog", choose_token("CGN-EC"))
     bot.on("PinDialog", enter_pin(ukey.pin))
-    with qtbot.waitSignal(window.self_check.flow.signed, timeout=TIMEOUT):
+    with qtbot.waitSignal(window.self_check.sealing.signed, timeout=TIMEOUT):
         place_seal(qtbot, window)
     assert Settings.load().module_path == ukey.module
     window.show_page("settings")
@@ -482,16 +486,16 @@ def test_locked_pin_is_said_plainly(qtbot: Any, window: Any, bot: DialogBot,
                                     tmp_path: Path) -> None:
     from dataclasses import replace
 
-    from cgn_seal_desktop.ui.sealing_flow import SealingInput
+    from cgn_seal_desktop.ui.selfcheck.sealing_steps import SealingInput
     from cgn_seal_desktop.ukey.model import PinState
     from cgn_seal_desktop.ukey.service import list_all_tokens, signing_choices
 
-    flow = window.self_check.flow
+    steps = window.self_check.sealing
     choice = signing_choices(list_all_tokens(window.settings.module_path) or [])[0]
     locked = replace(choice, token=replace(choice.token, pin_state=PinState.LOCKED))
-    flow._input = SealingInput(tmp_path / "x.pdf", 0, (100.0, 100.0, 200.0, 200.0))
-    flow._choice, flow._output = locked, tmp_path / "x_已盖章.pdf"
-    with qtbot.waitSignal(flow.ended, timeout=TIMEOUT):
-        flow._ask_pin(PinState.LOCKED, retry=False)
+    steps._input = SealingInput(tmp_path / "x.pdf", 0, (100.0, 100.0, 200.0, 200.0))
+    steps._choice, steps._output = locked, tmp_path / "x_已盖章.pdf"
+    with qtbot.waitSignal(steps.ended, timeout=TIMEOUT):
+        steps._ask_pin(PinState.LOCKED, retry=False)
     assert not bot.of("PinDialog")
     assert any("PIN is locked" in t and "400-112-3838" in t for t, _ in bot.messages)

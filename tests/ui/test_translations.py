@@ -513,8 +513,8 @@ def _self_check_dialogs() -> list[Any]:
 
     from cgn_seal_desktop.seal.report import SignatureReport
     from cgn_seal_desktop.ui.messages import STATUS_TEXT
+    from cgn_seal_desktop.ui.selfcheck.verify_dialog import VerificationDialog
     from cgn_seal_desktop.ui.ukey_dialogs import CertChoice, PinDialog, TokenDialog
-    from cgn_seal_desktop.ui.verify_dialog import VerificationDialog
     from cgn_seal_desktop.ukey.certinfo import CertificateInfo
     from cgn_seal_desktop.ukey.model import PinState, TokenInfo
 

@@ -22,6 +22,7 @@ from cgn_seal_desktop.ui.viewer import (
     ZoomMode,
 )
 from cgn_seal_desktop.ui.viewer.pdf_view import PX_PER_PT
+from tests.render_backends import SlowRenderer
 
 # A black square on every page, in PDF user space (origin bottom-left), away from the centre.
 SQUARE = (100.0, 600.0, 200.0, 700.0)
@@ -82,9 +83,16 @@ def service() -> Iterator[RenderService]:
     svc.shutdown()
 
 
+@pytest.fixture(scope="module")
+def slow_service() -> Iterator[RenderService]:
+    """Real renders, each after a 0.5 s sleep in the worker (the renderer seam)."""
+    svc = RenderService(workers=2, renderer=SlowRenderer(0.5))
+    yield svc
+    svc.shutdown()
+
+
 @pytest.fixture
 def view(qtbot: QtBot, service: RenderService) -> Iterator[PdfView]:
-    service.delay_s = 0.0
     v = PdfView(service=service)
     qtbot.addWidget(v)
     v.resize(600, 700)
@@ -292,8 +300,13 @@ def test_unreadable_files_give_typed_errors(
 
 
 def test_gui_thread_stays_responsive_during_slow_renders(
-    qtbot: QtBot, view: PdfView, pdfs: dict[str, Path], service: RenderService
+    qtbot: QtBot, pdfs: dict[str, Path], slow_service: RenderService
 ) -> None:
+    view = PdfView(service=slow_service)
+    qtbot.addWidget(view)
+    view.resize(600, 700)
+    view.show()
+    qtbot.waitExposed(view)
     gaps: list[float] = []
     clock = QElapsedTimer()
     timer = QTimer(interval=10)
@@ -302,17 +315,18 @@ def test_gui_thread_stays_responsive_during_slow_renders(
         gaps.append(clock.restart())
 
     timer.timeout.connect(tick)
-    _open(qtbot, view, pdfs["heavy"])  # a real ~1 s MuPDF render
+    _open(qtbot, view, pdfs["heavy"])  # a real ~1 s MuPDF render, after the 0.5 s sleep
     clock.start()
     timer.start()
     started = time.monotonic()
     with qtbot.waitSignal(view.page_painted, timeout=30_000):
         view.viewport().update()
     heavy_s = time.monotonic() - started
-    service.delay_s = 0.5  # and the test hook: every render sleeps first
-    view.set_zoom(1.5)
+    assert heavy_s >= 0.5  # the renderer seam is in use: the worker slept first
+    view.set_zoom(1.5)  # every render sleeps 0.5 s first, then renders for real
     _settle(qtbot, view)
     timer.stop()
+    view.close_document()
     assert len(gaps) > 20, "the timer must have ticked throughout"
     assert max(gaps[1:]) < 100, f"GUI thread blocked {max(gaps)} ms (heavy render {heavy_s:.2f} s)"
 

@@ -24,7 +24,7 @@ from cgn_seal_desktop.portal.models import (
     MaterialKind,
     RejectionRequest,
 )
-from cgn_seal_desktop.portal.progress import StepId
+from cgn_seal_desktop.portal.wizard.state import StepId
 from cgn_seal_desktop.sandbox import ops
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.wizard.elements_page import ElementsPage
@@ -118,14 +118,14 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     assert ":" in idp.countdown.text() and not idp.start_button.isEnabled()
     env.clock.advance(LIMITS.identity_ttl * 2)
     qtbot.waitUntil(lambda: idp.start_button.isEnabled() and idp.qr.expired, timeout=WAIT)
-    assert w.notifications == []  # an expired QR code is no "result"
+    assert env.notifications(w) == []  # an expired QR code is no "result"
     click(qtbot, w, "startIdentity")
     qtbot.waitUntil(lambda: idp.qr.payload != first and not idp.qr.expired, timeout=WAIT)
     ops.identity_set(ctx(w), uid, IdentityStatus.SCANNED)
     qtbot.waitUntil(lambda: "Scanned" in idp.status.text(), timeout=WAIT)
     ops.identity_set(ctx(w), uid, IdentityStatus.PASSED)
     on_page(qtbot, w, "bank")
-    assert w.notifications == ["The identity check has passed."]
+    assert env.notifications(w) == ["The identity check has passed."]
 
     # --- 金融认证: bank account; the deposit will take days
     for name, text in [("bank_name", "中国银行"), ("branch_name", "深圳福田支行"),
@@ -151,7 +151,7 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     # --- days pass (sandbox clock): the deposit arrives, the background poll notices
     env.clock.advance(timedelta(days=5))
     qtbot.waitUntil(lambda: find(w, QLineEdit, "depositCode").isEnabled(), timeout=WAIT)
-    assert any("deposit" in n for n in w.notifications)
+    assert any("deposit" in n for n in env.notifications(w))
     assert "random code" in w.info.text() and w.info.isVisible()
     code = ops.deposit_reveal(ctx(w), uid).code  # what the finance department reads
     # a wrong code costs an attempt
@@ -259,7 +259,7 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     qtbot.waitUntil(lambda: "front.png" in front.state.text() and not w.ctl.busy,
                     timeout=WAIT)
     sent: list[tuple[int, int]] = []
-    licence.upload_progress.connect(lambda a, b: sent.append((a, b)))
+    licence.bytes_sent.connect(lambda a, b: sent.append((a, b)))
     for kind, path in files.items():
         if kind is not MaterialKind.OPERATOR_ID_FRONT:
             mp.add_file(kind, path)
@@ -299,12 +299,12 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     # --- the payment is made → review
     ops.mark_paid(ctx(w), app_id)
     on_page(qtbot, w, "review")
-    assert any("Payment received" in n for n in w.notifications)
+    assert any("Payment received" in n for n in env.notifications(w))
     # The review takes more than 3 working days: overdue, customer service offered.
     assert not find(w, QPushButton, "supportButton").isVisible()
     env.clock.advance(timedelta(days=7))
     qtbot.waitUntil(lambda: find(w, QPushButton, "supportButton").isVisible(), timeout=WAIT)
-    assert "longer than usual" in w.progress_view.waiting.text()
+    assert "longer than usual" in w.steps_panel.waiting.text()
 
     # --- rejected: reason and materials to redo; edit and resubmit (no second payment)
     ops.reject(ctx(w), app_id, RejectionRequest(reason="公章印模不清晰",
@@ -313,7 +313,7 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     assert "公章印模不清晰" in mp.notice.text()
     assert mp.rows[MaterialKind.SEAL_IMPRESSION].info.label in mp.notice.text()
     assert not find(w, QPushButton, "submitApplication").isEnabled()
-    assert any("rejected" in n for n in w.notifications)
+    assert any("rejected" in n for n in env.notifications(w))
     click(qtbot, w, "editApplication")
     on_page(qtbot, w, "form")
     type_into(qtbot, w, "app_mail_address", "深圳市福田区深南大道 2 号")
@@ -335,7 +335,7 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     assert approved.certificate_serial
     assert approved.certificate_serial in w.pages["review"].serial.text()  # type: ignore[attr-defined]
     assert w.ctl.progress.current is StepId.SHIPPING
-    assert any("approved" in n for n in w.notifications)
+    assert any("approved" in n for n in env.notifications(w))
     with qtbot.waitSignal(w.self_check_requested):
         click(qtbot, w, "selfCheck")
     click(qtbot, w, "selfCheckDone")

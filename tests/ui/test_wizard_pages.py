@@ -4,6 +4,7 @@ service-URL profile, the main-window wiring, client-side validators, crisp QR co
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -19,14 +20,14 @@ from cgn_seal_desktop.portal.models import (
     OrgVerificationState,
     TokenPair,
 )
-from cgn_seal_desktop.portal.progress import StepId
 from cgn_seal_desktop.portal.server_profile import (
     KIND_SERVICE,
     ServerProfile,
     valid_service_url,
 )
-from cgn_seal_desktop.portal.tokens import MemoryTokenStore
+from cgn_seal_desktop.portal.tokens import MemoryTokenStore, TokenStore
 from cgn_seal_desktop.portal.validators import check_field
+from cgn_seal_desktop.portal.wizard.state import StepId
 from cgn_seal_desktop.sandbox import ops
 from cgn_seal_desktop.sandbox.server import SandboxServer, SandboxStartError
 from cgn_seal_desktop.ui import dialogs
@@ -434,7 +435,7 @@ def test_identity_check_failed_can_be_repeated(qtbot: QtBot, env: Env) -> None:
     ops.identity_set(ctx(w), ops.find_user(ctx(w), "bob"), IdentityStatus.FAILED,
                      "人脸比对未通过")
     qtbot.waitUntil(lambda: "人脸比对未通过" in idp.status.text(), timeout=WAIT)
-    assert w.notifications == ["The identity check failed; see the reason and try again."]
+    assert env.notifications(w) == ["The identity check failed; see the reason and try again."]
     assert w.ctl.progress.current is StepId.ORG_IDENTITY
     first = idp.qr.payload
     click(qtbot, w, "startIdentity")  # "Refresh QR code": a new session
@@ -508,3 +509,56 @@ def test_drop_a_file_on_a_material_row(qtbot: QtBot, env: Env, tmp_path: Path) -
     assert not row.thumb.pixmap().isNull()
     app = w.ctl.snapshot.application
     assert app is not None and MaterialKind.OPERATOR_ID_BACK in {m.kind for m in app.materials}
+
+
+class _WatchedStore:
+    """A token store (the "keyring") that records the thread of every read and write."""
+
+    def __init__(self, inner: TokenStore, seen: list[tuple[str, threading.Thread]]) -> None:
+        self.inner, self.seen, self.persistent = inner, seen, inner.persistent
+
+    def load(self) -> TokenPair | None:
+        self.seen.append(("load", threading.current_thread()))
+        return self.inner.load()
+
+    def save(self, tokens: TokenPair) -> None:
+        self.seen.append(("save", threading.current_thread()))
+        self.inner.save(tokens)
+
+    def clear(self) -> None:
+        self.seen.append(("clear", threading.current_thread()))
+        self.inner.clear()
+
+
+def test_the_keyring_is_never_touched_on_the_gui_thread(qtbot: QtBot, env: Env,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from cgn_seal_desktop.portal import tokens as tokens_module
+    from cgn_seal_desktop.ui.wizard import account_page
+
+    seen: list[tuple[str, threading.Thread]] = []
+    real = env.tokens
+
+    def tokens(user: str, remember: bool) -> TokenStore:
+        seen.append(("open", threading.current_thread()))
+        return _WatchedStore(real(user, remember), seen)
+
+    def keyring_usable() -> bool:
+        seen.append(("probe", threading.current_thread()))
+        return tokens_module.keyring_usable()
+
+    env.tokens = tokens  # type: ignore[method-assign]
+    monkeypatch.setattr(account_page, "keyring_usable", keyring_usable)
+    w = start_sandbox_widget(qtbot, env)
+    api(w)
+    login(qtbot, w, remember=True)
+    on_page(qtbot, w, "elements")
+    w.shutdown()
+    w.close()
+    w = env.widget(qtbot)  # "remember me": the session comes back from the keyring
+    on_page(qtbot, w, "elements")
+    click(qtbot, w, "logoutButton")
+    on_page(qtbot, w, "account")
+    kinds = {kind for kind, _t in seen}
+    assert {"open", "probe", "load", "save", "clear"} <= kinds, kinds
+    assert all(t is not threading.main_thread() for _k, t in seen), [
+        k for k, t in seen if t is threading.main_thread()]

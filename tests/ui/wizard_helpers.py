@@ -38,6 +38,7 @@ class Env:
         self.clock = clock
         self.keyring: dict[str, MemoryTokenStore] = {}  # stands in for the OS keyring
         self.widgets: list[WizardWidget] = []
+        self._notified: dict[int, list[str]] = {}
 
     def tokens(self, user: str, remember: bool) -> TokenStore:
         if not remember:
@@ -58,7 +59,12 @@ class Env:
         w.resize(1100, 800)
         w.show()
         self.widgets.append(w)
+        w.notified.connect(self._notified.setdefault(id(w), []).append)
         return w
+
+    def notifications(self, w: WizardWidget) -> list[str]:
+        """What *w* announced so far (``notified``), oldest first."""
+        return list(self._notified.get(id(w), []))
 
 
 @pytest.fixture

@@ -19,15 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cgn_seal_desktop.envcheck import EnvReport, Group, check_tokens, collect, inserted_tokens
 from cgn_seal_desktop.settings import Settings
-from cgn_seal_desktop.ui.env_checks import (
-    CheckLine,
-    EnvSnapshot,
-    check_tokens,
-    collect,
-    report_text,
-    token_snapshot,
-)
+from cgn_seal_desktop.ui.env_checks import CheckLine, describe, report_text
 from cgn_seal_desktop.ui.pages.common import page_title
 from cgn_seal_desktop.ui.workers import run_task
 from cgn_seal_desktop.ukey.model import TokenInfo
@@ -40,7 +34,8 @@ _MARKS = {"ok": "●", "warn": "▲", "error": "✖", "info": "○"}
 
 
 class EnvironmentPage(QWidget):
-    """Shows :class:`EnvSnapshot` lines; ``checked`` after each full run, ``tokens_changed``."""
+    """Shows the environment check's findings (:mod:`cgn_seal_desktop.envcheck`) as translated
+    lines; ``checked`` after each full run, ``tokens_changed`` when the UKEY lines change."""
 
     checked = Signal()
     tokens_changed = Signal()
@@ -50,7 +45,7 @@ class EnvironmentPage(QWidget):
         self.setObjectName("environmentPage")
         self._settings = settings
         self._lines: list[CheckLine] = []
-        self._module: str | None = None
+        self._has_driver = False
         self._token_key: tuple[tuple[str, str, str, int], ...] | None = None
         self._running = False
         self._polling = False
@@ -118,12 +113,12 @@ class EnvironmentPage(QWidget):
         run_task(lambda: collect(settings, online=online), self._on_collected,
                  self._on_error, context=self)
 
-    def _on_collected(self, snap: EnvSnapshot) -> None:
+    def _on_collected(self, report: EnvReport) -> None:
         self._running = False
         self.rerun_button.setEnabled(True)
-        self._module = snap.module
-        self._lines = snap.lines
-        self._token_key = _key(snap.tokens)
+        self._has_driver = report.has_driver
+        self._lines = [describe(f) for f in report.findings]
+        self._token_key = _key(list(report.tokens))
         self.state_label.setText("")
         self._render()
         self.checked.emit()
@@ -137,11 +132,11 @@ class EnvironmentPage(QWidget):
     @Slot()
     def poll_tokens(self) -> None:
         """Re-read the inserted UKEYs in a worker (skipped while one read is running)."""
-        if self._polling or self._running or self._module is None:
+        if self._polling or self._running or not self._has_driver:
             return
         self._polling = True
         settings = self._settings
-        run_task(lambda: token_snapshot(settings, wait_s=0.5), self._on_tokens,
+        run_task(lambda: inserted_tokens(settings.module_path, wait_s=0.5), self._on_tokens,
                  self._on_poll_error, context=self)
 
     def _on_poll_error(self, _exc: BaseException) -> None:
@@ -155,11 +150,11 @@ class EnvironmentPage(QWidget):
         if key == self._token_key:
             return
         self._token_key = key
-        new = check_tokens(True, tokens)
-        at = next((i for i, ln in enumerate(self._lines) if ln.key == "tokens"), None)
-        rest = [ln for ln in self._lines if ln.key != "tokens"]
+        new = [describe(f) for f in check_tokens(True, tokens)]
+        at = next((i for i, ln in enumerate(self._lines) if ln.key == Group.TOKENS), None)
+        rest = [ln for ln in self._lines if ln.key != Group.TOKENS]
         if at is None:
-            at = next((i for i, ln in enumerate(rest) if ln.key == "trust"), len(rest))
+            at = next((i for i, ln in enumerate(rest) if ln.key == Group.TRUST), len(rest))
         self._lines = rest[:at] + new + rest[at:]
         self._render()
         self.tokens_changed.emit()

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import multiprocessing
+from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -33,7 +34,13 @@ from cgn_seal_desktop.documents import render
 from cgn_seal_desktop.documents.errors import DocumentError, RenderError
 from cgn_seal_desktop.documents.render import DocumentInfo, DocumentSource, RenderedPage
 
-__all__ = ["RenderKey", "RenderService", "shared_render_service"]
+__all__ = ["PageRenderer", "RenderKey", "RenderService", "shared_render_service"]
+
+#: What renders one page in a worker process: ``(source, page index, scale, max pixels)`` →
+#: :class:`RenderedPage`. It travels to the worker processes, so it must be picklable: a
+#: module-level function (the product's is :func:`documents.render.render_page`) or an instance
+#: of a module-level class (tests use a slow one, see ``tests/render_backends.py``).
+PageRenderer = Callable[[DocumentSource, int, float, int], RenderedPage]
 
 
 @dataclass(frozen=True)
@@ -72,14 +79,14 @@ class RenderService(QObject):
     # Internal: from the executor's callback thread to this object's (the GUI) thread.
     _done = Signal(object, object, object)
 
-    def __init__(self, workers: int = 2, parent: QObject | None = None) -> None:
+    def __init__(self, workers: int = 2, parent: QObject | None = None, *,
+                 renderer: PageRenderer = render.render_page) -> None:
         super().__init__(parent)
         self._workers = max(1, workers)
+        self._renderer = renderer
         self._executor: ProcessPoolExecutor | None = None
         self._pending: dict[RenderKey, Future[Any]] = {}
         self._closed = False  # after shutdown(): late results are dropped, not emitted
-        #: Test hook: every render sleeps this long in the worker first.
-        self.delay_s = 0.0
         #: Number of render requests submitted (cache misses), for tests and diagnostics.
         self.submitted = 0
         self.max_pixels = render.DEFAULT_MAX_PIXELS
@@ -131,9 +138,7 @@ class RenderService(QObject):
         """Queue a render of ``key`` unless one is pending; True if a new request was made."""
         if key in self._pending:
             return False
-        fut = self._submit(
-            render.render_page, source, key.page, key.scale, self.max_pixels, self.delay_s
-        )
+        fut = self._submit(self._renderer, source, key.page, key.scale, self.max_pixels)
         self._pending[key] = fut
         self.submitted += 1
         fut.add_done_callback(lambda f: self._callback(key, f))

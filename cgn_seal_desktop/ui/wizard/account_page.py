@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (
 
 from cgn_seal_desktop.portal import errors as E
 from cgn_seal_desktop.portal.models import RegisterRequest
-from cgn_seal_desktop.portal.progress import Progress
 from cgn_seal_desktop.portal.tokens import keyring_usable
+from cgn_seal_desktop.portal.wizard.state import Progress
 from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
+from cgn_seal_desktop.ui.workers import run_task
 
 __all__ = ["AccountPage"]
 
@@ -44,9 +45,9 @@ class AccountPage(WizardPage):
         self.login_password.setEchoMode(QLineEdit.EchoMode.Password)
         self.remember = QCheckBox(self.tr("Remember me on this computer"))
         self.remember.setObjectName("rememberMe")
-        if not keyring_usable():
-            self.remember.setToolTip(self.tr("No system keyring: you will log in again after "
-                                             "a restart."))
+        # Asking for the keyring can take a while (the OS service is started): in a worker.
+        run_task(keyring_usable, self._keyring_known, lambda _e: self._keyring_known(False),
+                 context=self)
         self.login_error = QLabel()
         self.login_error.setStyleSheet("color: #c00000")
         self.login_button = QPushButton(self.tr("Log in"))
@@ -93,6 +94,10 @@ class AccountPage(WizardPage):
 
     def show_progress(self, progress: Progress) -> None:
         self.login_button.setEnabled(True)
+
+    def _keyring_known(self, usable: bool) -> None:
+        self.remember.setToolTip("" if usable else self.tr(
+            "No system keyring: you will log in again after a restart."))
 
     def suggest_user(self, username: str) -> None:
         """Prefill the last user name; with none, a new user most likely wants to register."""

@@ -16,10 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from cgn_seal_desktop.portal.models import ApplicationForm
-from cgn_seal_desktop.portal.progress import Progress
 from cgn_seal_desktop.portal.validators import is_valid_mobile
+from cgn_seal_desktop.portal.wizard.navigation import View
+from cgn_seal_desktop.portal.wizard.state import Progress
 from cgn_seal_desktop.ui.wizard.common import WizardPage, field_errors_shown_on, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
+from cgn_seal_desktop.ui.wizard.wording import note_text
 
 __all__ = ["FORM_FIELDS", "ApplicationFormPage"]
 
@@ -77,7 +79,7 @@ class ApplicationFormPage(WizardPage):
 
     def show_progress(self, progress: Progress) -> None:
         app = self.ctl.snapshot.application
-        self.hint.setText(progress.step(progress.current).detail)
+        self.hint.setText(note_text(progress.step(progress.current).detail))
         if app is not None and self._loaded_for != (app.id, app.revision):
             self._loaded_for = (app.id, app.revision)
             if self.drafts.get(DRAFT) is None:
@@ -152,7 +154,7 @@ class ApplicationFormPage(WizardPage):
         def done(_a: Any) -> None:
             self._dirty = False
             self.drafts.delete(DRAFT)
-            self.ctl.go_to_step = "print"
+            self.ctl.chosen_view = View.PRINT
 
         if app is None:
             self.ctl.run(lambda c: c.create_application(form), done, on_error)

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
 
 from cgn_seal_desktop.portal import errors as E
 from cgn_seal_desktop.portal.models import BankAccount, OrgVerificationState
-from cgn_seal_desktop.portal.progress import Action, Progress
+from cgn_seal_desktop.portal.wizard.state import Action, Progress
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.wizard.common import WizardPage, field_errors_shown_on, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
+from cgn_seal_desktop.ui.wizard.wording import note_text
 
 __all__ = ["BankPage", "confirm_cancel"]
 
@@ -116,7 +117,8 @@ class BankPage(WizardPage):
         for w in (self.code, self.code_submit):
             w.setEnabled(entering)
         self.refresh_button.setVisible(ov.state is S.DEPOSIT_PENDING)
-        parts = [progress.step(progress.current).detail, *progress.notices]
+        parts = [note_text(n) for n in (progress.step(progress.current).detail,
+                                        *progress.notices)]
         if entering and ov.deposit is not None:
             parts = [self.tr("The deposit has been made. Ask your finance department for the "
                              "random code in the transfer note and enter it here."),

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from cgn_seal_desktop.portal import errors as E
-from cgn_seal_desktop.portal.progress import Progress
+from cgn_seal_desktop.portal.wizard.state import Progress
 from cgn_seal_desktop.ui.messages import error_message
 from cgn_seal_desktop.ui.wizard.controller import ScopedDrafts, WizardController
 

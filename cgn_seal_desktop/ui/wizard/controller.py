@@ -1,9 +1,12 @@
-"""The wizard's Qt side of the state machine: network calls in workers, polling, results.
+"""The wizard's Qt side of the state machine: network and keyring in workers, polling, results.
 
 :class:`WizardController` owns the :class:`PortalClient`, runs every call on the thread pool
 (:func:`ui.workers.run_task`), re-reads the server state after each change and recomputes the
-:class:`~cgn_seal_desktop.portal.progress.Progress`. Pages only call :meth:`run` / :meth:`refresh`
-and render what ``progress_changed`` delivers. A failed call is kept so :meth:`retry` repeats it.
+:class:`~cgn_seal_desktop.portal.wizard.state.Progress`. Pages only call :meth:`run` /
+:meth:`refresh` and render what ``progress_changed`` delivers. A failed call is kept so
+:meth:`retry` repeats it. Opening a client (its token store reads the OS keyring) runs in a worker
+too; when to poll and what a finished wait means come from
+:mod:`cgn_seal_desktop.portal.wizard.navigation`.
 """
 
 from __future__ import annotations
@@ -18,20 +21,10 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from cgn_seal_desktop.portal import errors as E
 from cgn_seal_desktop.portal.client import PortalClient
 from cgn_seal_desktop.portal.drafts import DraftStore
-from cgn_seal_desktop.portal.models import (
-    ApplicationStatus,
-    IdentityStatus,
-    OrgVerificationState,
-    RegisterRequest,
-)
-from cgn_seal_desktop.portal.progress import (
-    Action,
-    PortalSnapshot,
-    Progress,
-    WaitingFor,
-    compute_progress,
-)
+from cgn_seal_desktop.portal.models import RegisterRequest
 from cgn_seal_desktop.portal.tokens import TokenStore, make_token_store
+from cgn_seal_desktop.portal.wizard.navigation import PollPolicy, View, wait_result
+from cgn_seal_desktop.portal.wizard.state import PortalSnapshot, Progress, compute_progress
 from cgn_seal_desktop.ui.workers import run_task
 
 __all__ = [
@@ -55,13 +48,14 @@ def default_client_factory(base_url: str, tokens: TokenStore) -> PortalClient:
 
 
 class WizardController(QObject):
-    """Holds the client and the latest server state; all network work off the GUI thread."""
+    """Holds the client and the latest server state; all network and keyring work off the GUI
+    thread."""
 
     progress_changed = Signal(object)  #: Progress (snapshot in ``self.snapshot``)
     failed = Signal(object)  #: an exception; ``retry()`` repeats the failed call
     recovered = Signal()  #: a call succeeded after a failure (hide the error banner)
     busy_changed = Signal(bool)
-    result_arrived = Signal(str)  #: a long wait ended: text for a tray notification
+    result_arrived = Signal(object)  #: a long wait ended: a navigation.WaitResult
     login_required = Signal()  #: the session expired or was never there
 
     def __init__(self, drafts: DraftStore, *, client_factory: ClientFactory | None = None,
@@ -75,8 +69,9 @@ class WizardController(QObject):
         self._client_factory = client_factory or default_client_factory
         self._token_store_factory = token_store_factory or make_token_store
         self.now: Callable[[], datetime] = now or (lambda: datetime.now(UTC))
-        self.poll_ms, self.slow_poll_ms = poll_ms, slow_poll_ms
+        self.poll = PollPolicy(poll_ms, slow_poll_ms)
         self.client: PortalClient | None = None
+        self._base_url = ""
         self.snapshot = PortalSnapshot()
         self.progress: Progress = compute_progress(self.snapshot, self.now())
         self._busy = 0
@@ -94,7 +89,8 @@ class WizardController(QObject):
 
     @property
     def base_url(self) -> str:
-        return self.client.base_url if self.client is not None else ""
+        """The service this controller talks to (also while its client is being opened)."""
+        return self._base_url
 
     @property
     def drafts(self) -> ScopedDrafts:
@@ -103,22 +99,27 @@ class WizardController(QObject):
         return ScopedDrafts(self.store, f"{self.scope}|{acc.id if acc else '-'}|")
 
     @property
-    def go_to_step(self) -> str | None:
-        """A page the user chose within the editable application ("form", "print",
-        "materials"); None = the step the state machine says. Kept in the drafts, so a
-        restart shows the same page."""
+    def chosen_view(self) -> View | None:
+        """A view the user chose within the editable application (one of
+        :data:`~cgn_seal_desktop.portal.wizard.navigation.CHOOSABLE_VIEWS`); None = the view of
+        the step the state machine says. Kept in the drafts, so a restart shows the same page."""
         value = self.drafts.get(VIEW_KEY) if self.snapshot.account is not None else None
-        return value if isinstance(value, str) else None
+        return View(value) if value in set(View) else None
 
-    @go_to_step.setter
-    def go_to_step(self, value: str | None) -> None:
+    @chosen_view.setter
+    def chosen_view(self, value: View | None) -> None:
         if self.snapshot.account is None:
             return
         if value is None:
             if self.drafts.get(VIEW_KEY) is not None:
                 self.drafts.delete(VIEW_KEY)
         else:
-            self.drafts.put(VIEW_KEY, value)
+            self.drafts.put(VIEW_KEY, value.value)
+
+    def show_view(self, view: View | None) -> None:
+        """Open *view* of the editable application (None: follow the state machine again)."""
+        self.chosen_view = view
+        self.recompute()
 
     @property
     def busy(self) -> bool:
@@ -126,13 +127,46 @@ class WizardController(QObject):
 
     def connect_to(self, base_url: str, username: str = "", remember: bool = False) -> None:
         """Use the service at *base_url*; resumes a remembered session when there is one."""
+
+        def opened(logged_in: bool) -> None:
+            if logged_in:
+                self.refresh()
+            else:
+                self._apply(PortalSnapshot())
+
+        self._open_client(base_url, username or "anonymous", remember and bool(username), opened)
+
+    def _open_client(self, base_url: str, account: str, remember: bool,
+                     then: Callable[[bool], None]) -> None:
+        """Make the token store and the client in a worker (the keyring may be slow to answer),
+        then ``then(logged_in)`` on the GUI thread with :attr:`client` set."""
         self._drop_client()
-        tokens = self._token_store_factory(username or "anonymous", remember and bool(username))
-        self.client = self._client_factory(base_url, tokens)
-        if self.client.logged_in:
-            self.refresh()
-        else:
-            self._apply(PortalSnapshot())
+        self._base_url = base_url
+        gen = self._generation
+        make_tokens, make_client = self._token_store_factory, self._client_factory
+
+        def work() -> tuple[PortalClient, bool]:
+            client = make_client(base_url, make_tokens(account, remember))
+            return client, client.logged_in
+
+        def done(result: tuple[PortalClient, bool]) -> None:
+            self._set_busy(-1)
+            client, logged_in = result
+            if gen != self._generation:
+                client.close()
+                return
+            self.client = client
+            then(logged_in)
+
+        def error(exc: BaseException) -> None:
+            self._set_busy(-1)
+            if gen == self._generation:
+                self._retry = lambda: self._open_client(base_url, account, remember, then)
+                self._failed_background = False
+                self.failed.emit(exc)
+
+        self._set_busy(+1)
+        run_task(work, done, error)
 
     def _drop_client(self) -> None:
         self._generation += 1
@@ -146,12 +180,9 @@ class WizardController(QObject):
     def login(self, username: str, password: str, remember: bool,
               on_error: Callable[[BaseException], bool] | None = None) -> None:
         """Log in with a token store matching *remember*; the password is not kept."""
-        assert self.client is not None
-        base = self.client.base_url
-        self._drop_client()
-        self.client = self._client_factory(base, self._token_store_factory(username, remember))
         self.last_login = (username, remember)
-        self.run(lambda c: c.login(username, password), on_error=on_error, retryable=False)
+        self._open_client(self._base_url, username, remember, lambda _logged_in: self.run(
+            lambda c: c.login(username, password), on_error=on_error, retryable=False))
 
     def register(self, req: RegisterRequest, on_done: Callable[[Any], None],
                  on_error: Callable[[BaseException], bool] | None = None) -> None:
@@ -226,9 +257,12 @@ class WizardController(QObject):
         (again or self.refresh)()
 
     def refresh(self) -> None:
-        """Fetch the server state and recompute the progress (coalesces overlapping calls)."""
+        """Fetch the server state and recompute the progress (coalesces overlapping calls).
+
+        Whether there is a session at all is asked in the worker too (the token store may be
+        the OS keyring)."""
         self._poll.stop()
-        if self.client is None or not self.client.logged_in:
+        if self.client is None:
             self._apply(PortalSnapshot())
             return
         if self._refreshing:
@@ -247,7 +281,8 @@ class WizardController(QObject):
             self._refreshing = self._refresh_again = False
             return False
 
-        self.run(lambda c: c.snapshot(), done, error, refresh=False, background=True)
+        self.run(lambda c: c.snapshot() if c.logged_in else PortalSnapshot(), done, error,
+                 refresh=False, background=True)
 
     def _set_busy(self, delta: int) -> None:
         was = self.busy
@@ -275,20 +310,17 @@ class WizardController(QObject):
         self.snapshot = snap
         self.progress = compute_progress(snap, self.now(), self_check_done=self.self_check_done)
         if notify and old_snap.account is not None and snap.account is not None:
-            text = _result_text(old_snap, old, snap, self.progress)
-            if text:
-                self.result_arrived.emit(text)
+            result = wait_result(old_snap, old, snap, self.progress)
+            if result is not None:
+                self.result_arrived.emit(result)
         self.progress_changed.emit(self.progress)
         self._schedule_poll()
 
     def _schedule_poll(self) -> None:
-        p = self.progress
-        if self.client is None or self.snapshot.account is None:
-            return
-        if Action.POLL_IDENTITY in p.actions or Action.POLL_PAYMENT in p.actions:
-            self._poll.start(self.poll_ms)
-        elif p.waiting is not None:
-            self._poll.start(self.slow_poll_ms)
+        delay = self.poll.delay_ms(self.progress, logged_in=self.client is not None
+                                   and self.snapshot.account is not None)
+        if delay is not None:
+            self._poll.start(delay)
 
 
 class ScopedDrafts:
@@ -305,36 +337,3 @@ class ScopedDrafts:
 
     def delete(self, key: str) -> None:
         self._store.delete(self._prefix + key)
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Wizard", text)
-
-
-def _result_text(old_snap: PortalSnapshot, old: Progress, snap: PortalSnapshot,
-                 new: Progress) -> str:
-    """What to tell the user when a wait ended between two snapshots ("" = nothing)."""
-    oa, na = old_snap.application, snap.application
-    if oa is not None and na is not None and oa.id == na.id and oa.status != na.status:
-        if na.status is ApplicationStatus.APPROVED:
-            return _tr("Your certificate application was approved; the UKEY is being shipped.")
-        if na.status is ApplicationStatus.REJECTED:
-            return _tr("Your certificate application was rejected; please correct and resubmit.")
-        if na.status is ApplicationStatus.UNDER_REVIEW and oa.status is (
-                ApplicationStatus.AWAITING_PAYMENT):
-            return _tr("Payment received; the application is under review.")
-    if old.waiting is None or (new.waiting is not None and new.waiting.what == old.waiting.what):
-        return ""
-    if old.waiting.what is WaitingFor.IDENTITY_SCAN:
-        ov = snap.verification
-        if ov is not None and ov.state is not OrgVerificationState.IDENTITY:
-            return _tr("The identity check has passed.")
-        if ov is not None and ov.identity is not None and (
-                ov.identity.status is IdentityStatus.FAILED):
-            return _tr("The identity check failed; see the reason and try again.")
-        return ""  # expired: the page itself offers a new QR code
-    if old.waiting.what is WaitingFor.DEPOSIT:
-        return _tr("The small deposit was made: enter the random code.")
-    return ""

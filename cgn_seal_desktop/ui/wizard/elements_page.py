@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 
 from cgn_seal_desktop.portal import errors as E
 from cgn_seal_desktop.portal.models import ElementField, ElementSchema, OrgElements
-from cgn_seal_desktop.portal.progress import Progress
 from cgn_seal_desktop.portal.validators import check_field
+from cgn_seal_desktop.portal.wizard.state import Progress
 from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
+from cgn_seal_desktop.ui.wizard.wording import note_text
 
 __all__ = ["ElementsPage"]
 
@@ -79,7 +80,7 @@ class ElementsPage(WizardPage):
 
             self.ctl.run(lambda c: c.element_schema(), self._build, failed, refresh=False)
         ov = self.ctl.snapshot.verification
-        self.hint.setText(progress.step(progress.current).detail)
+        self.hint.setText(note_text(progress.step(progress.current).detail))
         if ov is not None and ov.elements is not None and self.drafts.get(DRAFT) is None:
             self.drafts.put(DRAFT, ov.elements.model_dump())  # cancel-and-redo: start from them
             if self.schema is not None:

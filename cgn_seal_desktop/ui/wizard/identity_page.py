@@ -6,7 +6,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from cgn_seal_desktop.portal.models import IdentitySession, IdentityStatus
-from cgn_seal_desktop.portal.progress import Action, Progress
+from cgn_seal_desktop.portal.wizard.state import Action, Progress
 from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
 from cgn_seal_desktop.ui.wizard.qr import QrCodeWidget

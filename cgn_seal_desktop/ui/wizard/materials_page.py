@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cgn_seal_desktop.portal.materials import MaterialProblem, precheck
 from cgn_seal_desktop.portal.models import (
     Application,
     ApplicationStatus,
@@ -26,43 +27,22 @@ from cgn_seal_desktop.portal.models import (
     MaterialKind,
     MaterialKindInfo,
 )
-from cgn_seal_desktop.portal.progress import Action, Progress
+from cgn_seal_desktop.portal.wizard.navigation import View
+from cgn_seal_desktop.portal.wizard.state import Action, Progress
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.messages import error_message
 from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
+from cgn_seal_desktop.ui.wizard.wording import note_text
 
-__all__ = ["MaterialRow", "MaterialsPage", "precheck"]
-
-_EXT_TYPES = {".pdf": "application/pdf", ".jpg": "image/jpeg", ".jpeg": "image/jpeg",
-              ".png": "image/png"}
-_MAGIC = {"application/pdf": b"%PDF-", "image/jpeg": b"\xff\xd8\xff",
-          "image/png": b"\x89PNG\r\n\x1a\n"}
-
-
-def precheck(path: Path, info: MaterialKindInfo) -> str | None:
-    """Why *path* cannot be sent for *info* ("type", "size", "unreadable"), or None."""
-    ctype = _EXT_TYPES.get(path.suffix.lower())
-    if ctype is None or ctype not in info.content_types:
-        return "type"
-    try:
-        size = path.stat().st_size
-        with path.open("rb") as fh:
-            head = fh.read(8)
-    except OSError:
-        return "unreadable"
-    if size > info.max_bytes:
-        return "size"
-    if not head.startswith(_MAGIC[ctype]):
-        return "type"
-    return None
+__all__ = ["MaterialRow", "MaterialsPage"]
 
 
 class MaterialRow(QFrame):
     """One material kind: drop target, state, progress and buttons."""
 
     file_dropped = Signal(object, object)  #: MaterialKind, Path
-    upload_progress = Signal(int, int)  #: bytes sent, total (emitted from the worker thread)
+    bytes_sent = Signal(int, int)  #: bytes sent, total (emitted from the worker thread)
 
     def __init__(self, info: MaterialKindInfo, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -99,7 +79,7 @@ class MaterialRow(QFrame):
         lay.addLayout(buttons, 0, 2, 3, 1)
         self.pending: Path | None = None  # chosen locally, not (yet) on the server
         self.uploaded: Material | None = None
-        self.upload_progress.connect(self._show_progress)  # queued: crosses threads
+        self.bytes_sent.connect(self._show_progress)  # queued: crosses threads
 
     def _show_progress(self, sent: int, total: int) -> None:
         if self.bar.isVisible():
@@ -159,13 +139,9 @@ class MaterialsPage(WizardPage):
         self.box.addLayout(row)
         self.rows: dict[MaterialKind, MaterialRow] = {}
         self._kinds_requested = False
-        self.back_button.clicked.connect(lambda: self._go("form"))
-        self.print_button.clicked.connect(lambda: self._go("print"))
+        self.back_button.clicked.connect(lambda: self.ctl.show_view(View.FORM))
+        self.print_button.clicked.connect(lambda: self.ctl.show_view(View.PRINT))
         self.submit_button.clicked.connect(self._submit)
-
-    def _go(self, step: str) -> None:
-        self.ctl.go_to_step = step
-        self.ctl.recompute()
 
     def show_progress(self, progress: Progress) -> None:
         if not self.rows and not self._kinds_requested:
@@ -178,11 +154,11 @@ class MaterialsPage(WizardPage):
             self.ctl.run(lambda c: c.material_kinds(), self._build, failed, refresh=False)
         self.submit_button.setEnabled(Action.SUBMIT_APPLICATION in progress.actions)
         app = self.ctl.snapshot.application
-        text = list(progress.notices)
+        text = [note_text(n) for n in progress.notices]
         if app is not None and app.status is ApplicationStatus.REJECTED and app.redo_materials:
             labels = [self.rows[k].info.label if k in self.rows else k.value
                       for k in app.redo_materials]
-            text.append(self.tr("Upload again: %1").replace("%1", "、".join(labels)))
+            text.append(self.tr("Upload again: %1").replace("%1", self.tr(", ").join(labels)))
         self.notice.setText("\n".join(text))
         self._sync(app)
 
@@ -227,11 +203,13 @@ class MaterialsPage(WizardPage):
         problem = precheck(path, row.info)
         if problem is not None:
             row.state.setText({
-                "type": self.tr("This file type is not accepted: use PDF, JPEG or PNG."),
-                "size": self.tr("The file is too large (max. %1 MB).").replace(
+                MaterialProblem.TYPE: self.tr("This file type is not accepted: use PDF, JPEG "
+                                              "or PNG."),
+                MaterialProblem.SIZE: self.tr("The file is too large (max. %1 MB).").replace(
                     "%1", f"{row.info.max_bytes / 1048576:.1f}"),
-            }.get(problem, self.tr("The file cannot be read.")))
-            row.setProperty("problem", problem)
+                MaterialProblem.UNREADABLE: self.tr("The file cannot be read."),
+            }[problem])
+            row.setProperty("problem", problem.value)
             return
         row.setProperty("problem", None)
         row.pending = path
@@ -270,7 +248,7 @@ class MaterialsPage(WizardPage):
             return True  # shown on the row itself; the rest of the page stays usable
 
         self.ctl.run(lambda c: c.upload_material(app_id, kind, path,
-                                                 progress=row.upload_progress.emit),
+                                                 progress=row.bytes_sent.emit),
                      done, on_error)
 
     def _retry(self, kind: MaterialKind) -> None:
@@ -291,7 +269,7 @@ class MaterialsPage(WizardPage):
         self.submit_button.setEnabled(False)
 
         def done(_a: Any) -> None:
-            self.ctl.go_to_step = None
+            self.ctl.chosen_view = None
 
         self.ctl.run(lambda c: c.submit_application(app.id), done,
                      self._reenable)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QR
 
 from cgn_seal_desktop.portal.client import new_idempotency_key
 from cgn_seal_desktop.portal.models import PaymentChannel, PaymentOrder, PaymentStatus
-from cgn_seal_desktop.portal.progress import Action, Progress
+from cgn_seal_desktop.portal.wizard.state import Action, Progress
 from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
 from cgn_seal_desktop.ui.wizard.qr import QrCodeWidget

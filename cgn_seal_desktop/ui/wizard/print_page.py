@@ -13,7 +13,8 @@ from cgn_seal_desktop.documents.application_form import render_application_form
 from cgn_seal_desktop.documents.output import save_pdf
 from cgn_seal_desktop.documents.seal_impression_page import render_seal_impression_page
 from cgn_seal_desktop.portal.print_data import application_form_data
-from cgn_seal_desktop.portal.progress import Progress
+from cgn_seal_desktop.portal.wizard.navigation import View
+from cgn_seal_desktop.portal.wizard.state import Progress
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.messages import show_error
 from cgn_seal_desktop.ui.viewer import PdfView
@@ -64,8 +65,7 @@ class PrintFormsPage(WizardPage):
         self.next_button.clicked.connect(self._to_materials)
 
     def _to_materials(self) -> None:
-        self.ctl.go_to_step = "materials"
-        self.ctl.recompute()
+        self.ctl.show_view(View.MATERIALS)
 
     def show_progress(self, progress: Progress) -> None:
         snap = self.ctl.snapshot

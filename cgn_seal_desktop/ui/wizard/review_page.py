@@ -6,9 +6,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from cgn_seal_desktop.portal.models import ApplicationStatus
-from cgn_seal_desktop.portal.progress import Progress
+from cgn_seal_desktop.portal.wizard.state import Progress
 from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
+from cgn_seal_desktop.ui.wizard.wording import note_text
 
 __all__ = ["ReviewPage"]
 
@@ -52,7 +53,7 @@ class ReviewPage(WizardPage):
             return
         approved = app.status is ApplicationStatus.APPROVED
         self.title.setText(self.tr("Approved") if approved else self.tr("Review by SZCA"))
-        lines = list(progress.notices)
+        lines = [note_text(n) for n in progress.notices]
         if app.status is ApplicationStatus.UNDER_REVIEW:
             w = progress.waiting
             if w is not None and w.expected_by is not None:

@@ -1,8 +1,9 @@
 """``WizardWidget``: the 办理进度 page — progress on the left, the current step's page on the right.
 
 Built on :class:`~cgn_seal_desktop.ui.wizard.controller.WizardController` (network in workers,
-polling) over :mod:`cgn_seal_desktop.portal.progress` (which step, which actions). Everything it
-needs comes through the constructor, so the main window and tests wire it the same way.
+polling) over :mod:`cgn_seal_desktop.portal.wizard.state` (which step, which actions).
+Everything it needs comes through the constructor, so the main window and tests wire it the same
+way.
 """
 
 from __future__ import annotations
@@ -27,14 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from cgn_seal_desktop.portal.drafts import DraftStore
-from cgn_seal_desktop.portal.models import ApplicationStatus
-from cgn_seal_desktop.portal.progress import Action, Progress, StepId
 from cgn_seal_desktop.portal.server_profile import (
     KIND_SANDBOX,
     KIND_SERVICE,
     ServerProfile,
     valid_service_url,
 )
+from cgn_seal_desktop.portal.wizard.navigation import View, route, view_for_step_click
+from cgn_seal_desktop.portal.wizard.state import Action, Progress, StepId
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui.wizard.account_page import AccountPage
 from cgn_seal_desktop.ui.wizard.application_page import ApplicationFormPage
@@ -50,22 +51,16 @@ from cgn_seal_desktop.ui.wizard.identity_page import IdentityPage
 from cgn_seal_desktop.ui.wizard.materials_page import MaterialsPage
 from cgn_seal_desktop.ui.wizard.payment_page import PaymentPage
 from cgn_seal_desktop.ui.wizard.print_page import PrintFormsPage
-from cgn_seal_desktop.ui.wizard.progress_view import ProgressView
 from cgn_seal_desktop.ui.wizard.review_page import ReviewPage
 from cgn_seal_desktop.ui.wizard.sandbox_host import SandboxFactory, SandboxHost
 from cgn_seal_desktop.ui.wizard.server_page import ServerPage
+from cgn_seal_desktop.ui.wizard.steps_panel import StepsPanel
+from cgn_seal_desktop.ui.wizard.wording import result_text
 
 __all__ = ["WizardWidget"]
 
 log = logging.getLogger(__name__)
 
-_PAGE_FOR_STEP = {
-    StepId.ORG_ELEMENTS: "elements", StepId.ORG_IDENTITY: "identity", StepId.ORG_BANK: "bank",
-    StepId.ORG_DEPOSIT_CODE: "bank", StepId.APP_FORM: "form", StepId.APP_PRINT: "print",
-    StepId.APP_MATERIALS: "materials", StepId.APP_PAYMENT: "payment",
-    StepId.APP_REVIEW: "review", StepId.SHIPPING: "review", StepId.SELF_CHECK: "review",
-}
-_EDITABLE_STEPS = {"app_form": "form", "app_print": "print", "app_materials": "materials"}
 
 
 class WizardWidget(QWidget):
@@ -73,6 +68,7 @@ class WizardWidget(QWidget):
 
     self_check_requested = Signal()  #: the user wants the 盖章自检 (seal self-check) page
     support_requested = Signal()  #: the user wants the customer service page (客户服务支持)
+    notified = Signal(str)  #: a long wait ended; the text shown in the page and the tray
 
     def __init__(self, settings: Settings | None = None, drafts: DraftStore | None = None, *,
                  client_factory: ClientFactory | None = None,
@@ -90,7 +86,6 @@ class WizardWidget(QWidget):
                                     token_store_factory=token_store_factory, now=now,
                                     poll_ms=poll_ms, slow_poll_ms=slow_poll_ms, parent=self)
         self.sandbox = SandboxHost(sandbox_factory, parent=self)
-        self.notifications: list[str] = []
         self._tray: QSystemTrayIcon | None = None
         self._want_tray = tray
         self._closed = False
@@ -130,8 +125,8 @@ class WizardWidget(QWidget):
         outer.addWidget(self.info)
         split = QSplitter()
         outer.addWidget(split, 1)
-        self.progress_view = ProgressView()
-        split.addWidget(self.progress_view)
+        self.steps_panel = StepsPanel()
+        split.addWidget(self.steps_panel)
         self.stack = QStackedWidget()
         split.addWidget(self.stack)
         split.setStretchFactor(1, 3)
@@ -145,7 +140,7 @@ class WizardWidget(QWidget):
         cl.addStretch(1)
         self.stack.addWidget(self.server_page)
         self.stack.addWidget(self.connecting)
-        self.pages: dict[str, WizardPage] = {}
+        self.pages: dict[View, WizardPage] = {}
         self._account_key: tuple[str, int] | None = None
         self.ctl.scope = self._scope()
         self._build_pages()
@@ -161,16 +156,16 @@ class WizardWidget(QWidget):
         self.ctl.recovered.connect(self._recovered)
         self.ctl.busy_changed.connect(
             lambda b: self.busy_label.setText(self.tr("Working…") if b else ""))
-        self.ctl.result_arrived.connect(self.notify)
+        self.ctl.result_arrived.connect(lambda result: self.notify(result_text(result)))
         self.ctl.login_required.connect(lambda: self._render(self.ctl.progress))
         self.sandbox.started.connect(self._sandbox_started)
         self.sandbox.start_failed.connect(self._sandbox_failed)
-        self.progress_view.step_clicked.connect(self._step_clicked)
+        self.steps_panel.step_clicked.connect(self._step_clicked)
         app = QApplication.instance()
         if app is not None:
             app.aboutToQuit.connect(self.shutdown)
 
-        self.progress_view.show_progress(self.ctl.progress)  # the whole journey, at a glance
+        self.steps_panel.show_progress(self.ctl.progress)  # the whole journey, at a glance
         if self.profile.chosen:
             self._connect()
         else:
@@ -190,11 +185,11 @@ class WizardWidget(QWidget):
         account = AccountPage(self.ctl)
         account.suggest_user(self.profile.username)
         self.pages = {
-            "account": account, "elements": ElementsPage(self.ctl),
-            "identity": IdentityPage(self.ctl), "bank": BankPage(self.ctl),
-            "form": ApplicationFormPage(self.ctl), "print": PrintFormsPage(self.ctl),
-            "materials": MaterialsPage(self.ctl), "payment": PaymentPage(self.ctl),
-            "review": review,
+            View.ACCOUNT: account, View.ELEMENTS: ElementsPage(self.ctl),
+            View.IDENTITY: IdentityPage(self.ctl), View.BANK: BankPage(self.ctl),
+            View.FORM: ApplicationFormPage(self.ctl), View.PRINT: PrintFormsPage(self.ctl),
+            View.MATERIALS: MaterialsPage(self.ctl), View.PAYMENT: PaymentPage(self.ctl),
+            View.REVIEW: review,
         }
         for page in self.pages.values():
             self.stack.addWidget(page)
@@ -239,7 +234,7 @@ class WizardWidget(QWidget):
     def _connect(self) -> None:
         self.banner.hide()
         self.ctl.scope = self._scope()
-        account = self.pages["account"]
+        account = self.pages[View.ACCOUNT]
         assert isinstance(account, AccountPage)
         account.suggest_user(self.profile.username)
         self.stack.setCurrentWidget(self.connecting)
@@ -269,18 +264,12 @@ class WizardWidget(QWidget):
 
     # ------------------------------------------------------------------ rendering
 
-    def _page_name(self, progress: Progress) -> str:
-        snap = self.ctl.snapshot
-        if snap.account is None:
-            return "account"
-        app = snap.application
-        editable = app is not None and app.status in (ApplicationStatus.DRAFT,
-                                                      ApplicationStatus.REJECTED)
-        if not editable:
-            self.ctl.go_to_step = None
-        elif self.ctl.go_to_step in ("form", "print", "materials"):
-            return self.ctl.go_to_step
-        return _PAGE_FOR_STEP[progress.current]
+    def _page_name(self, progress: Progress) -> View:
+        """The view :func:`~cgn_seal_desktop.portal.wizard.navigation.route` says to show."""
+        where = route(self.ctl.snapshot, progress, self.ctl.chosen_view)
+        if where.chosen != self.ctl.chosen_view:
+            self.ctl.chosen_view = where.chosen
+        return where.view
 
     def _render(self, progress: Progress) -> None:
         if self._closed or self.stack.currentWidget() is self.server_page:
@@ -290,7 +279,7 @@ class WizardWidget(QWidget):
         if key != self._account_key:
             self._account_key = key
             self._build_pages()
-        self.progress_view.show_progress(progress)
+        self.steps_panel.show_progress(progress)
         if self._info_step is not None and progress.current is not self._info_step:
             self.info.hide()
             self._info_step = None
@@ -317,10 +306,9 @@ class WizardWidget(QWidget):
         return next(n for n, p in self.pages.items() if p is w)
 
     def _step_clicked(self, step: str) -> None:
-        app = self.ctl.snapshot.application
-        if step in _EDITABLE_STEPS and app is not None and app.status in (
-                ApplicationStatus.DRAFT, ApplicationStatus.REJECTED):
-            self.ctl.go_to_step = _EDITABLE_STEPS[step]
+        view = view_for_step_click(step, self.ctl.snapshot)
+        if view is not None:
+            self.ctl.chosen_view = view
             self._render(self.ctl.progress)
 
     # ------------------------------------------------------------------ errors, results
@@ -336,7 +324,6 @@ class WizardWidget(QWidget):
 
     def notify(self, text: str) -> None:
         """Tell the user a long wait ended: in the page and, if possible, in the tray."""
-        self.notifications.append(text)
         self.info.setText(text)
         self.info.show()
         self._info_step = self.ctl.progress.current  # hidden once the journey moves on
@@ -348,6 +335,7 @@ class WizardWidget(QWidget):
                 self._tray = QSystemTrayIcon(icon, self)
                 self._tray.show()
             self._tray.showMessage(self.tr("Certificate application"), text)
+        self.notified.emit(text)
 
     def _logout(self) -> None:
         self.profile.username, self.profile.remember = "", False

@@ -1,4 +1,4 @@
-"""Byte progress of an upload: a file object that reports how much httpx has read to send.
+"""Byte count of an upload: a file object that reports how much httpx has read to send.
 
 httpx streams a multipart file part in 64 KiB reads and rewinds it (``seek(0)``) before a
 retry, so the count starts again from zero on every attempt.
@@ -9,10 +9,10 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 
-__all__ = ["ProgressReader"]
+__all__ = ["UploadReader"]
 
 
-class ProgressReader(io.BytesIO):
+class UploadReader(io.BytesIO):
     """*data* as a file; ``progress(sent, total)`` after every read (from the sending thread)."""
 
     def __init__(self, data: bytes, progress: Callable[[int, int], None]) -> None:

@@ -3,10 +3,13 @@
 :func:`compute_progress` rebuilds everything from the server's state (a :class:`PortalSnapshot`),
 so the wizard resumes where it was after a restart or on another computer. The UI renders the
 steps, enables exactly the :class:`Action` values offered, and shows what we are waiting for.
+Nothing here is worded for a user: steps are :class:`StepId` / :class:`StepGroup`, details and
+notices are :class:`Note` codes with their facts; ``ui/wizard/wording.py`` says them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from enum import StrEnum
@@ -24,11 +27,14 @@ from cgn_seal_desktop.portal.models import (
 from cgn_seal_desktop.portal.workdays import add_working_days, china_date
 
 __all__ = [
-    "STEP_TITLES",
+    "STEP_GROUPS",
     "Action",
+    "Note",
+    "NoteCode",
     "PortalSnapshot",
     "Progress",
     "Step",
+    "StepGroup",
     "StepId",
     "StepState",
     "Waiting",
@@ -52,22 +58,32 @@ class StepId(StrEnum):
     SELF_CHECK = "self_check"
 
 
-#: (group, title) per step, in the wording of the process guide.
-STEP_TITLES: dict[StepId, tuple[str, str]] = {
-    StepId.REGISTER: ("供应商注册", "供应商注册"),
-    StepId.ORG_ELEMENTS: ("机构认证", "六要素"),
-    StepId.ORG_IDENTITY: ("机构认证", "身份认证"),
-    StepId.ORG_BANK: ("机构认证", "金融认证（打款）"),
-    StepId.ORG_DEPOSIT_CODE: ("机构认证", "随机码"),
-    StepId.APP_FORM: ("申请数字证书", "录入"),
-    StepId.APP_PRINT: ("申请数字证书", "打印申请表"),
-    StepId.APP_MATERIALS: ("申请数字证书", "上传资料"),
-    StepId.APP_PAYMENT: ("申请数字证书", "缴费"),
-    StepId.APP_REVIEW: ("申请数字证书", "审核"),
-    StepId.SHIPPING: ("UKEY寄送", "UKEY寄送"),
-    StepId.SELF_CHECK: ("盖章自检", "盖章自检"),
+class StepGroup(StrEnum):
+    """The stages of the process guide (供应商注册, 机构认证, 申请数字证书, UKEY寄送, 盖章自检)."""
+
+    REGISTER = "register"
+    ORG_VERIFICATION = "org_verification"
+    CERT_APPLICATION = "cert_application"
+    SHIPPING = "shipping"
+    SELF_CHECK = "self_check"
+
+
+#: The stage of each step, in the order of the journey.
+STEP_GROUPS: dict[StepId, StepGroup] = {
+    StepId.REGISTER: StepGroup.REGISTER,
+    StepId.ORG_ELEMENTS: StepGroup.ORG_VERIFICATION,
+    StepId.ORG_IDENTITY: StepGroup.ORG_VERIFICATION,
+    StepId.ORG_BANK: StepGroup.ORG_VERIFICATION,
+    StepId.ORG_DEPOSIT_CODE: StepGroup.ORG_VERIFICATION,
+    StepId.APP_FORM: StepGroup.CERT_APPLICATION,
+    StepId.APP_PRINT: StepGroup.CERT_APPLICATION,
+    StepId.APP_MATERIALS: StepGroup.CERT_APPLICATION,
+    StepId.APP_PAYMENT: StepGroup.CERT_APPLICATION,
+    StepId.APP_REVIEW: StepGroup.CERT_APPLICATION,
+    StepId.SHIPPING: StepGroup.SHIPPING,
+    StepId.SELF_CHECK: StepGroup.SELF_CHECK,
 }
-_ORDER = list(STEP_TITLES)
+_ORDER = list(STEP_GROUPS)
 
 
 class StepState(StrEnum):
@@ -107,6 +123,35 @@ class WaitingFor(StrEnum):
     DELIVERY = "delivery"
 
 
+class NoteCode(StrEnum):
+    """What a step detail or a notice says; :attr:`Note.params` / :attr:`Note.items` carry its
+    facts (named in each comment)."""
+
+    ELEMENTS_RESUBMIT = "elements_resubmit"  #: check and correct the six elements
+    IDENTITY_QR_EXPIRED = "identity_qr_expired"
+    IDENTITY_FAILED = "identity_failed"  #: reason (may be empty)
+    DEPOSIT_EXPECTED = "deposit_expected"  #: expected_by (ISO date)
+    DEPOSIT_OVERDUE = "deposit_overdue"
+    DEPOSIT_ATTEMPTS_LEFT = "deposit_attempts_left"  #: attempts
+    DEPOSIT_CODE_LOCKED = "deposit_code_locked"
+    FORM_MISSING = "form_missing"  #: items: form fields still empty
+    MATERIALS_MISSING = "materials_missing"  #: items: material kinds still missing
+    REVIEW_REJECTED = "review_rejected"  #: reason
+    APPLICATION_REJECTED = "application_rejected"  #: reason, paid ("yes"/"no")
+    PAYMENT_QR_EXPIRED = "payment_qr_expired"
+    SHIPPED = "shipped"  #: courier, tracking
+    SELF_CHECK_REMINDER = "self_check_reminder"
+
+
+@dataclass(frozen=True)
+class Note:
+    """A step's detail or a notice, as a code and the facts to say it with."""
+
+    code: NoteCode
+    params: Mapping[str, str] = field(default_factory=dict)
+    items: tuple[str, ...] = ()
+
+
 @dataclass(frozen=True)
 class Waiting:
     """What the wizard waits for, since when, and until when it is normally done."""
@@ -120,10 +165,9 @@ class Waiting:
 @dataclass(frozen=True)
 class Step:
     id: StepId
-    group: str
-    title: str
+    group: StepGroup
     state: StepState
-    detail: str = ""
+    detail: Note | None = None
 
 
 @dataclass(frozen=True)
@@ -141,7 +185,7 @@ class Progress:
     current: StepId
     actions: frozenset[Action]
     waiting: Waiting | None = None
-    notices: tuple[str, ...] = ()
+    notices: tuple[Note, ...] = ()
     finished: bool = False
 
     def step(self, step_id: StepId) -> Step:
@@ -154,8 +198,8 @@ class _Build:
     state: StepState = StepState.CURRENT
     actions: set[Action] = field(default_factory=set)
     waiting: Waiting | None = None
-    notices: list[str] = field(default_factory=list)
-    details: dict[StepId, str] = field(default_factory=dict)
+    notices: list[Note] = field(default_factory=list)
+    details: dict[StepId, Note] = field(default_factory=dict)
     overrides: dict[StepId, StepState] = field(default_factory=dict)
     finished: bool = False
 
@@ -165,7 +209,7 @@ def _verification(ov: OrgVerification, now: datetime) -> _Build:
     if ov.state is S.EDITING:
         b = _Build(StepId.ORG_ELEMENTS, actions={Action.SUBMIT_ELEMENTS})
         if ov.elements is not None:
-            b.details[StepId.ORG_ELEMENTS] = "请核对并修改六要素后重新提交认证"
+            b.details[StepId.ORG_ELEMENTS] = Note(NoteCode.ELEMENTS_RESUBMIT)
         return b
     if ov.state is S.IDENTITY:
         b = _Build(StepId.ORG_IDENTITY, actions={Action.START_IDENTITY, cancel})
@@ -175,10 +219,11 @@ def _verification(ov: OrgVerification, now: datetime) -> _Build:
             b.actions.add(Action.POLL_IDENTITY)
             b.waiting = Waiting(WaitingFor.IDENTITY_SCAN, ident.created_at, None)
         elif ident is not None and ident.status is IdentityStatus.EXPIRED:
-            b.notices.append("二维码已过期，请重新生成后用微信扫码")
+            b.notices.append(Note(NoteCode.IDENTITY_QR_EXPIRED))
         elif ident is not None and ident.status is IdentityStatus.FAILED:
             b.state = StepState.ATTENTION
-            b.notices.append(f"身份认证未通过：{ident.failure_reason or '请重试'}")
+            b.notices.append(Note(NoteCode.IDENTITY_FAILED,
+                                  {"reason": ident.failure_reason or ""}))
         return b
     if ov.state is S.BANK:
         return _Build(StepId.ORG_BANK, actions={Action.SUBMIT_BANK, cancel})
@@ -188,22 +233,22 @@ def _verification(ov: OrgVerification, now: datetime) -> _Build:
         b = _Build(StepId.ORG_DEPOSIT_CODE, StepState.WAITING, {Action.REFRESH, cancel},
                    Waiting(WaitingFor.DEPOSIT, ov.deposit.submitted_at, ov.deposit.expected_by,
                            overdue))
-        b.details[StepId.ORG_DEPOSIT_CODE] = (
-            f"深圳CA将在 {ov.deposit.expected_by.isoformat()} 前向对公账户小额打款，"
-            "收到短信后请向财务查询随机码")
+        b.details[StepId.ORG_DEPOSIT_CODE] = Note(
+            NoteCode.DEPOSIT_EXPECTED, {"expected_by": ov.deposit.expected_by.isoformat()})
         if overdue:
             b.actions.add(Action.CONTACT_SUPPORT)
-            b.notices.append("已超过预计打款日期，请联系客服")
+            b.notices.append(Note(NoteCode.DEPOSIT_OVERDUE))
         return b
     if ov.state is S.DEPOSIT_SENT:
         assert ov.deposit is not None
         b = _Build(StepId.ORG_DEPOSIT_CODE, actions={Action.ENTER_DEPOSIT_CODE, cancel})
-        b.details[StepId.ORG_DEPOSIT_CODE] = f"剩余 {ov.deposit.attempts_left} 次输入机会"
+        b.details[StepId.ORG_DEPOSIT_CODE] = Note(
+            NoteCode.DEPOSIT_ATTEMPTS_LEFT, {"attempts": str(ov.deposit.attempts_left)})
         return b
     if ov.state is S.LOCKED:
         b = _Build(StepId.ORG_DEPOSIT_CODE, StepState.ATTENTION,
                    {cancel, Action.CONTACT_SUPPORT})
-        b.notices.append("随机码输入错误次数过多，请取消认证后重新认证")
+        b.notices.append(Note(NoteCode.DEPOSIT_CODE_LOCKED))
         return b
     raise AssertionError(ov.state)  # VERIFIED is handled by the caller
 
@@ -215,26 +260,29 @@ def _application(app: Application | None, now: datetime, self_checked: bool) -> 
     b = _Build(StepId.APP_FORM)
     if app.paid:
         b.overrides[StepId.APP_PAYMENT] = StepState.DONE
-    if app.status in (A.DRAFT, A.REJECTED):
+    if app.editable:
         missing = set(app.missing)
         form_missing = missing - {k.value for k in MaterialKind}
         b.actions = {Action.EDIT_APPLICATION, Action.PRINT_FORMS, Action.UPLOAD_MATERIAL}
         if form_missing:
             b.current = StepId.APP_FORM
-            b.details[StepId.APP_FORM] = "待填写：" + "、".join(sorted(form_missing))
+            b.details[StepId.APP_FORM] = Note(NoteCode.FORM_MISSING,
+                                              items=tuple(sorted(form_missing)))
         elif MaterialKind.APPLICATION_FORM.value in missing:
             b.current = StepId.APP_PRINT
         else:
             b.current = StepId.APP_MATERIALS
             if missing:
-                b.details[StepId.APP_MATERIALS] = "待上传：" + "、".join(sorted(missing))
+                b.details[StepId.APP_MATERIALS] = Note(NoteCode.MATERIALS_MISSING,
+                                                       items=tuple(sorted(missing)))
         if not missing:
             b.actions.add(Action.SUBMIT_APPLICATION)
         if app.status is A.REJECTED:
             b.overrides[StepId.APP_REVIEW] = StepState.ATTENTION
-            b.details[StepId.APP_REVIEW] = f"审核驳回：{app.reject_reason or ''}"
-            b.notices.append(f"审核驳回：{app.reject_reason or ''}；请修改后重新提交"
-                             + ("（无需再次缴费）" if app.paid else ""))
+            reason = app.reject_reason or ""
+            b.details[StepId.APP_REVIEW] = Note(NoteCode.REVIEW_REJECTED, {"reason": reason})
+            b.notices.append(Note(NoteCode.APPLICATION_REJECTED,
+                                  {"reason": reason, "paid": "yes" if app.paid else "no"}))
         return b
     if app.status is A.AWAITING_PAYMENT:
         b.current, b.actions = StepId.APP_PAYMENT, {Action.PAY}
@@ -244,7 +292,7 @@ def _application(app: Application | None, now: datetime, self_checked: bool) -> 
             b.actions.add(Action.POLL_PAYMENT)
             b.waiting = Waiting(WaitingFor.PAYMENT, pay.created_at, None)
         elif pay is not None and pay.status is not PaymentStatus.PAID:
-            b.notices.append("支付二维码已失效，请重新发起缴费")
+            b.notices.append(Note(NoteCode.PAYMENT_QR_EXPIRED))
         return b
     if app.status is A.UNDER_REVIEW:
         since = app.submitted_at or app.updated_at
@@ -258,8 +306,9 @@ def _application(app: Application | None, now: datetime, self_checked: bool) -> 
     if app.shipping is not None:
         b.waiting = Waiting(WaitingFor.DELIVERY, app.shipping.shipped_at,
                             add_working_days(app.shipping.shipped_at, 3))
-        b.details[StepId.SHIPPING] = f"{app.shipping.courier} {app.shipping.tracking_number}"
-    b.notices.append("收到 UKEY 后，请务必进行电子印章盖章自检")
+        b.details[StepId.SHIPPING] = Note(NoteCode.SHIPPED, {
+            "courier": app.shipping.courier, "tracking": app.shipping.tracking_number or ""})
+    b.notices.append(Note(NoteCode.SELF_CHECK_REMINDER))
     return b
 
 
@@ -285,7 +334,6 @@ def compute_progress(snapshot: PortalSnapshot, now: datetime, *,
     for i, sid in enumerate(_ORDER):
         state = StepState.DONE if i < cur else b.state if i == cur else StepState.TODO
         state = b.overrides.get(sid, state)
-        group, title = STEP_TITLES[sid]
-        steps.append(Step(sid, group, title, state, b.details.get(sid, "")))
+        steps.append(Step(sid, STEP_GROUPS[sid], state, b.details.get(sid)))
     return Progress(tuple(steps), b.current, frozenset(b.actions), b.waiting,
                     tuple(b.notices), b.finished)

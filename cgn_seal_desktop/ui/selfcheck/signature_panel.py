@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from cgn_seal_desktop.errors import CgnSealError
 from cgn_seal_desktop.seal.report import VerificationReport
 from cgn_seal_desktop.ui.messages import error_message, status_text
-from cgn_seal_desktop.ui.verify_dialog import INVALID_COLOR, VALID_COLOR
+from cgn_seal_desktop.ui.selfcheck.verify_dialog import INVALID_COLOR, VALID_COLOR
 
 __all__ = ["EmptyState", "SignaturePanel"]
 

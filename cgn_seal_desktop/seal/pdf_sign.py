@@ -22,7 +22,7 @@ from pyhanko.sign.general import SigningError
 from pyhanko.stamp import StaticStampStyle
 
 from cgn_seal_desktop.errors import CgnSealError
-from cgn_seal_desktop.fsutil import atomic_write
+from cgn_seal_desktop.fsutil import OutputConflict, atomic_write, output_conflict
 from cgn_seal_desktop.seal.errors import (
     FieldError,
     InputPdfError,
@@ -173,9 +173,10 @@ def sign_pdf(
     input_path, output_path = Path(input_path), Path(output_path)
     report = progress or (lambda _stage, _f: None)
     is_cancelled = cancelled or (lambda: False)
-    if output_path.exists() and input_path.exists() and output_path.samefile(input_path):
+    conflict = output_conflict(input_path, output_path)
+    if conflict is OutputConflict.ORIGINAL:
         raise OutputExistsError("The signed copy must not replace the original file")
-    if output_path.exists() and not overwrite:
+    if conflict is OutputConflict.EXISTS and not overwrite:
         raise OutputExistsError(f"{output_path.name} already exists")
     report("read", 0.0)
     try:

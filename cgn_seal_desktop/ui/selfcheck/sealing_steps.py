@@ -16,12 +16,13 @@ from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from cgn_seal_desktop.errors import CgnSealError
 from cgn_seal_desktop.fsutil import unique_path
-from cgn_seal_desktop.seal.errors import OutputExistsError, SigningCancelledError
+from cgn_seal_desktop.seal.errors import SigningCancelledError
 from cgn_seal_desktop.seal.request import SealPlacement, SignRequest, SignResult
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.messages import show_error
-from cgn_seal_desktop.ui.signing import SigningRunner, SignJob
+from cgn_seal_desktop.ui.selfcheck.save_as import ask_target
+from cgn_seal_desktop.ui.selfcheck.signing_thread import SigningRunner, SignJob
 from cgn_seal_desktop.ui.ukey_dialogs import PinDialog, TokenDialog
 from cgn_seal_desktop.ui.workers import run_task
 from cgn_seal_desktop.ukey.errors import (
@@ -35,7 +36,7 @@ from cgn_seal_desktop.ukey.model import PinState, TokenInfo
 from cgn_seal_desktop.ukey.pin import Pin
 from cgn_seal_desktop.ukey.service import CertChoice, list_all_tokens, signing_choices
 
-__all__ = ["SealingFlow", "SealingInput", "default_output_path"]
+__all__ = ["SealingInput", "SealingSteps", "default_output_path"]
 
 log = logging.getLogger(__name__)
 SIGNED_SUFFIX = "_已盖章"
@@ -58,7 +59,7 @@ class SealingInput:
     password: str | None = field(default=None, repr=False)
 
 
-class SealingFlow(QObject):
+class SealingSteps(QObject):
     """Runs one sealing from placed seal to signed file. ``signed(Path)`` on success."""
 
     signed = Signal(object)  #: output Path
@@ -121,27 +122,14 @@ class SealingFlow(QObject):
     def _ask_output(self) -> bool:
         assert self._input is not None
         original = self._input.path.resolve()
-        proposal = default_output_path(original)
-        while True:
-            name = dialogs.ask_save_path(self._parent, self.tr("Save the sealed copy"),
-                                         str(proposal))
-            if not name:
-                return False
-            target = Path(name)
-            if target.suffix.lower() != ".pdf":
-                target = target.with_name(target.name + ".pdf")
-            if target.exists() and target.resolve() == original:
-                show_error(self._parent, OutputExistsError("The original cannot be replaced"))
-                continue
-            self._overwrite = False
-            if target.exists():
-                question = self.tr("%1 already exists. Replace it with the sealed copy?")
-                if not dialogs.ask_yes_no(self._parent, self.tr("Replace file?"),
-                                          question.replace("%1", target.name)):
-                    continue
-                self._overwrite = True
-            self._output = target
-            return True
+        answer = ask_target(self._parent, self.tr("Save the sealed copy"), original,
+                            default_output_path(original), suffix=".pdf",
+                            replace_question=self.tr("%1 already exists. Replace it with the "
+                                                     "sealed copy?"))
+        if answer is None:
+            return False
+        self._output, self._overwrite = answer
+        return True
 
     def _ask_pin(self, state: PinState, *, retry: bool) -> None:
         assert self._choice is not None and self._input is not None and self._output is not None

@@ -18,9 +18,12 @@ from cgn_seal_desktop.portal.models import (
     PaymentOrder,
     PaymentStatus,
 )
-from cgn_seal_desktop.portal.progress import (
+from cgn_seal_desktop.portal.wizard.state import (
     Action,
+    Note,
+    NoteCode,
     PortalSnapshot,
+    StepGroup,
     StepId,
     StepState,
     WaitingFor,
@@ -58,8 +61,9 @@ def test_steps_are_ordered_and_done_before_current() -> None:
     assert [s.state for s in p.steps[:5]] == [StepState.DONE] * 3 + [StepState.CURRENT,
                                                                     StepState.TODO]
     assert p.actions == {Action.SUBMIT_BANK, Action.CANCEL_VERIFICATION}
-    assert p.step(StepId.ORG_BANK).title == "金融认证（打款）"
-    assert p.step(StepId.ORG_BANK).group == "机构认证"
+    assert p.step(StepId.ORG_BANK).group is StepGroup.ORG_VERIFICATION
+    assert [s.id for s in p.steps if s.group is StepGroup.ORG_VERIFICATION] == [
+        StepId.ORG_ELEMENTS, StepId.ORG_IDENTITY, StepId.ORG_BANK, StepId.ORG_DEPOSIT_CODE]
 
 
 def test_identity_pending_waits_and_failed_needs_attention() -> None:
@@ -73,7 +77,7 @@ def test_identity_pending_waits_and_failed_needs_attention() -> None:
                                         "failure_reason": "人脸不符"})
     p = compute_progress(snap(ov(S.IDENTITY, identity=failed)), START)
     assert p.step(StepId.ORG_IDENTITY).state is StepState.ATTENTION
-    assert any("人脸不符" in n for n in p.notices)
+    assert Note(NoteCode.IDENTITY_FAILED, {"reason": "人脸不符"}) in p.notices
     assert {Action.START_IDENTITY, Action.CONTACT_SUPPORT} <= p.actions
 
 
@@ -83,11 +87,13 @@ def test_deposit_wait_becomes_overdue_after_the_expected_date() -> None:
     assert deposit.expected_by == date(2026, 11, 26)
     p = compute_progress(snap(ov(S.DEPOSIT_PENDING, deposit=deposit)), START)
     assert p.waiting is not None and not p.waiting.overdue
-    assert "2026-11-26" in p.step(StepId.ORG_DEPOSIT_CODE).detail
+    assert p.step(StepId.ORG_DEPOSIT_CODE).detail == Note(NoteCode.DEPOSIT_EXPECTED,
+                                                          {"expected_by": "2026-11-26"})
     late = compute_progress(snap(ov(S.DEPOSIT_PENDING, deposit=deposit)),
                             START + timedelta(days=4))
     assert late.waiting is not None and late.waiting.overdue
     assert Action.CONTACT_SUPPORT in late.actions
+    assert Note(NoteCode.DEPOSIT_OVERDUE) in late.notices
 
 
 def test_working_days_skip_weekends() -> None:
@@ -102,7 +108,8 @@ def test_draft_steps_follow_what_is_missing() -> None:
     assert compute_progress(snap(verified), START).actions == {Action.CREATE_APPLICATION}
     p = compute_progress(snap(verified, app(ApplicationStatus.DRAFT,
                                             missing=["mail_address", "business_licence"])), START)
-    assert p.current is StepId.APP_FORM and "mail_address" in p.step(StepId.APP_FORM).detail
+    assert p.current is StepId.APP_FORM
+    assert p.step(StepId.APP_FORM).detail == Note(NoteCode.FORM_MISSING, items=("mail_address",))
     p = compute_progress(snap(verified, app(ApplicationStatus.DRAFT,
                                             missing=["application_form"])), START)
     assert p.current is StepId.APP_PRINT and Action.SUBMIT_APPLICATION not in p.actions
@@ -119,7 +126,8 @@ def test_expired_payment_offers_a_new_one() -> None:
     assert p.step(StepId.APP_PAYMENT).state is StepState.WAITING
     assert p.actions == {Action.PAY, Action.POLL_PAYMENT}
     p = compute_progress(snap(ov(S.VERIFIED), a), START + timedelta(hours=1))
-    assert p.actions == {Action.PAY} and p.waiting is None and p.notices
+    assert p.actions == {Action.PAY} and p.waiting is None
+    assert p.notices == (Note(NoteCode.PAYMENT_QR_EXPIRED),)
 
 
 def test_rejected_paid_application_resubmits_without_paying() -> None:
@@ -128,7 +136,11 @@ def test_rejected_paid_application_resubmits_without_paying() -> None:
     p = compute_progress(snap(ov(S.VERIFIED), a), START)
     assert p.step(StepId.APP_PAYMENT).state is StepState.DONE
     assert p.step(StepId.APP_REVIEW).state is StepState.ATTENTION
-    assert Action.PAY not in p.actions and any("无需再次缴费" in n for n in p.notices)
+    assert Action.PAY not in p.actions
+    assert p.notices == (Note(NoteCode.APPLICATION_REJECTED, {"reason": "模糊", "paid": "yes"}),)
+    assert p.step(StepId.APP_REVIEW).detail == Note(NoteCode.REVIEW_REJECTED, {"reason": "模糊"})
+    assert p.step(StepId.APP_MATERIALS).detail == Note(NoteCode.MATERIALS_MISSING,
+                                                       items=("seal_impression",))
 
 
 def test_review_wait_has_an_expected_date() -> None:

@@ -75,7 +75,7 @@ def _sign_verify() -> str:
     from cryptography.x509.oid import NameOID
 
     from cgn_seal_desktop.seal.appearance import default_seal_pdf
-    from cgn_seal_desktop.seal.sign import SealPlacement, SignRequest, sign_pdf
+    from cgn_seal_desktop.seal.pdf_sign import SealPlacement, SignRequest, sign_pdf
     from cgn_seal_desktop.seal.soft_signer import software_signer
     from cgn_seal_desktop.seal.trust import TrustStore
     from cgn_seal_desktop.seal.verify import verify_pdf

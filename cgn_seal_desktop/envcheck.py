@@ -1,0 +1,269 @@
+"""环境检测 without a UI: what this computer has for sealing, as findings with codes and data.
+
+Each check returns :class:`Finding` rows: which group it belongs to, a level (ok / warn / error /
+info), a stable :class:`Code` saying what was found, and the facts the sentence needs
+(``params``). The desktop program turns codes into translated sentences (``ui/env_checks.py``);
+nothing here is worded for a user. The rules live here once:
+
+* drivers: every driver found, as :func:`~cgn_seal_desktop.ukey.service.survey_drivers` sees it
+  (missing file, cannot be used, works); the UKEYs shown are those of the drivers sealing would
+  use (:func:`~cgn_seal_desktop.ukey.service.candidate_drivers`);
+* UKEYs: a locked PIN is an error, used-up PIN tries a warning;
+* certificates: the expiry rule of :func:`~cgn_seal_desktop.ukey.certinfo.expiry_of`;
+* trust roots: none means no seal can be shown as valid;
+* online service: :func:`~cgn_seal_desktop.portal.probe.probe_service`;
+* clock: a date before :data:`EARLIEST_PLAUSIBLE_YEAR` is wrong.
+
+Runs on worker threads (drivers, network); no PIN is ever known here, and token serials are
+shortened to their last four characters.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from enum import StrEnum
+from typing import TYPE_CHECKING, Literal
+
+from cgn_seal_desktop.ukey.certinfo import ExpiryState
+from cgn_seal_desktop.ukey.errors import UKeyError
+from cgn_seal_desktop.ukey.model import PinState, TokenInfo
+
+if TYPE_CHECKING:
+    from cgn_seal_desktop.portal.probe import ServiceProbe
+    from cgn_seal_desktop.settings import Settings
+
+__all__ = [
+    "EARLIEST_PLAUSIBLE_YEAR",
+    "Code",
+    "EnvReport",
+    "Finding",
+    "Group",
+    "Level",
+    "check_clock",
+    "check_drivers",
+    "check_os",
+    "check_service",
+    "check_tokens",
+    "check_trust",
+    "collect",
+    "inserted_tokens",
+    "short_serial",
+]
+
+Level = Literal["ok", "warn", "error", "info"]
+
+#: The computer's clock is wrong when it says a year before this one (signatures carry the
+#: signing time; certificates for this platform are issued from 2024 on).
+EARLIEST_PLAUSIBLE_YEAR = 2024
+
+
+class Group(StrEnum):
+    """Which part of the check a finding belongs to (the UKEY lines are re-read by polling)."""
+
+    OS = "os"
+    DRIVERS = "modules"
+    TOKENS = "tokens"
+    TRUST = "trust"
+    SERVICE = "service"
+    CLOCK = "clock"
+
+
+class Code(StrEnum):
+    """What a finding says; ``params`` carries its facts (named in each comment)."""
+
+    OS = "os"  #: system, release, machine, bits
+    DRIVER_OK = "driver_ok"  #: name (path in ``extra``)
+    DRIVER_MISSING = "driver_missing"  #: path
+    DRIVER_UNUSABLE = "driver_unusable"  #: name (the reason in ``error``, path in ``extra``)
+    NO_DRIVER = "no_driver"
+    UKEY_BUSY = "ukey_busy"  #: the UKEYs stayed in use (sealing) while the check waited
+    NO_UKEY = "no_ukey"
+    UKEY = "ukey"  #: label, manufacturer, model, serial (shortened)
+    UKEY_PIN_LOCKED = "ukey_pin_locked"  #: as UKEY
+    UKEY_PIN_TRIES_USED = "ukey_pin_tries_used"  #: as UKEY
+    CERT_VALID = "cert_valid"  #: owner, until (ISO date), days (subject in ``extra``)
+    CERT_EXPIRES_SOON = "cert_expires_soon"  #: as CERT_VALID
+    CERT_EXPIRED = "cert_expired"  #: owner, until
+    NO_TRUST_ROOTS = "no_trust_roots"
+    TRUST_ROOT = "trust_root"  #: name (subject, source and origin in ``extra``)
+    SERVICE_UNREACHABLE = "service_unreachable"  #: url, failure (timeout, tls, connect, other)
+    SERVICE_ANSWERS = "service_answers"  #: url, status (level warn for a 5xx status)
+    SERVICE_NOT_CHECKED = "service_not_checked"  #: the user chose to stay offline
+    CLOCK_OK = "clock_ok"  #: now (local time, ``YYYY-MM-DD HH:MM TZ``)
+    CLOCK_WRONG = "clock_wrong"  #: now
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One line of the check.
+
+    ``extra`` is the full detail (paths, distinguished names) for a tool tip and the copied
+    report; ``error`` the typed reason a driver cannot be used.
+    """
+
+    group: Group
+    level: Level
+    code: Code
+    params: Mapping[str, str] = field(default_factory=dict)
+    extra: str = ""
+    error: UKeyError | None = None
+
+
+@dataclass(frozen=True)
+class EnvReport:
+    """Everything one run found. ``has_driver``: a driver sealing would use is there, so the
+    UKEY lines are worth re-reading (polling)."""
+
+    findings: tuple[Finding, ...]
+    tokens: tuple[TokenInfo, ...] = ()
+    has_driver: bool = False
+
+
+def short_serial(serial: str) -> str:
+    """A token serial as reports show it: its last four characters (the rest identifies it)."""
+    return "…" + serial[-4:] if len(serial) > 4 else serial
+
+
+def check_os() -> list[Finding]:
+    bits = "64" if sys.maxsize > 2**32 else "32"
+    return [Finding(Group.OS, "ok", Code.OS, {
+        "system": platform.system(), "release": platform.release(),
+        "machine": platform.machine(), "bits": bits})]
+
+
+def check_drivers(chosen: str = "", *, wait_s: float = 30.0
+                  ) -> tuple[list[Finding], list[TokenInfo] | None, bool]:
+    """Driver findings, the UKEYs of the drivers sealing would use (``None`` if the UKEYs stayed
+    busy for *wait_s* seconds), and whether there is such a driver."""
+    from cgn_seal_desktop.ukey.service import candidate_drivers, survey_drivers
+
+    used = {m.path for m in candidate_drivers(chosen)}
+    surveys = survey_drivers(chosen, wait_s=wait_s)
+    if surveys is None:  # the UKEYs' lines follow at the next poll
+        return ([Finding(Group.TOKENS, "info", Code.UKEY_BUSY)], None, bool(used))
+    findings: list[Finding] = []
+    tokens: list[TokenInfo] = []
+    for s in surveys:
+        m = s.candidate
+        if not m.exists:
+            findings.append(Finding(Group.DRIVERS, "error", Code.DRIVER_MISSING, {"path": m.path}))
+        elif s.error is not None:
+            findings.append(Finding(Group.DRIVERS, "warn", Code.DRIVER_UNUSABLE,
+                                    {"name": m.display_name}, m.path, s.error))
+        else:
+            findings.append(Finding(Group.DRIVERS, "ok", Code.DRIVER_OK,
+                                    {"name": m.display_name}, m.path))
+            if m.path in used:
+                tokens += s.tokens
+    if not findings:
+        findings.append(Finding(Group.DRIVERS, "error", Code.NO_DRIVER))
+    return findings, tokens, bool(used)
+
+
+def inserted_tokens(chosen: str = "", *, wait_s: float = 30.0) -> list[TokenInfo] | None:
+    """UKEYs now inserted, over the drivers sealing would use (empty when there is none or all
+    fail); ``None`` when the UKEYs stayed busy (another thread sealing) for *wait_s* seconds."""
+    from cgn_seal_desktop.ukey.service import list_all_tokens
+
+    try:
+        return list_all_tokens(chosen, wait_s=wait_s)
+    except UKeyError:
+        return []
+
+
+def _token_params(t: TokenInfo) -> dict[str, str]:
+    return {"label": t.label, "manufacturer": t.manufacturer, "model": t.model,
+            "serial": short_serial(t.serial)}
+
+
+_PIN_CODES: dict[PinState, tuple[Level, Code]] = {
+    PinState.LOCKED: ("error", Code.UKEY_PIN_LOCKED),
+    PinState.FINAL_TRY: ("warn", Code.UKEY_PIN_TRIES_USED),
+    PinState.COUNT_LOW: ("warn", Code.UKEY_PIN_TRIES_USED),
+}
+_EXPIRY_CODES: dict[ExpiryState, tuple[Level, Code]] = {
+    ExpiryState.VALID: ("ok", Code.CERT_VALID),
+    ExpiryState.EXPIRES_SOON: ("warn", Code.CERT_EXPIRES_SOON),
+    ExpiryState.EXPIRED: ("error", Code.CERT_EXPIRED),
+}
+
+
+def check_tokens(has_driver: bool, tokens: list[TokenInfo] | tuple[TokenInfo, ...],
+                 now: datetime | None = None) -> list[Finding]:
+    """UKEYs and their end-entity certificates, each with its PIN state and expiry."""
+    if not has_driver:
+        return []
+    if not tokens:
+        return [Finding(Group.TOKENS, "warn", Code.NO_UKEY)]
+    now = now or datetime.now(UTC)
+    findings: list[Finding] = []
+    for t in tokens:
+        level, code = _PIN_CODES.get(t.pin_state, ("ok", Code.UKEY))
+        findings.append(Finding(Group.TOKENS, level, code, _token_params(t)))
+        for c in t.certificates:
+            if c.is_ca:
+                continue
+            expiry = c.expiry(now)
+            level, code = _EXPIRY_CODES[expiry.state]
+            findings.append(Finding(Group.TOKENS, level, code, {
+                "owner": c.organization or c.subject_cn,
+                "until": c.not_after.date().isoformat(), "days": str(expiry.days_left)},
+                c.subject))
+    return findings
+
+
+def check_trust(settings: Settings) -> list[Finding]:
+    """The roots a verification would trust (the same composition as every verification)."""
+    from cgn_seal_desktop.seal.trust import trust_store_for
+
+    store = trust_store_for(settings)
+    if not store.roots:
+        return [Finding(Group.TRUST, "warn", Code.NO_TRUST_ROOTS)]
+    return [Finding(Group.TRUST, "ok", Code.TRUST_ROOT, {"name": r.common_name},
+                    f"{r.subject} ({r.source}, {r.origin})") for r in store.roots]
+
+
+def check_service(url: str, timeout: float = 3.0,
+                  probe: Callable[[str, float], ServiceProbe] | None = None) -> list[Finding]:
+    """Whether the online service answers (TLS verified); any HTTP answer means reachable, a
+    server error (5xx) is a warning."""
+    if probe is None:
+        from cgn_seal_desktop.portal.probe import probe_service
+
+        probe = probe_service
+    result = probe(url, timeout)
+    if not result.reachable:
+        return [Finding(Group.SERVICE, "warn", Code.SERVICE_UNREACHABLE,
+                        {"url": url, "failure": result.failure or "other"})]
+    return [Finding(Group.SERVICE, "ok" if result.healthy else "warn", Code.SERVICE_ANSWERS,
+                    {"url": url, "status": str(result.status)})]
+
+
+def check_clock(now: datetime | None = None) -> list[Finding]:
+    """The computer's date, wrong when before :data:`EARLIEST_PLAUSIBLE_YEAR`."""
+    now = now or datetime.now(UTC)
+    text = now.astimezone().strftime("%Y-%m-%d %H:%M %Z")
+    if now.year < EARLIEST_PLAUSIBLE_YEAR:
+        return [Finding(Group.CLOCK, "error", Code.CLOCK_WRONG, {"now": text})]
+    return [Finding(Group.CLOCK, "ok", Code.CLOCK_OK, {"now": text})]
+
+
+def collect(settings: Settings, *, online: bool,
+            service_check: Callable[[str], list[Finding]] = check_service) -> EnvReport:
+    """Run every check (worker thread: drivers are loaded, the service may be asked)."""
+    findings = check_os()
+    driver_findings, tokens, has_driver = check_drivers(settings.module_path)
+    findings += driver_findings
+    if tokens is not None:
+        findings += check_tokens(has_driver, tokens)
+    findings += check_trust(settings)
+    if online:
+        findings += service_check(settings.service_base_url)
+    else:
+        findings.append(Finding(Group.SERVICE, "info", Code.SERVICE_NOT_CHECKED))
+    findings += check_clock()
+    return EnvReport(tuple(findings), tuple(tokens or ()), has_driver)
