@@ -235,4 +235,7 @@ def run_self_test() -> int:
 
 
 if __name__ == "__main__":
+    from cgn_seal_desktop.consoleio import use_utf8_output
+
+    use_utf8_output()
     sys.exit(run_self_test())

@@ -244,10 +244,12 @@ def test_make_sample_writes_a_pdf_that_verifies(tmp_path: Path) -> None:
     assert [s.status for s in report.signatures] == ["untrusted"]  # each run: a new root
 
 
-def _run_self_test(cmd: list[str], tmp_path: Path, timeout: int) -> tuple[int, str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CGN_SEAL_HOME": str(tmp_path)}
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout,
-                          cwd=ROOT)
+def _run_self_test(cmd: list[str], tmp_path: Path, timeout: int,
+                   **extra_env: str) -> tuple[int, str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CGN_SEAL_HOME": str(tmp_path),
+           **extra_env}
+    proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", env=env,
+                          timeout=timeout, cwd=ROOT)
     return proc.returncode, proc.stdout + proc.stderr
 
 
@@ -257,8 +259,9 @@ def _check_lines(output: str) -> dict[str, str]:
 
 
 def test_self_test_passes_from_source(tmp_path: Path) -> None:
+    # Piped in a legacy code page, as on an English Windows (see tests/test_consoleio.py).
     rc, output = _run_self_test([sys.executable, "-m", "cgn_seal_desktop", "--self-test"],
-                                tmp_path, timeout=240)
+                                tmp_path, timeout=240, PYTHONIOENCODING="cp1252")
     assert _check_lines(output) == {name: "ok" for name, _ in CHECKS}, output
     assert rc == 0, output
 
