@@ -200,6 +200,25 @@ def test_msi_shortcuts_and_no_file_associations(built_msi: tuple[Path, Path]) ->
         assert ".pdf" not in row["Key"].lower() and "classes" not in row["Key"].lower()
 
 
+def test_msi_refuses_old_windows_and_downgrades(built_msi: tuple[Path, Path]) -> None:
+    msi, _ = built_msi
+    conditions = {row["Condition"]: row["Description"] for row in _table(msi, "LaunchCondition")}
+    assert conditions["Installed OR (WINDOWSBUILDNUMBER >= 17763)"].startswith(
+        "[ProductName] needs 64-bit Windows 10 version 1809 (build 17763) or later")
+    assert "newer version" in conditions["NOT WIX_DOWNGRADE_DETECTED"]
+    (search,) = _table(msi, "AppSearch")
+    assert search["Property"] == "WINDOWSBUILDNUMBER"
+    (locator,) = _table(msi, "RegLocator")
+    assert locator["Signature_"] == search["Signature_"]
+    assert (locator["Root"], locator["Key"], locator["Name"]) == (
+        "2", "SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion", "CurrentBuildNumber")  # HKLM
+    for table in ("InstallUISequence", "InstallExecuteSequence"):
+        order = {row["Action"]: int(row["Sequence"]) for row in _table(msi, table)}
+        # The properties the conditions test must be set before they are evaluated.
+        assert order["FindRelatedProducts"] < order["LaunchConditions"], table
+        assert order["AppSearch"] < order["LaunchConditions"], table
+
+
 def test_product_source_fixed_upgrade_code_and_version_include(
         built_msi: tuple[Path, Path], stage: ModuleType) -> None:
     _, out = built_msi
@@ -220,6 +239,10 @@ def test_product_source_fixed_upgrade_code_and_version_include(
     assert product.get("Version") == cgn_seal_desktop.__version__
     assert product.get("Codepage") == "936"
     assert product.find("w:UIRef", WIX_NS) is None  # only with -dWithWixUI (Windows)
+    (condition,) = product.findall("w:Condition", WIX_NS)  # hidden from wixl only (-D Wixl)
+    assert condition.text == "Installed OR (WINDOWSBUILDNUMBER >= 17763)"
+    message = condition.get("Message", "")
+    assert "Windows 10 1809 版(内部版本 17763)" in message and "version 1809" in message
 
 
 def test_licence_rtf_holds_the_agpl(built_msi: tuple[Path, Path]) -> None:
