@@ -317,3 +317,23 @@ def test_windows_ui_fragment_shows_the_agpl_licence() -> None:
     assert variable is not None and variable.get("Id") == "WixUILicenseRtf"
     build = (PACKAGING / "windows" / "build.ps1").read_text("utf-8")
     assert "-dWithWixUI=1" in build and "WixUIExtension" in build and "-dLicenseRtf=" in build
+
+
+def test_windows_scripts_stop_on_native_failures_and_test_the_msi() -> None:
+    build = (PACKAGING / "windows" / "build.ps1").read_text("utf-8")
+    lines = build.splitlines()
+    # PowerShell does not stop on a native command's exit code: every direct call checks it.
+    for i, line in enumerate(lines):
+        if re.match(r"\s*(\$\w+\s*=\s*)?& ", line) and "@Arguments" not in line:
+            assert "$LASTEXITCODE" in "\n".join(lines[i:i + 3]), line
+    assert '"choco"' in build and "-SuccessCodes @(0, 1641, 3010)" in build
+    workflow = (PACKAGING / "windows" / "ci-windows.yml").read_text("utf-8")
+    assert "./packaging/windows/test-msi.ps1 @params" in workflow
+    assert "if: failure()" in workflow and "logs/" in workflow
+    assert "@(0, 1641, 3010) -notcontains $LASTEXITCODE" in workflow  # choco in the workflow
+    test = (PACKAGING / "windows" / "test-msi.ps1").read_text("utf-8")
+    for needle in ('Join-Path $env:ProgramData "Microsoft\\Windows\\Start Menu\\Programs\\',
+                   'Join-Path $env:PUBLIC "Desktop\\', '@("--self-test")', '"/x"',
+                   "-ne 1603"):
+        assert needle in test, needle
+    assert test.isascii()  # Windows PowerShell 5.1 reads a BOM-less script as ANSI
