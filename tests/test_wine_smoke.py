@@ -1,8 +1,8 @@
 """The Windows build proven under Wine: ``packaging/wine-smoke.sh`` (slow), and its helpers.
 
 The slow test builds the real Windows bundle and MSI and installs, runs, upgrades and removes
-it under Wine (README, "Building the Windows installer"; about 8 minutes cold on two cores,
-about 6 with the caches in ``~/.cache/cgn-wine``). The other tests check the helpers the script
+it under Wine (README, "Building the Windows installer"; about 5 minutes on two busy cores with
+an empty cache, about 4 with the caches in ``~/.cache/cgn-wine``). The other tests check the helpers the script
 relies on, on data made here.
 """
 
