@@ -2,8 +2,8 @@
 
 The slow test builds the real Windows bundle and MSI and installs, runs, upgrades and removes
 it under Wine (README, "Building the Windows installer"; about 5 minutes on two busy cores with
-an empty cache, about 4 with the caches in ``~/.cache/cgn-wine``). The other tests check the helpers the script
-relies on, on data made here.
+an empty cache, about 4 with the caches in ``~/.cache/cgn-wine``). The other tests check the
+helpers the script relies on, on data made here.
 """
 
 from __future__ import annotations
