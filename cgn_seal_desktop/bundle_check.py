@@ -58,7 +58,8 @@ def _pymupdf() -> str:
     page = doc.new_page()
     page.insert_text((72, 72), "self-test", fontsize=24)
     pix = page.get_pixmap(dpi=72)
-    if not any(pix.samples[i] < 128 for i in range(0, len(pix.samples), pix.n)):
+    samples = pix.samples  # a property that copies the whole image: read it once
+    if not any(samples[i] < 128 for i in range(0, len(samples), pix.n)):
         raise RuntimeError("rendered page is blank")
     return f"PyMuPDF {pymupdf.VersionBind} rendered {pix.width}x{pix.height}"
 
@@ -277,4 +278,7 @@ def run_self_test() -> int:
 
 
 if __name__ == "__main__":
+    from cgn_seal_desktop.consoleio import use_utf8_output
+
+    use_utf8_output()
     sys.exit(run_self_test())

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from cgn_seal_desktop import __version__
 from cgn_seal_desktop.cli_commands import cmd_change_pin, cmd_sign, cmd_tokens, cmd_verify
+from cgn_seal_desktop.consoleio import use_utf8_output
 
 __all__ = ["build_parser", "gui_main", "main"]
 
@@ -146,6 +147,7 @@ def _cmd_gui(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``cgn-seal``; returns the process exit code."""
+    use_utf8_output()  # before anything prints: piped output on Windows is in the ANSI code page
     args_list = list(sys.argv[1:] if argv is None else argv)
     # `cgn-seal FILE.pdf` opens the file in the GUI.
     if args_list and not args_list[0].startswith("-") and args_list[0] not in _SUBCOMMANDS:

@@ -200,6 +200,25 @@ def test_msi_shortcuts_and_no_file_associations(built_msi: tuple[Path, Path]) ->
         assert ".pdf" not in row["Key"].lower() and "classes" not in row["Key"].lower()
 
 
+def test_msi_refuses_old_windows_and_downgrades(built_msi: tuple[Path, Path]) -> None:
+    msi, _ = built_msi
+    conditions = {row["Condition"]: row["Description"] for row in _table(msi, "LaunchCondition")}
+    assert conditions["Installed OR (WINDOWSBUILDNUMBER >= 17763)"].startswith(
+        "[ProductName] needs 64-bit Windows 10 version 1809 (build 17763) or later")
+    assert "newer version" in conditions["NOT WIX_DOWNGRADE_DETECTED"]
+    (search,) = _table(msi, "AppSearch")
+    assert search["Property"] == "WINDOWSBUILDNUMBER"
+    (locator,) = _table(msi, "RegLocator")
+    assert locator["Signature_"] == search["Signature_"]
+    assert (locator["Root"], locator["Key"], locator["Name"]) == (
+        "2", "SOFTWARE\\Microsoft\\Windows NT\\CurrentVersion", "CurrentBuildNumber")  # HKLM
+    for table in ("InstallUISequence", "InstallExecuteSequence"):
+        order = {row["Action"]: int(row["Sequence"]) for row in _table(msi, table)}
+        # The properties the conditions test must be set before they are evaluated.
+        assert order["FindRelatedProducts"] < order["LaunchConditions"], table
+        assert order["AppSearch"] < order["LaunchConditions"], table
+
+
 def test_product_source_fixed_upgrade_code_and_version_include(
         built_msi: tuple[Path, Path], stage: ModuleType) -> None:
     _, out = built_msi
@@ -220,6 +239,10 @@ def test_product_source_fixed_upgrade_code_and_version_include(
     assert product.get("Version") == cgn_seal_desktop.__version__
     assert product.get("Codepage") == "936"
     assert product.find("w:UIRef", WIX_NS) is None  # only with -dWithWixUI (Windows)
+    (condition,) = product.findall("w:Condition", WIX_NS)  # hidden from wixl only (-D Wixl)
+    assert condition.text == "Installed OR (WINDOWSBUILDNUMBER >= 17763)"
+    message = condition.get("Message", "")
+    assert "Windows 10 1809 版(内部版本 17763)" in message and "version 1809" in message
 
 
 def test_licence_rtf_holds_the_agpl(built_msi: tuple[Path, Path]) -> None:
@@ -244,10 +267,12 @@ def test_make_sample_writes_a_pdf_that_verifies(tmp_path: Path) -> None:
     assert [s.status for s in report.signatures] == ["untrusted"]  # each run: a new root
 
 
-def _run_self_test(cmd: list[str], tmp_path: Path, timeout: int) -> tuple[int, str]:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CGN_SEAL_HOME": str(tmp_path)}
-    proc = subprocess.run(cmd, capture_output=True, text=True, env=env, timeout=timeout,
-                          cwd=ROOT)
+def _run_self_test(cmd: list[str], tmp_path: Path, timeout: int,
+                   **extra_env: str) -> tuple[int, str]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "CGN_SEAL_HOME": str(tmp_path),
+           **extra_env}
+    proc = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", env=env,
+                          timeout=timeout, cwd=ROOT)
     return proc.returncode, proc.stdout + proc.stderr
 
 
@@ -257,8 +282,9 @@ def _check_lines(output: str) -> dict[str, str]:
 
 
 def test_self_test_passes_from_source(tmp_path: Path) -> None:
+    # Piped in a legacy code page, as on an English Windows (see tests/test_consoleio.py).
     rc, output = _run_self_test([sys.executable, "-m", "cgn_seal_desktop", "--self-test"],
-                                tmp_path, timeout=240)
+                                tmp_path, timeout=240, PYTHONIOENCODING="cp1252")
     assert _check_lines(output) == {name: "ok" for name, _ in CHECKS}, output
     assert rc == 0, output
 
@@ -291,3 +317,23 @@ def test_windows_ui_fragment_shows_the_agpl_licence() -> None:
     assert variable is not None and variable.get("Id") == "WixUILicenseRtf"
     build = (PACKAGING / "windows" / "build.ps1").read_text("utf-8")
     assert "-dWithWixUI=1" in build and "WixUIExtension" in build and "-dLicenseRtf=" in build
+
+
+def test_windows_scripts_stop_on_native_failures_and_test_the_msi() -> None:
+    build = (PACKAGING / "windows" / "build.ps1").read_text("utf-8")
+    lines = build.splitlines()
+    # PowerShell does not stop on a native command's exit code: every direct call checks it.
+    for i, line in enumerate(lines):
+        if re.match(r"\s*(\$\w+\s*=\s*)?& ", line) and "@Arguments" not in line:
+            assert "$LASTEXITCODE" in "\n".join(lines[i:i + 3]), line
+    assert '"choco"' in build and "-SuccessCodes @(0, 1641, 3010)" in build
+    workflow = (PACKAGING / "windows" / "ci-windows.yml").read_text("utf-8")
+    assert "./packaging/windows/test-msi.ps1 @params" in workflow
+    assert "if: failure()" in workflow and "logs/" in workflow
+    assert "@(0, 1641, 3010) -notcontains $LASTEXITCODE" in workflow  # choco in the workflow
+    test = (PACKAGING / "windows" / "test-msi.ps1").read_text("utf-8")
+    for needle in ('Join-Path $env:ProgramData "Microsoft\\Windows\\Start Menu\\Programs\\',
+                   'Join-Path $env:PUBLIC "Desktop\\', '@("--self-test")', '"/x"',
+                   "-ne 1603"):
+        assert needle in test, needle
+    assert test.isascii()  # Windows PowerShell 5.1 reads a BOM-less script as ANSI

@@ -27,6 +27,10 @@ param(
 )
 $ErrorActionPreference = "Stop"
 Set-StrictMode -Version Latest
+# The program writes UTF-8 when its output is piped (cgn_seal_desktop/consoleio.py); without this
+# PowerShell would decode the self-test's lines in the console's OEM code page.
+[Console]::OutputEncoding = [System.Text.Encoding]::UTF8
+$OutputEncoding = [System.Text.Encoding]::UTF8
 
 $Root = (Resolve-Path (Join-Path $PSScriptRoot "..\..")).Path
 Set-Location $Root
@@ -37,10 +41,11 @@ $WixOut = Join-Path $Build "wix"
 $Dist = Join-Path $Root "dist"
 $started = Get-Date
 
-function Invoke-Checked([string]$Exe, [string[]]$Arguments) {
+# Every native command goes through here: PowerShell does not stop on a non-zero exit code.
+function Invoke-Checked([string]$Exe, [string[]]$Arguments, [int[]]$SuccessCodes = @(0)) {
     Write-Host ">> $Exe $($Arguments -join ' ')"
     & $Exe @Arguments
-    if ($LASTEXITCODE -ne 0) { throw "$Exe failed with exit code $LASTEXITCODE" }
+    if ($SuccessCodes -notcontains $LASTEXITCODE) { throw "$Exe failed with exit code $LASTEXITCODE" }
 }
 
 function Find-SignTool {
@@ -81,7 +86,9 @@ if (-not (Test-Path (Join-Path $Venv "Scripts\python.exe"))) {
 $Py = Join-Path $Venv "Scripts\python.exe"
 Invoke-Checked $Py @("-m", "pip", "install", "--quiet", "--upgrade", "pip")
 Invoke-Checked $Py @("-m", "pip", "install", "--quiet", ".[package]")
-$Version = (& $Py -c "import cgn_seal_desktop; print(cgn_seal_desktop.__version__)").Trim()
+$Version = & $Py -c "import cgn_seal_desktop; print(cgn_seal_desktop.__version__)"
+if ($LASTEXITCODE -ne 0 -or -not $Version) { throw "cannot read cgn_seal_desktop.__version__ (exit code $LASTEXITCODE)" }
+$Version = "$Version".Trim()
 Write-Host ">> cgn-seal-desktop $Version"
 
 # --- 2. PyInstaller bundle + self-test --------------------------------------------------------
@@ -99,7 +106,8 @@ Invoke-Sign @((Join-Path $Bundle "cgn-seal-desktop.exe"), (Join-Path $Bundle "cg
 # --- 3. WiX 3: heat (file list), candle, light ------------------------------------------------
 $WixBin = Find-WixBin
 if (-not $WixBin -and $InstallWix) {
-    Invoke-Checked "choco" @("install", "wixtoolset", "--version", "3.14.1", "-y", "--no-progress")
+    # Chocolatey: 3010 = installed, a reboot is pending (WiX works without it); 1641 = reboot started.
+    Invoke-Checked "choco" @("install", "wixtoolset", "--version", "3.14.1", "-y", "--no-progress") -SuccessCodes @(0, 1641, 3010)
     $env:WIX = Join-Path ${env:ProgramFiles(x86)} "WiX Toolset v3.14\"
     $WixBin = Find-WixBin
 }

@@ -9,10 +9,12 @@
 Usage::
 
     python packaging/wix/stage.py BUNDLE_DIR OUT_DIR [--no-harvest] [--wixl OUT.msi]
+                                  [--version X.Y.Z]
 
 ``--wixl`` also compiles ``Product.wxs`` + ``Files.wxs`` with wixl (a check that the source is
 valid; an MSI of a Linux bundle is of no use on Windows). wixl only accepts relative source paths,
-so it runs in the bundle's parent directory.
+so it runs in the bundle's parent directory. ``--version`` overrides the MSI version (the
+Wine smoke test builds a second, higher version to test the major upgrade).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ import argparse
 import os
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -30,12 +33,13 @@ from icon import app_icon  # noqa: E402
 from version_info import package_version, version_tuple  # noqa: E402
 
 __all__ = [
-    "UPGRADE_CODE", "harvest", "msi_version", "wixl_build", "write_license_rtf",
-    "write_version_include",
+    "UPGRADE_CODE", "add_launch_conditions", "harvest", "msi_version", "wixl_build",
+    "write_license_rtf", "write_version_include",
 ]
 
 #: Fixed for the product's lifetime: Windows Installer finds older versions to replace by it.
 UPGRADE_CODE = "7C1B6E34-3F2A-4D8B-9E51-2A6C0D4F8B17"
+_WIX = "{http://schemas.microsoft.com/wix/2006/wi}"
 
 
 def msi_version(version: str | None = None) -> str:
@@ -99,15 +103,45 @@ def wixl_build(bundle: Path, out_dir: Path, msi: Path, icon: Path | None = None)
     """
     bundle, cwd = bundle.resolve(), bundle.resolve().parent
     icon = (icon or out_dir / "app.ico").resolve()
-    cmd = ["wixl", "-a", "x64", "-I", str(out_dir.resolve()),
-           "-D", f"SourceDir={bundle.name}", "-D", f"IconFile={os.path.relpath(icon, cwd)}",
-           "-D", "Win64=yes", "-D", "AsciiStrings=1",
-           "-o", str(msi.resolve()),
+    defines = ["-I", str(out_dir.resolve()),
+               "-D", f"SourceDir={bundle.name}", "-D", f"IconFile={os.path.relpath(icon, cwd)}",
+               "-D", "Win64=yes", "-D", "AsciiStrings=1"]
+    cmd = ["wixl", "-a", "x64", *defines, "-D", "Wixl=1", "-o", str(msi.resolve()),
            str(HERE / "Product.wxs"), str((out_dir / "Files.wxs").resolve())]
     subprocess.run(cmd, cwd=cwd, check=True, capture_output=True, text=True)
     if not msi.is_file():
         raise subprocess.CalledProcessError(0, cmd, "wixl wrote no MSI")
+    add_launch_conditions(msi, defines)
     return msi
+
+
+def _sql_text(value: str) -> str:
+    if "'" in value:  # MSI SQL has no escape for a quote
+        raise ValueError(f"a quote in an MSI string: {value!r}")
+    return f"'{value}'"
+
+
+def add_launch_conditions(msi: Path, defines: list[str]) -> int:
+    """Add Product.wxs's launch conditions to a wixl-built ``msi``; returns how many.
+
+    wixl 0.101 cannot compile ``Product/Condition`` (Product.wxs hides it from wixl with
+    ``Wixl``): this reads the conditions from the preprocessed source (``wixl -E`` with
+    ``defines``, ``-D NAME=VALUE`` pairs, without ``Wixl``) and inserts the LaunchCondition rows
+    with msibuild, as WiX's light would. The registry search they test wixl compiles itself.
+    """
+    pre = subprocess.run(["wixl", "-E", *defines, str(HERE / "Product.wxs")],
+                         check=True, capture_output=True, text=True).stdout
+    product = ET.fromstring(pre).find(f"{_WIX}Product")
+    if product is None:
+        raise ValueError("no Product element in Product.wxs")
+    conditions = list(product.iterfind(f"{_WIX}Condition"))
+    for cond in conditions:
+        query = ("INSERT INTO `LaunchCondition` (`Condition`, `Description`) VALUES "
+                 f"({_sql_text((cond.text or '').strip())}, "
+                 f"{_sql_text(cond.get('Message', ''))})")
+        subprocess.run(["msibuild", str(msi), "-q", query], check=True, capture_output=True,
+                       text=True)
+    return len(conditions)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -118,9 +152,11 @@ def main(argv: list[str] | None = None) -> int:
                         help="skip Files.wxs (the Windows build harvests with WiX heat)")
     parser.add_argument("--wixl", type=Path, metavar="OUT.msi",
                         help="then compile the MSI with wixl (Linux check)")
+    parser.add_argument("--version", help="MSI version (default: cgn_seal_desktop.__version__)")
     args = parser.parse_args(argv)
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    written = [write_version_include(args.out_dir), write_license_rtf(args.out_dir),
+    written = [write_version_include(args.out_dir, args.version),
+               write_license_rtf(args.out_dir),
                app_icon(args.out_dir / "app.ico")]
     if not args.no_harvest:
         written.append(harvest(args.bundle.resolve(), args.out_dir))
