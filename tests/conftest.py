@@ -115,3 +115,8 @@ def gm_trust(sm2_pki: Sm2TestPki, tmp_path_factory: pytest.TempPathFactory) -> P
     path = tmp_path_factory.mktemp("gm-trust") / "sm2-roots.pem"
     path.write_bytes(sm2_pki.root.cert_pem + sm2_pki.ca.cert_pem)
     return path
+
+
+# --- the software SKF UKEY (SM2), for the SKF tests and the GUI tests ---------------------------
+
+from tests.softskf import skf_device, softskf  # noqa: E402,F401
