@@ -67,9 +67,9 @@ def _ukey_detail(p: dict[str, str]) -> str:
 
 def _tries_used(p: dict[str, str]) -> tuple[str, str, str]:
     if p.get("tries_left"):
-        advice = QCoreApplication.translate(
-            "EnvCheck", "Wrong PINs were entered: %n try(s) left before the UKEY locks. Enter "
-            "the PIN carefully.", "", int(p["tries_left"]))
+        advice = _t(QT_TRANSLATE_NOOP("EnvCheck", "Wrong PINs were entered. Tries left before "
+                                                  "the UKEY locks: %1. Enter the PIN carefully.")
+                    ).replace("%1", p["tries_left"])
     else:
         advice = _t(QT_TRANSLATE_NOOP("EnvCheck", "Wrong PINs were entered. Be careful: the "
                                                   "UKEY locks after too many."))

@@ -76,11 +76,9 @@ def warning_lines(tries: PinTries, *, retry: bool = False, what: str = "PIN") ->
                         "it (400-112-3838)."))
     elif tries.state is PinState.COUNT_LOW:
         if tries.counted and tries.left is not None:
-            lines.append(
-                QCoreApplication.translate("PinText", "%n try(s) left before the UKEY locks.",
-                                           "", tries.left) if retry else
-                QCoreApplication.translate("PinText", "Wrong PINs were entered before: %n "
-                                           "try(s) left before the UKEY locks.", "", tries.left))
+            text = (_t("Tries left before the UKEY locks: %1.") if retry else
+                    _t("Wrong PINs were entered before. Tries left before the UKEY locks: %1."))
+            lines.append(text.replace("%1", str(tries.left)))
         elif not retry:
             lines.append(_t("A wrong PIN was entered since the UKEY was last used. The UKEY "
                             "does not say how many tries remain; it locks after several wrong "

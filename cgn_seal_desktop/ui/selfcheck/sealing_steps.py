@@ -85,9 +85,11 @@ class SealingSteps(QObject):
         self._progress: QProgressDialog | None = None
         self._tries = PinTries(PinState.OK)
         self._pin_dialog: PinDialog | None = None
+        self._watcher: TokenWatcher | None = None
 
     def watch(self, watcher: TokenWatcher) -> None:
         """Follow *watcher*'s UKEYs while the PIN dialog is open (pulled out: no sealing)."""
+        self._watcher = watcher
         watcher.changed.connect(self._on_ukeys_changed)
 
     @Slot(object)
@@ -162,6 +164,8 @@ class SealingSteps(QObject):
             return
         dlg = PinDialog(self._choice, tries, retry=retry, parent=self._parent)
         self._pin_dialog = dlg
+        if self._watcher is not None:
+            self._watcher.forget()  # its next answer, whatever it is, reaches the dialog
         accepted = dialogs.exec_dialog(dlg) == 1
         self._pin_dialog = None
         accepted = accepted and dlg.present
