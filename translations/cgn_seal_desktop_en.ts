@@ -412,7 +412,7 @@
 <context>
     <name>ChangePinFlow</name>
     <message>
-        <location line="+48"/>
+        <location line="+55"/>
         <source>Looking for the UKEY…</source>
         <translation>Looking for the UKEY…</translation>
     </message>
@@ -557,7 +557,7 @@
         <translation>Operating system</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+88"/>
         <source>UKEY driver missing</source>
         <translation>UKEY driver missing</translation>
     </message>
@@ -645,7 +645,12 @@
         <translation>Certificate</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-102"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>PIN tries left: %1 of %2</source>
         <translation>PIN tries left: %1 of %2</translation>
     </message>
@@ -2418,7 +2423,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+52"/>
+        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+51"/>
         <source>Settings</source>
         <translation>Settings</translation>
     </message>
@@ -2513,7 +2518,12 @@
         <translation>PKCS#11 driver</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the driver file is not there. Choose it again, or reinstall the driver.</source>
         <translation>the driver file is not there. Choose it again, or reinstall the driver.</translation>
     </message>

@@ -411,7 +411,7 @@
 <context>
     <name>ChangePinFlow</name>
     <message>
-        <location line="+48"/>
+        <location line="+55"/>
         <source>Looking for the UKEY…</source>
         <translation>正在查找 UKEY…</translation>
     </message>
@@ -556,7 +556,7 @@
         <translation>操作系统</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+88"/>
         <source>UKEY driver missing</source>
         <translation>UKEY 驱动缺失</translation>
     </message>
@@ -644,7 +644,12 @@
         <translation>证书</translation>
     </message>
     <message>
-        <location line="-91"/>
+        <location line="-102"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>PIN tries left: %1 of %2</source>
         <translation>PIN 码剩余尝试次数：%1（共 %2 次）</translation>
     </message>
@@ -2417,7 +2422,7 @@
 <context>
     <name>SettingsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+52"/>
+        <location filename="../cgn_seal_desktop/ui/pages/settings_page.py" line="+51"/>
         <source>Settings</source>
         <translation>设置</translation>
     </message>
@@ -2512,7 +2517,12 @@
         <translation>PKCS#11 驱动</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+1"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>the driver file is not there. Choose it again, or reinstall the driver.</source>
         <translation>驱动文件不存在。请重新选择，或重新安装驱动。</translation>
     </message>

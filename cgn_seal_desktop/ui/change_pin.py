@@ -205,6 +205,13 @@ class ChangePinDialog(QDialog):
         super().done(result)
 
 
+def _same_ukey(ref: TokenRef, wanted: TokenRef) -> bool:
+    """*ref* is the UKEY *wanted* names (by driver and label, and serial when it gives one)."""
+    return (ref.module_path, ref.label, ref.interface) == (
+        wanted.module_path, wanted.label, wanted.interface) and (
+        not wanted.serial or ref.serial == wanted.serial)
+
+
 class ChangePinFlow(QObject):
     """One PIN change from the UKEY list to "PIN changed". ``finished(bool)`` when it ends
     (True: changed); ``status(str)`` for the status bar."""
@@ -246,7 +253,7 @@ class ChangePinFlow(QObject):
             return
         self._tokens = tokens
         self._index = next((i for i, t in enumerate(tokens) if wanted is not None
-                            and t.ref == wanted), 0)
+                            and _same_ukey(t.ref, wanted)), 0)
         if len(tokens) == 1 and tokens[0].pin_state is PinState.LOCKED:
             self._fail(PinLockedError())  # said plainly; the locked PIN is never tried
             return

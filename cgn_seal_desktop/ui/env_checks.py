@@ -52,13 +52,18 @@ def _os(p: dict[str, str]) -> tuple[str, str, str]:
             f"{p['system']} {p['release']} ({p['machine']}, {p['bits']}-bit)", "")
 
 
+def _paren(text: str, note: str) -> str:
+    """*text* with *note* in brackets of the language (full-width in Chinese)."""
+    return _t(QT_TRANSLATE_NOOP("EnvCheck", "%1 (%2)")).replace("%1", text).replace("%2", note)
+
+
 def _interface(p: dict[str, str]) -> str:
     return "SKF" if p.get("interface") == "skf" else "PKCS#11"
 
 
 def _ukey_detail(p: dict[str, str]) -> str:
     maker = f"{p['manufacturer']} {p['model']}".strip()
-    detail = f"{p['label']} ({_interface(p)} · {maker} · {p['serial']})"
+    detail = _paren(p["label"], f"{_interface(p)} · {maker} · {p['serial']}")
     if p.get("tries_left") and p.get("max_tries"):
         detail += " — " + _t(QT_TRANSLATE_NOOP("EnvCheck", "PIN tries left: %1 of %2")).replace(
             "%1", p["tries_left"]).replace("%2", p["max_tries"])
@@ -83,7 +88,7 @@ def _owner(p: dict[str, str]) -> str:
     key = p.get("key_type", "")
     if not key:
         return p["owner"]
-    return f"{p['owner']} ({_t(_KEY_TYPES.get(key, key.upper()))})"
+    return _paren(p["owner"], _t(_KEY_TYPES.get(key, key.upper())))
 
 
 def _valid_until(p: dict[str, str]) -> str:
@@ -98,7 +103,7 @@ def _driver_name(p: dict[str, str]) -> str:
             _t(QT_TRANSLATE_NOOP("EnvCheck", "PKCS#11 driver")))
     if p.get("test"):
         kind += _t(QT_TRANSLATE_NOOP("EnvCheck", ", software test UKEY"))
-    return f"{p['name']} ({kind})"
+    return _paren(p["name"], kind)
 
 
 def _driver_unusable(f: Finding) -> tuple[str, str, str]:

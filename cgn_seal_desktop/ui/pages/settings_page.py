@@ -28,7 +28,6 @@ from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.i18n import LANGUAGES, SYSTEM
 from cgn_seal_desktop.ui.messages import error_message, show_error
 from cgn_seal_desktop.ui.pages.common import page_title
-from cgn_seal_desktop.ui.ukey_dialogs import ukey_kind_text
 from cgn_seal_desktop.ui.workers import run_task
 from cgn_seal_desktop.ukey.errors import NoModuleError
 from cgn_seal_desktop.ukey.service import DriverSurvey
@@ -183,7 +182,7 @@ class SettingsPage(QWidget):
     def _survey_line(self, d: DriverSurvey) -> str:
         m = d.candidate
         kind = self.tr("SKF driver") if m.interface == "skf" else self.tr("PKCS#11 driver")
-        name = f"{m.display_name} ({kind})"
+        name = self.tr("%1 (%2)").replace("%1", m.display_name).replace("%2", kind)
         if not m.exists:
             return f"{name}: " + self.tr("the driver file is not there. Choose it again, or "
                                          "reinstall the driver.")
@@ -192,7 +191,7 @@ class SettingsPage(QWidget):
             return f"{name}: {title}. {todo}"
         if not d.tokens:
             return f"{name}: " + self.tr("works; no UKEY inserted")
-        labels = ", ".join(f"{t.label} ({ukey_kind_text(t)})" for t in d.tokens)
+        labels = ", ".join(t.label for t in d.tokens)
         return f"{name}: " + self.tr("works; %n UKEY(s) inserted: %1", "",
                                      len(d.tokens)).replace("%1", labels)
 
