@@ -954,7 +954,7 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../cgn_seal_desktop/ui/screenshots.py" line="+176"/>
+        <location filename="../cgn_seal_desktop/ui/screenshots.py" line="+180"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>

@@ -64,7 +64,8 @@ def fill(label: str, old: str, new: str, again: str | None = None,
 
 
 def seen(dlg: Any) -> dict[str, Any]:
-    return {"token": dlg.chosen_token().label, "ok": dlg.ok_button.isEnabled(),
+    return {"token": dlg.chosen_token().label, "item": dlg.token_combo.currentText(),
+            "ok": dlg.ok_button.isEnabled(),
             "form_error": dlg.form_error.text() if dlg.form_error.isVisibleTo(dlg) else "",
             "warning": dlg.warning.text() if dlg.warning.isVisibleTo(dlg) else "",
             "tries": dlg.tries_label.text(), "final": dlg.confirm_box.isVisibleTo(dlg)}
@@ -278,3 +279,55 @@ def test_change_pin_errors_reach_no_frame_holding_a_pin(
         assert all(secret not in t + e for t, e in bot.messages)
         assert all(secret not in str(d) for d in again)
     assert status(softskf, dev).pin_tries_left == 5
+
+
+def test_final_try_needs_the_tick(qtbot: Any, skf_window: Any, bot: DialogBot,
+                                  softskf: SoftSkf) -> None:
+    dev = softskf.issue(max_retries=2)
+    final: list[dict[str, Any]] = []
+
+    def sure(dlg: Any) -> int:
+        dlg.old_edit.setText(PIN)
+        dlg.new_edit.setText(NEW)
+        dlg.repeat_edit.setText(NEW)
+        before = dlg.ok_button.isEnabled()
+        dlg.confirm_box.setChecked(True)
+        final.append({**seen(dlg), "before": before})
+        return 1
+
+    bot.on("ChangePinDialog", fill(dev.label, "000000", NEW))
+    bot.on("ChangePinDialog", sure)
+    bot.on("QMessageBox", lambda _d: 1)
+    assert change(qtbot, skf_window) is True
+    [d] = final
+    assert d["final"] and not d["before"] and d["ok"]
+    assert "Final try" in d["warning"] and "1 of 2" in d["tries"]
+    assert pin_works(softskf, dev, NEW)
+
+
+def test_change_pin_on_a_pkcs11_ukey(qtbot: Any, window: Any, bot: DialogBot,
+                                     ukey: Any) -> None:
+    """The same dialog and flow drive C_SetPIN (SoftHSM2); PKCS#11 counts no tries."""
+    from cgn_seal_desktop.ukey.service import change_pin
+    from tests.ui.test_seal_flow import reset_pin_counter
+
+    shown: list[dict[str, Any]] = []
+    bot.on("ChangePinDialog", fill("CGN-EXPIRED", ukey.pin, NEW, into=shown))
+    bot.on("QMessageBox", lambda _d: 1)
+    flow = window.change_pin_flow
+    try:
+        with qtbot.waitSignal(flow.finished, timeout=TIMEOUT) as done:
+            window.act_change_pin.trigger()
+        assert done.args == [True]
+        assert shown[0]["tries"] == "" and "PKCS#11" in shown[0]["item"]
+    finally:
+        ref = next(t.ref for t in _tokens(ukey.module) if t.label == "CGN-EXPIRED")
+        change_pin(ref, Pin(NEW), Pin(ukey.pin))  # back, for the other tests
+        reset_pin_counter(ukey, "CGN-EXPIRED")
+    assert any("PIN was changed" in t for t, _ in bot.messages)
+
+
+def _tokens(module: str) -> list[TokenInfo]:
+    from cgn_seal_desktop.ukey.service import list_all_tokens
+
+    return list_all_tokens(module, with_certificates=False) or []
