@@ -51,9 +51,11 @@ def test_environment_page_follows_ukeys_in_and_out(
     assert "SKF" in line.detail and "6 of 6" in line.detail and line.level == "ok"
     # Its certificate is listed as an SM2 one.
     assert any("SM2" in ln.detail and ln.key == "tokens" for ln in env.lines())
-    softskf.remove(dev)  # pulled out
+    softskf.remove(dev)  # pulled out (looked at now rather than at the next tick)
+    env.poll_tokens()
     qtbot.waitUntil(lambda: dev.label not in ukey_lines(env), timeout=TIMEOUT)
     softskf.reinsert(dev)
+    env.poll_tokens()
     qtbot.waitUntil(lambda: dev.label in ukey_lines(env), timeout=TIMEOUT)
     # Another page: the polling stops.
     skf_window.show_page("support")
@@ -71,6 +73,7 @@ def test_self_check_toolbar_says_which_ukey_is_there(
     assert "1e7e34" in page.ukey_label.styleSheet()
     assert "SKF" in page.ukey_label.toolTip()
     softskf.remove(dev)
+    page.watcher.poll()
     qtbot.waitUntil(lambda: dev.label not in page.ukey_label.text(), timeout=TIMEOUT)
     skf_window.show_page("settings")
     assert not page.watcher.is_running()
