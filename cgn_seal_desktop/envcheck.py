@@ -11,8 +11,12 @@ nothing here is worded for a user. The rules live here once:
 * UKEYs: a locked PIN is an error, used-up PIN tries a warning;
 * certificates: the expiry rule of :func:`~cgn_seal_desktop.ukey.certinfo.expiry_of`;
 * trust roots: none means no seal can be shown as valid;
-* online service: :func:`~cgn_seal_desktop.portal.probe.probe_service`;
+* online service: the one the application wizard uses (:func:`service_in_use`), asked with
+  :func:`~cgn_seal_desktop.portal.probe.probe_service`; the built-in sandbox needs no network;
 * clock: a date before :data:`EARLIEST_PLAUSIBLE_YEAR` is wrong.
+
+Demo UKEYs made while the program runs are looked for first (``demo.refresh``), so the UKEY
+lines follow them like a UKEY plugged in.
 
 Runs on worker threads (drivers, network); no PIN is ever known here, and token serials are
 shortened to their last four characters.
@@ -26,15 +30,17 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
+from pathlib import Path
 from typing import TYPE_CHECKING, Literal
 
 from cgn_seal_desktop.ukey.certinfo import ExpiryState
 from cgn_seal_desktop.ukey.errors import UKeyError
-from cgn_seal_desktop.ukey.model import PinState, TokenInfo
+from cgn_seal_desktop.ukey.model import PinState, TokenInfo, TokenRef
 
 if TYPE_CHECKING:
     from cgn_seal_desktop.portal.probe import ServiceProbe
     from cgn_seal_desktop.settings import Settings
+    from cgn_seal_desktop.ukey.discovery import ModuleCandidate
 
 __all__ = [
     "EARLIEST_PLAUSIBLE_YEAR",
@@ -51,6 +57,7 @@ __all__ = [
     "check_trust",
     "collect",
     "inserted_tokens",
+    "service_in_use",
     "short_serial",
 ]
 
@@ -76,16 +83,22 @@ class Code(StrEnum):
     """What a finding says; ``params`` carries its facts (named in each comment)."""
 
     OS = "os"  #: system, release, machine, bits
-    DRIVER_OK = "driver_ok"  #: name (path in ``extra``)
+    #: name, vendor, product, interface (pkcs11/skf), test ("1" for a software test driver);
+    #: path in ``extra``
+    DRIVER_OK = "driver_ok"
     DRIVER_MISSING = "driver_missing"  #: path
-    DRIVER_UNUSABLE = "driver_unusable"  #: name (the reason in ``error``, path in ``extra``)
+    #: as DRIVER_OK (the reason in ``error``, path in ``extra``)
+    DRIVER_UNUSABLE = "driver_unusable"
     NO_DRIVER = "no_driver"
     UKEY_BUSY = "ukey_busy"  #: the UKEYs stayed in use (sealing) while the check waited
     NO_UKEY = "no_ukey"
-    UKEY = "ukey"  #: label, manufacturer, model, serial (shortened)
+    #: label, manufacturer, model, serial (shortened), interface, tries_left and max_tries
+    #: (digits, or "" where the driver does not count: PKCS#11); the UKEY in ``token``
+    UKEY = "ukey"
     UKEY_PIN_LOCKED = "ukey_pin_locked"  #: as UKEY
     UKEY_PIN_TRIES_USED = "ukey_pin_tries_used"  #: as UKEY
-    CERT_VALID = "cert_valid"  #: owner, until (ISO date), days (subject in ``extra``)
+    #: owner, until (ISO date), days, key_type (rsa/ec/sm2) (subject in ``extra``)
+    CERT_VALID = "cert_valid"
     CERT_EXPIRES_SOON = "cert_expires_soon"  #: as CERT_VALID
     CERT_EXPIRED = "cert_expired"  #: owner, until
     NO_TRUST_ROOTS = "no_trust_roots"
@@ -93,6 +106,7 @@ class Code(StrEnum):
     SERVICE_UNREACHABLE = "service_unreachable"  #: url, failure (timeout, tls, connect, other)
     SERVICE_ANSWERS = "service_answers"  #: url, status (level warn for a 5xx status)
     SERVICE_NOT_CHECKED = "service_not_checked"  #: the user chose to stay offline
+    SERVICE_SANDBOX = "service_sandbox"  #: the wizard uses the built-in sandbox: no network
     CLOCK_OK = "clock_ok"  #: now (local time, ``YYYY-MM-DD HH:MM TZ``)
     CLOCK_WRONG = "clock_wrong"  #: now
 
@@ -102,7 +116,8 @@ class Finding:
     """One line of the check.
 
     ``extra`` is the full detail (paths, distinguished names) for a tool tip and the copied
-    report; ``error`` the typed reason a driver cannot be used.
+    report; ``error`` the typed reason a driver cannot be used; ``token`` the UKEY a UKEY line
+    is about (so the page can offer to change its PIN).
     """
 
     group: Group
@@ -111,6 +126,7 @@ class Finding:
     params: Mapping[str, str] = field(default_factory=dict)
     extra: str = ""
     error: UKeyError | None = None
+    token: TokenRef | None = None
 
 
 @dataclass(frozen=True)
@@ -135,6 +151,15 @@ def check_os() -> list[Finding]:
         "machine": platform.machine(), "bits": bits})]
 
 
+def _driver_params(m: ModuleCandidate) -> dict[str, str]:
+    """Facts the words of a driver line need: the vendor table's names (brands, no prose) and
+    the interface; a driver not in the table is named by its file."""
+    v = m.vendor
+    return {"name": m.display_name, "vendor": v.vendor if v else "",
+            "product": v.product if v else Path(m.path).name, "interface": m.interface,
+            "test": "1" if v is not None and v.test_only else ""}
+
+
 def check_drivers(chosen: str = "", *, wait_s: float = 30.0
                   ) -> tuple[list[Finding], list[TokenInfo] | None, bool]:
     """Driver findings, the UKEYs of the drivers sealing would use (``None`` if the UKEYs stayed
@@ -153,10 +178,10 @@ def check_drivers(chosen: str = "", *, wait_s: float = 30.0
             findings.append(Finding(Group.DRIVERS, "error", Code.DRIVER_MISSING, {"path": m.path}))
         elif s.error is not None:
             findings.append(Finding(Group.DRIVERS, "warn", Code.DRIVER_UNUSABLE,
-                                    {"name": m.display_name}, m.path, s.error))
+                                    _driver_params(m), m.path, s.error))
         else:
-            findings.append(Finding(Group.DRIVERS, "ok", Code.DRIVER_OK,
-                                    {"name": m.display_name}, m.path))
+            findings.append(Finding(Group.DRIVERS, "ok", Code.DRIVER_OK, _driver_params(m),
+                                    m.path))
             if m.path in used:
                 tokens += s.tokens
     if not findings:
@@ -164,20 +189,28 @@ def check_drivers(chosen: str = "", *, wait_s: float = 30.0
     return findings, tokens, bool(used)
 
 
-def inserted_tokens(chosen: str = "", *, wait_s: float = 30.0) -> list[TokenInfo] | None:
+def inserted_tokens(chosen: str = "", *, wait_s: float = 30.0,
+                    with_certificates: bool = True) -> list[TokenInfo] | None:
     """UKEYs now inserted, over the drivers sealing would use (empty when there is none or all
-    fail); ``None`` when the UKEYs stayed busy (another thread sealing) for *wait_s* seconds."""
+    fail); ``None`` when the UKEYs stayed busy (another thread sealing) for *wait_s* seconds.
+    A demo UKEY made since the last look counts as inserted (``demo.refresh``)."""
+    from cgn_seal_desktop.demo import refresh
     from cgn_seal_desktop.ukey.service import list_all_tokens
 
+    refresh()
     try:
-        return list_all_tokens(chosen, wait_s=wait_s)
+        return list_all_tokens(chosen, wait_s=wait_s, with_certificates=with_certificates)
     except UKeyError:
         return []
 
 
 def _token_params(t: TokenInfo) -> dict[str, str]:
+    def count(n: int | None) -> str:
+        return "" if n is None else str(n)
+
     return {"label": t.label, "manufacturer": t.manufacturer, "model": t.model,
-            "serial": short_serial(t.serial)}
+            "serial": short_serial(t.serial), "interface": t.interface,
+            "tries_left": count(t.pin_tries_left), "max_tries": count(t.pin_max_tries)}
 
 
 _PIN_CODES: dict[PinState, tuple[Level, Code]] = {
@@ -203,7 +236,7 @@ def check_tokens(has_driver: bool, tokens: list[TokenInfo] | tuple[TokenInfo, ..
     findings: list[Finding] = []
     for t in tokens:
         level, code = _PIN_CODES.get(t.pin_state, ("ok", Code.UKEY))
-        findings.append(Finding(Group.TOKENS, level, code, _token_params(t)))
+        findings.append(Finding(Group.TOKENS, level, code, _token_params(t), token=t.ref))
         for c in t.certificates:
             if c.is_ca:
                 continue
@@ -211,7 +244,8 @@ def check_tokens(has_driver: bool, tokens: list[TokenInfo] | tuple[TokenInfo, ..
             level, code = _EXPIRY_CODES[expiry.state]
             findings.append(Finding(Group.TOKENS, level, code, {
                 "owner": c.organization or c.subject_cn,
-                "until": c.not_after.date().isoformat(), "days": str(expiry.days_left)},
+                "until": c.not_after.date().isoformat(), "days": str(expiry.days_left),
+                "key_type": c.key_type},
                 c.subject))
     return findings
 
@@ -243,6 +277,20 @@ def check_service(url: str, timeout: float = 3.0,
                     {"url": url, "status": str(result.status)})]
 
 
+def service_in_use(settings: Settings) -> str | None:
+    """The address of the online service the application wizard talks to, or ``None`` when it
+    uses the built-in sandbox (which runs inside the program: nothing to reach). Before the
+    user chose, the address in the settings."""
+    from cgn_seal_desktop.portal.server_profile import KIND_SANDBOX, KIND_SERVICE, ServerProfile
+
+    profile = ServerProfile.load()
+    if profile.kind == KIND_SANDBOX:
+        return None
+    if profile.kind == KIND_SERVICE and profile.url:
+        return profile.url
+    return settings.service_base_url
+
+
 def check_clock(now: datetime | None = None) -> list[Finding]:
     """The computer's date, wrong when before :data:`EARLIEST_PLAUSIBLE_YEAR`."""
     now = now or datetime.now(UTC)
@@ -255,14 +303,20 @@ def check_clock(now: datetime | None = None) -> list[Finding]:
 def collect(settings: Settings, *, online: bool,
             service_check: Callable[[str], list[Finding]] = check_service) -> EnvReport:
     """Run every check (worker thread: drivers are loaded, the service may be asked)."""
+    from cgn_seal_desktop.demo import refresh
+
+    refresh()
     findings = check_os()
     driver_findings, tokens, has_driver = check_drivers(settings.module_path)
     findings += driver_findings
     if tokens is not None:
         findings += check_tokens(has_driver, tokens)
     findings += check_trust(settings)
-    if online:
-        findings += service_check(settings.service_base_url)
+    url = service_in_use(settings)
+    if url is None:
+        findings.append(Finding(Group.SERVICE, "info", Code.SERVICE_SANDBOX))
+    elif online:
+        findings += service_check(url)
     else:
         findings.append(Finding(Group.SERVICE, "info", Code.SERVICE_NOT_CHECKED))
     findings += check_clock()

@@ -42,7 +42,7 @@ class Settings:
 
     window_geometry: str = ""  # base64 of QWidget.saveGeometry()
     recent_files: list[str] = field(default_factory=list)
-    module_path: str = ""  # chosen PKCS#11 driver; empty = discover
+    module_path: str = ""  # chosen UKEY driver (PKCS#11 module or SKF library); empty = discover
     language: str = "system"  # follow the OS; any non-Chinese, non-English system → zh_CN
     service_base_url: str = DEFAULT_SERVICE_URL
     trust_sandbox_ca: bool = False

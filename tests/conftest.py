@@ -54,7 +54,8 @@ def ukey(test_pki: TestPki, tmp_path_factory: pytest.TempPathFactory) -> Iterato
 
     base = tmp_path_factory.mktemp("softhsm")
     conf = softhsm.write_config(base)
-    # SoftHSM2 reads its configuration when the module is first initialised in this process.
+    # SoftHSM2 reads its configuration when the module is initialised in this process: a test
+    # that surveyed every driver before (the environment check) loaded it with the defaults.
     os.environ["SOFTHSM2_CONF"] = str(conf)
     module = next(
         (m.path for m in find_modules() if m.vendor and m.vendor.id == "softhsm2"), None
@@ -72,6 +73,9 @@ def ukey(test_pki: TestPki, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     ]
     for spec in specs:
         softhsm.init_token(conf, spec.label)
+    from cgn_seal_desktop.ukey.pkcs11.driver import reload_module
+
+    reload_module(module)  # loaded before (see above): read the configuration and tokens again
     for spec in specs:
         softhsm.fill_token(module, spec)
     root_pem = base / "test-root.pem"
@@ -115,3 +119,8 @@ def gm_trust(sm2_pki: Sm2TestPki, tmp_path_factory: pytest.TempPathFactory) -> P
     path = tmp_path_factory.mktemp("gm-trust") / "sm2-roots.pem"
     path.write_bytes(sm2_pki.root.cert_pem + sm2_pki.ca.cert_pem)
     return path
+
+
+# --- the software SKF UKEY (SM2), for the SKF tests and the GUI tests ---------------------------
+
+from tests.softskf import skf_device, softskf  # noqa: E402,F401

@@ -242,3 +242,42 @@ def test_collect_offline_runs_every_check(ukey: TestUKey) -> None:
     assert any(f.code is Code.CERT_EXPIRED for f in report.findings)
     envcheck.collect(settings, online=True, service_check=service_check)
     assert asked == [settings.service_base_url]
+
+
+def test_the_service_checked_is_the_one_the_wizard_uses() -> None:
+    from cgn_seal_desktop.portal.server_profile import KIND_SANDBOX, KIND_SERVICE, ServerProfile
+
+    settings = Settings(module_path="/nonexistent/driver.so")
+    asked: list[str] = []
+
+    def service_check(url: str) -> list[envcheck.Finding]:
+        asked.append(url)
+        return []
+
+    ServerProfile(kind=KIND_SANDBOX).save()
+    report = envcheck.collect(settings, online=True, service_check=service_check)
+    # The built-in sandbox runs in the program: no probe of www.szca.com, no warning.
+    assert asked == []
+    [line] = [f for f in report.findings if f.group is Group.SERVICE]
+    assert (line.code, line.level) == (Code.SERVICE_SANDBOX, "info")
+    ServerProfile(kind=KIND_SERVICE, url="https://ecp.example.test/").save()
+    envcheck.collect(settings, online=True, service_check=service_check)
+    assert asked == ["https://ecp.example.test/"]
+
+
+def test_driver_and_ukey_facts_for_the_words(ukey: TestUKey) -> None:
+    findings, _tokens, _ = envcheck.check_drivers(ukey.module)
+    p = findings[0].params
+    # Brand names only (the program words the kind): no English prose from the table.
+    assert (p["vendor"], p["product"], p["interface"], p["test"]) == (
+        "OpenDNSSEC", "SoftHSM 2", "pkcs11", "1")
+    counted = TokenInfo(module_path="m", slot_id=0, label="SM2KEY", manufacturer="SZCA",
+                        model="U", serial="1234", flags=0, pin_state=PinState.COUNT_LOW,
+                        login_required=True, protected_auth_path=False, interface="skf",
+                        pin_tries_left=4, pin_max_tries=6)
+    [line] = envcheck.check_tokens(True, [counted], NOW)
+    assert (line.code, line.params["interface"], line.params["tries_left"],
+            line.params["max_tries"]) == (Code.UKEY_PIN_TRIES_USED, "skf", "4", "6")
+    assert line.token == counted.ref
+    [pkcs11] = envcheck.check_tokens(True, [_token()], NOW)
+    assert pkcs11.params["tries_left"] == "" and pkcs11.params["interface"] == "pkcs11"

@@ -326,6 +326,120 @@
     </message>
 </context>
 <context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/change_pin.py" line="+69"/>
+        <source>Change the UKEY PIN</source>
+        <extracomment>The PIN lengths SZCA&apos;s UKEYs accept (the UKEY itself has the last word).</extracomment>
+        <translation>Change the UKEY PIN</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SZCA sends the first PIN by SMS. Replace it with a PIN only you know, and keep it safe: it seals in your company&apos;s name.</source>
+        <translation>SZCA sends the first PIN by SMS. Replace it with a PIN only you know, and keep it safe: it seals in your company&apos;s name.</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>UKEY:</source>
+        <translation>UKEY:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current PIN</source>
+        <translation>Current PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current PIN:</source>
+        <translation>Current PIN:</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New PIN</source>
+        <translation>New PIN</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New PIN:</source>
+        <translation>New PIN:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New PIN again</source>
+        <translation>New PIN again</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New PIN again:</source>
+        <translation>New PIN again:</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 to %2 letters or digits.</source>
+        <translation>%1 to %2 letters or digits.</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>I am sure of the current PIN (one more wrong PIN locks the UKEY)</source>
+        <translation>I am sure of the current PIN (one more wrong PIN locks the UKEY)</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change PIN</source>
+        <translation>Change PIN</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The PIN of this UKEY is locked. Only SZCA can unlock it: call 400-112-3838.</source>
+        <translation>The PIN of this UKEY is locked. Only SZCA can unlock it: call 400-112-3838.</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The new PIN must have %1 to %2 characters.</source>
+        <translation>The new PIN must have %1 to %2 characters.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two new PINs differ. Type the new PIN twice the same way.</source>
+        <translation>The two new PINs differ. Type the new PIN twice the same way.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new PIN is the same as the current one.</source>
+        <translation>The new PIN is the same as the current one.</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePinFlow</name>
+    <message>
+        <location line="+55"/>
+        <source>Looking for the UKEY…</source>
+        <translation>Looking for the UKEY…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+42"/>
+        <source>PIN not changed</source>
+        <translation>PIN not changed</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Changing the PIN…</source>
+        <translation>Changing the PIN…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+3"/>
+        <source>PIN changed</source>
+        <translation>PIN changed</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>The UKEY&apos;s PIN was changed. Use the new PIN from now on; nobody can look it up for you.</source>
+        <translation>The UKEY&apos;s PIN was changed. Use the new PIN from now on; nobody can look it up for you.</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="lupdate_supplement.py" line="+6"/>
@@ -438,12 +552,12 @@
 <context>
     <name>EnvCheck</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+49"/>
+        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+51"/>
         <source>Operating system</source>
         <translation>Operating system</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+88"/>
         <source>UKEY driver missing</source>
         <translation>UKEY driver missing</translation>
     </message>
@@ -453,12 +567,12 @@
         <translation>The chosen driver file is gone. Choose it again under Settings, or reinstall the driver.</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>UKEY driver</source>
         <translation>UKEY driver</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No UKEY driver found</source>
         <translation>No UKEY driver found</translation>
     </message>
@@ -483,15 +597,15 @@
         <translation>The PIN is locked. Call 400-112-3838 to unlock it.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-77"/>
         <source>Wrong PINs were entered. Be careful: the UKEY locks after too many.</source>
         <translation>Wrong PINs were entered. Be careful: the UKEY locks after too many.</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="+2"/>
+        <location line="+66"/>
         <location line="+6"/>
         <location line="+2"/>
-        <location line="+3"/>
         <source>UKEY</source>
         <translation>UKEY</translation>
     </message>
@@ -511,12 +625,12 @@
         <translation>Renew the certificate with SZCA (Application progress).</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-72"/>
         <source>valid until %1 (%2 days left)</source>
         <translation>valid until %1 (%2 days left)</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+66"/>
         <source>Certificate expires soon</source>
         <translation>Certificate expires soon</translation>
     </message>
@@ -531,12 +645,67 @@
         <translation>Certificate</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-102"/>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>PIN tries left: %1 of %2</source>
+        <translation>PIN tries left: %1 of %2</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wrong PINs were entered. Tries left before the UKEY locks: %1. Enter the PIN carefully.</source>
+        <translation>Wrong PINs were entered. Tries left before the UKEY locks: %1. Enter the PIN carefully.</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SM2</source>
+        <translation>SM2</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>SKF driver, GM/T 0016</source>
+        <translation>SKF driver, GM/T 0016</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PKCS#11 driver</source>
+        <translation>PKCS#11 driver</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, software test UKEY</source>
+        <translation>, software test UKEY</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>UKEY driver cannot be used</source>
         <translation>UKEY driver cannot be used</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+5"/>
+        <source>no answer in time</source>
+        <translation>no answer in time</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its certificate is not trusted</source>
+        <translation>its certificate is not trusted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no connection</source>
+        <translation>no connection</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>network error</source>
+        <translation>network error</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>In use: a document is being sealed</source>
         <translation>In use: a document is being sealed</translation>
     </message>
@@ -546,7 +715,7 @@
         <translation>This list updates by itself.</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>No trust roots</source>
         <translation>No trust roots</translation>
     </message>
@@ -561,19 +730,25 @@
         <translation>Trust root</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+4"/>
+        <location line="-48"/>
+        <location line="+51"/>
+        <location line="+3"/>
         <location line="+3"/>
         <source>Online service</source>
         <translation>Online service</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-56"/>
         <source>Not reachable. The seal self-check works offline; the application wizard needs the network.</source>
         <translation>Not reachable. The seal self-check works offline; the application wizard needs the network.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+57"/>
+        <source>Built-in sandbox (test data only): runs on this computer, no network needed</source>
+        <translation>Built-in sandbox (test data only): runs on this computer, no network needed</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+2"/>
         <source>Computer clock</source>
         <translation>Computer clock</translation>
@@ -584,12 +759,12 @@
         <translation>The date is wrong. Set the correct date and time; signatures carry the signing time.</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-8"/>
         <source>Not checked (offline)</source>
         <translation>Not checked (offline)</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>CGN Seal Desktop — environment check</source>
         <translation>CGN Seal Desktop — environment check</translation>
     </message>
@@ -597,7 +772,7 @@
 <context>
     <name>EnvironmentPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+56"/>
+        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+61"/>
         <source>Environment check</source>
         <translation>Environment check</translation>
     </message>
@@ -642,12 +817,22 @@
         <translation>Checking…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The check failed: %1</source>
         <translation>The check failed: %1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
+        <source>Change PIN…</source>
+        <translation>Change PIN…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change the PIN of %1</source>
+        <translation>Change the PIN of %1</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Report copied</source>
         <translation>Report copied</translation>
     </message>
@@ -733,7 +918,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/main_window.py" line="+54"/>
+        <location filename="../cgn_seal_desktop/ui/main_window.py" line="+55"/>
         <location filename="lupdate_supplement.py" line="+1"/>
         <source>CGN E-Seal Desktop</source>
         <translation>CGN E-Seal Desktop</translation>
@@ -770,12 +955,12 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../cgn_seal_desktop/ui/screenshots.py" line="+176"/>
+        <location filename="../cgn_seal_desktop/ui/screenshots.py" line="+180"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>&amp;Open…</source>
         <translation>&amp;Open…</translation>
     </message>
@@ -800,6 +985,21 @@
         <translation>&amp;About</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Change PIN…</source>
+        <translation>&amp;Change PIN…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the UKEY&apos;s PIN (the first one comes by SMS)</source>
+        <translation>Replace the UKEY&apos;s PIN (the first one comes by SMS)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Environment check</source>
+        <translation>&amp;Environment check</translation>
+    </message>
+    <message>
         <location line="+14"/>
         <source>&amp;File</source>
         <translation>&amp;File</translation>
@@ -821,6 +1021,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;UKEY</source>
+        <translation>&amp;UKEY</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
@@ -1687,12 +1892,12 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+71"/>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+92"/>
         <source>Enter the UKEY PIN</source>
         <translation>Enter the UKEY PIN</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>UKEY:</source>
         <translation>UKEY:</translation>
     </message>
@@ -1702,7 +1907,7 @@
         <translation>Certificate owner:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>PIN</source>
         <translation>PIN</translation>
     </message>
@@ -1712,7 +1917,7 @@
         <translation>PIN:</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>I am sure of this PIN (one more wrong PIN locks the UKEY)</source>
         <translation>I am sure of this PIN (one more wrong PIN locks the UKEY)</translation>
     </message>
@@ -1722,19 +1927,47 @@
         <translation>Seal</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
+        <source>The UKEY was removed. Insert it again to seal.</source>
+        <translation>The UKEY was removed. Insert it again to seal.</translation>
+    </message>
+</context>
+<context>
+    <name>PinText</name>
+    <message>
+        <location filename="lupdate_supplement.py" line="+1"/>
+        <source>A wrong PIN was entered since the UKEY was last used. The UKEY does not say how many tries remain; it locks after several wrong PINs in a row.</source>
+        <translation>A wrong PIN was entered since the UKEY was last used. The UKEY does not say how many tries remain; it locks after several wrong PINs in a row.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final try: one more wrong PIN locks the UKEY, and only SZCA can unlock it (400-112-3838).</source>
+        <translation>Final try: one more wrong PIN locks the UKEY, and only SZCA can unlock it (400-112-3838).</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN tries left: %1 of %2</source>
+        <translation>PIN tries left: %1 of %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The PIN was wrong. Please enter it again.</source>
         <translation>The PIN was wrong. Please enter it again.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>A wrong PIN was entered before. Few tries remain.</source>
-        <translation>A wrong PIN was entered before. Few tries remain.</translation>
+        <location line="+1"/>
+        <source>The current PIN was wrong.</source>
+        <translation>The current PIN was wrong.</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Final try: one more wrong PIN locks the UKEY, and only SZCA can unlock it (400-112-3838).</source>
-        <translation>Final try: one more wrong PIN locks the UKEY, and only SZCA can unlock it (400-112-3838).</translation>
+        <location line="+1"/>
+        <source>Tries left before the UKEY locks: %1.</source>
+        <translation>Tries left before the UKEY locks: %1.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong PINs were entered before. Tries left before the UKEY locks: %1.</source>
+        <translation>Wrong PINs were entered before. Tries left before the UKEY locks: %1.</translation>
     </message>
 </context>
 <context>
@@ -1944,20 +2177,20 @@
 <context>
     <name>SealingSteps</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/selfcheck/sealing_steps.py" line="+91"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/sealing_steps.py" line="+110"/>
         <source>Looking for the UKEY…</source>
         <extracomment>output Path the flow stopped (success, error or cancel) a short status-bar message</extracomment>
         <translation>Looking for the UKEY…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <location line="+3"/>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>Sealing cancelled</source>
         <translation>Sealing cancelled</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-26"/>
         <source>Save the sealed copy</source>
         <translation>Save the sealed copy</translation>
     </message>
@@ -1967,7 +2200,7 @@
         <translation>%1 already exists. Replace it with the sealed copy?</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Sealing…</source>
         <translation>Sealing…</translation>
     </message>
@@ -1992,7 +2225,7 @@
         <translation>Sealed: %1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Sealing cancelled; nothing was written</source>
         <translation>Sealing cancelled; nothing was written</translation>
     </message>
@@ -2005,9 +2238,29 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/selfcheck/page.py" line="+150"/>
-        <source>Opening…</source>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/page.py" line="+157"/>
+        <source>No UKEY inserted</source>
         <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed Path of a copy written by :meth:`save_copy`</extracomment>
+        <translation>No UKEY inserted</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert the UKEY to seal. It is noticed by itself.</source>
+        <translation>Insert the UKEY to seal. It is noticed by itself.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>UKEY: %1</source>
+        <translation>UKEY: %1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PIN locked</source>
+        <translation>PIN locked</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
     <message>
@@ -2201,8 +2454,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>UKEY driver (PKCS#11)</source>
-        <translation>UKEY driver (PKCS#11)</translation>
+        <source>UKEY driver (PKCS#11 or SKF)</source>
+        <translation>UKEY driver (PKCS#11 or SKF)</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2245,37 +2498,60 @@
         <translation>Trust the test (sandbox) CA</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Testing…</source>
         <translation>Testing…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>The UKEY is busy; try again in a moment.</source>
         <translation>The UKEY is busy; try again in a moment.</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>none</source>
-        <translation>none</translation>
+        <location line="+11"/>
+        <source>SKF driver</source>
+        <translation>SKF driver</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PKCS#11 driver</source>
+        <translation>PKCS#11 driver</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Driver works. UKEYs inserted: %1</source>
-        <translation>Driver works. UKEYs inserted: %1</translation>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>the driver file is not there. Choose it again, or reinstall the driver.</source>
+        <translation>the driver file is not there. Choose it again, or reinstall the driver.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>works; no UKEY inserted</source>
+        <translation>works; no UKEY inserted</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>works; %n UKEY(s) inserted: %1</source>
+        <translation>
+            <numerusform>works; %n UKEY inserted: %1</numerusform>
+            <numerusform>works; %n UKEYs inserted: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>UKEY drivers, PKCS#11 or SKF (*.dll *.so *.dylib);;All files (*)</source>
+        <translation>UKEY drivers, PKCS#11 or SKF (*.dll *.so *.dylib);;All files (*)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>Choose the UKEY driver</source>
         <translation>Choose the UKEY driver</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>PKCS#11 drivers (*.dll *.so *.dylib);;All files (*)</source>
-        <translation>PKCS#11 drivers (*.dll *.so *.dylib);;All files (*)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>bundled</source>
         <translation>bundled</translation>
     </message>
@@ -2462,7 +2738,12 @@
 <context>
     <name>TokenDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="-77"/>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="-112"/>
+        <source>SM2</source>
+        <translation>SM2</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Choose the UKEY certificate</source>
         <translation>Choose the UKEY certificate</translation>
     </message>
@@ -2473,8 +2754,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>%1 — %2 (valid until %3)</source>
-        <translation>%1 — %2 (valid until %3)</translation>
+        <source>%1 — %2 (%3, valid until %4)</source>
+        <translation>%1 — %2 (%3, valid until %4)</translation>
     </message>
 </context>
 <context>

@@ -325,6 +325,120 @@
     </message>
 </context>
 <context>
+    <name>ChangePinDialog</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/change_pin.py" line="+69"/>
+        <source>Change the UKEY PIN</source>
+        <extracomment>The PIN lengths SZCA&apos;s UKEYs accept (the UKEY itself has the last word).</extracomment>
+        <translation>修改PIN码</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>SZCA sends the first PIN by SMS. Replace it with a PIN only you know, and keep it safe: it seals in your company&apos;s name.</source>
+        <translation>深圳CA 通过短信发送初始 PIN 码。请改为只有您知道的 PIN 码并妥善保管：它以贵单位的名义盖章。</translation>
+    </message>
+    <message>
+        <location line="+12"/>
+        <source>UKEY:</source>
+        <translation>UKEY：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current PIN</source>
+        <translation>原 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Current PIN:</source>
+        <translation>原 PIN 码：</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>New PIN</source>
+        <translation>新 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New PIN:</source>
+        <translation>新 PIN 码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New PIN again</source>
+        <translation>确认新 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>New PIN again:</source>
+        <translation>确认新 PIN 码：</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>%1 to %2 letters or digits.</source>
+        <translation>%1 至 %2 位字母或数字。</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>I am sure of the current PIN (one more wrong PIN locks the UKEY)</source>
+        <translation>我确认原 PIN 码无误（再输错一次 UKEY 将被锁定）</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Change PIN</source>
+        <translation>修改PIN码</translation>
+    </message>
+    <message>
+        <location line="+41"/>
+        <source>The PIN of this UKEY is locked. Only SZCA can unlock it: call 400-112-3838.</source>
+        <translation>此 UKEY 的 PIN 码已锁定，只有深圳CA能解锁，请致电 400-112-3838。</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>The new PIN must have %1 to %2 characters.</source>
+        <translation>新 PIN 码须为 %1 至 %2 位。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>The two new PINs differ. Type the new PIN twice the same way.</source>
+        <translation>两次输入的新 PIN 码不一致，请重新输入。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>The new PIN is the same as the current one.</source>
+        <translation>新 PIN 码与原 PIN 码相同。</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePinFlow</name>
+    <message>
+        <location line="+55"/>
+        <source>Looking for the UKEY…</source>
+        <translation>正在查找 UKEY…</translation>
+    </message>
+    <message>
+        <location line="+39"/>
+        <location line="+42"/>
+        <source>PIN not changed</source>
+        <translation>PIN 码未修改</translation>
+    </message>
+    <message>
+        <location line="-35"/>
+        <source>Changing the PIN…</source>
+        <translation>正在修改 PIN 码…</translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <location line="+3"/>
+        <source>PIN changed</source>
+        <translation>PIN 码已修改</translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>The UKEY&apos;s PIN was changed. Use the new PIN from now on; nobody can look it up for you.</source>
+        <translation>UKEY 的 PIN 码已修改。今后请使用新 PIN 码；任何人都无法替您查询。</translation>
+    </message>
+</context>
+<context>
     <name>Dialogs</name>
     <message>
         <location filename="lupdate_supplement.py" line="+6"/>
@@ -437,12 +551,12 @@
 <context>
     <name>EnvCheck</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+49"/>
+        <location filename="../cgn_seal_desktop/ui/env_checks.py" line="+51"/>
         <source>Operating system</source>
         <translation>操作系统</translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+88"/>
         <source>UKEY driver missing</source>
         <translation>UKEY 驱动缺失</translation>
     </message>
@@ -452,12 +566,12 @@
         <translation>所选的驱动文件已不存在。请在“设置”中重新选择，或重新安装驱动。</translation>
     </message>
     <message>
-        <location line="-3"/>
+        <location line="-4"/>
         <source>UKEY driver</source>
         <translation>UKEY 驱动</translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+7"/>
         <source>No UKEY driver found</source>
         <translation>未找到 UKEY 驱动</translation>
     </message>
@@ -482,15 +596,15 @@
         <translation>PIN 码已锁定。请致电 400-112-3838 解锁。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="-77"/>
         <source>Wrong PINs were entered. Be careful: the UKEY locks after too many.</source>
         <translation>曾输入错误的 PIN 码。请小心：错误次数过多 UKEY 将被锁定。</translation>
     </message>
     <message>
-        <location line="-12"/>
+        <location line="+2"/>
+        <location line="+66"/>
         <location line="+6"/>
         <location line="+2"/>
-        <location line="+3"/>
         <source>UKEY</source>
         <translation>UKEY</translation>
     </message>
@@ -510,12 +624,12 @@
         <translation>请向深圳CA办理证书更新（办理进度）。</translation>
     </message>
     <message>
-        <location line="-49"/>
+        <location line="-72"/>
         <source>valid until %1 (%2 days left)</source>
         <translation>有效期至 %1（剩余 %2 天）</translation>
     </message>
     <message>
-        <location line="+43"/>
+        <location line="+66"/>
         <source>Certificate expires soon</source>
         <translation>证书即将过期</translation>
     </message>
@@ -530,12 +644,67 @@
         <translation>证书</translation>
     </message>
     <message>
-        <location line="-35"/>
+        <location line="-102"/>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <location line="+11"/>
+        <source>PIN tries left: %1 of %2</source>
+        <translation>PIN 码剩余尝试次数：%1（共 %2 次）</translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <source>Wrong PINs were entered. Tries left before the UKEY locks: %1. Enter the PIN carefully.</source>
+        <translation>曾输入错误的 PIN 码。剩余尝试次数：%1，用完后 UKEY 将被锁定。请仔细输入 PIN 码。</translation>
+    </message>
+    <message>
+        <location line="+9"/>
+        <source>SM2</source>
+        <translation>SM2 国密</translation>
+    </message>
+    <message>
+        <location line="+17"/>
+        <source>SKF driver, GM/T 0016</source>
+        <translation>SKF 驱动，GM/T 0016</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>PKCS#11 driver</source>
+        <translation>PKCS#11 驱动</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>, software test UKEY</source>
+        <translation>，测试用软件 UKEY</translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>UKEY driver cannot be used</source>
         <translation>UKEY 驱动无法使用</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+5"/>
+        <source>no answer in time</source>
+        <translation>未及时响应</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>its certificate is not trusted</source>
+        <translation>其证书不受信任</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>no connection</source>
+        <translation>无法连接</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>network error</source>
+        <translation>网络错误</translation>
+    </message>
+    <message>
+        <location line="+29"/>
         <source>In use: a document is being sealed</source>
         <translation>使用中：正在盖章</translation>
     </message>
@@ -545,7 +714,7 @@
         <translation>列表会自动刷新。</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+21"/>
         <source>No trust roots</source>
         <translation>没有信任根证书</translation>
     </message>
@@ -560,19 +729,25 @@
         <translation>信任根证书</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+4"/>
+        <location line="-48"/>
+        <location line="+51"/>
+        <location line="+3"/>
         <location line="+3"/>
         <source>Online service</source>
         <translation>在线服务</translation>
     </message>
     <message>
-        <location line="-6"/>
+        <location line="-56"/>
         <source>Not reachable. The seal self-check works offline; the application wizard needs the network.</source>
         <translation>无法连接。盖章自检可离线使用；在线办理需要联网。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+57"/>
+        <source>Built-in sandbox (test data only): runs on this computer, no network needed</source>
+        <translation>内置沙箱（仅测试数据）：在本机运行，无需网络</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <location line="+2"/>
         <source>Computer clock</source>
         <translation>电脑时钟</translation>
@@ -583,12 +758,12 @@
         <translation>日期不正确。请设置正确的日期和时间，签名中会记录签名时间。</translation>
     </message>
     <message>
-        <location line="-4"/>
+        <location line="-8"/>
         <source>Not checked (offline)</source>
         <translation>未检查（离线）</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+26"/>
         <source>CGN Seal Desktop — environment check</source>
         <translation>中广核电子印章客户端 — 环境检测</translation>
     </message>
@@ -596,7 +771,7 @@
 <context>
     <name>EnvironmentPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+56"/>
+        <location filename="../cgn_seal_desktop/ui/pages/environment.py" line="+61"/>
         <source>Environment check</source>
         <translation>环境检测</translation>
     </message>
@@ -641,12 +816,22 @@
         <translation>正在检测…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>The check failed: %1</source>
         <translation>检测失败：%1</translation>
     </message>
     <message>
-        <location line="+52"/>
+        <location line="+55"/>
+        <source>Change PIN…</source>
+        <translation>修改PIN码…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Change the PIN of %1</source>
+        <translation>修改 %1 的 PIN 码</translation>
+    </message>
+    <message>
+        <location line="+13"/>
         <source>Report copied</source>
         <translation>报告已复制</translation>
     </message>
@@ -732,7 +917,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/main_window.py" line="+54"/>
+        <location filename="../cgn_seal_desktop/ui/main_window.py" line="+55"/>
         <location filename="lupdate_supplement.py" line="+1"/>
         <source>CGN E-Seal Desktop</source>
         <translation>中广核电子印章客户端</translation>
@@ -769,12 +954,12 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../cgn_seal_desktop/ui/screenshots.py" line="+176"/>
+        <location filename="../cgn_seal_desktop/ui/screenshots.py" line="+180"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+34"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
@@ -799,6 +984,21 @@
         <translation>关于(&amp;A)</translation>
     </message>
     <message>
+        <location line="+2"/>
+        <source>&amp;Change PIN…</source>
+        <translation>修改PIN码(&amp;C)…</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Replace the UKEY&apos;s PIN (the first one comes by SMS)</source>
+        <translation>修改 UKEY 的 PIN 码（初始 PIN 码由短信发送）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>&amp;Environment check</source>
+        <translation>环境检测(&amp;E)</translation>
+    </message>
+    <message>
         <location line="+14"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
@@ -820,6 +1020,11 @@
     </message>
     <message>
         <location line="+3"/>
+        <source>&amp;UKEY</source>
+        <translation>UKEY(&amp;U)</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
@@ -1686,12 +1891,12 @@
 <context>
     <name>PinDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+71"/>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="+92"/>
         <source>Enter the UKEY PIN</source>
         <translation>输入 UKEY 的 PIN 码</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+8"/>
         <source>UKEY:</source>
         <translation>UKEY：</translation>
     </message>
@@ -1701,7 +1906,7 @@
         <translation>证书持有者：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+3"/>
         <source>PIN</source>
         <translation>PIN 码</translation>
     </message>
@@ -1711,7 +1916,7 @@
         <translation>PIN 码：</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+13"/>
         <source>I am sure of this PIN (one more wrong PIN locks the UKEY)</source>
         <translation>我确认 PIN 码正确（再错一次 UKEY 将被锁定）</translation>
     </message>
@@ -1721,19 +1926,47 @@
         <translation>盖章</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+22"/>
+        <source>The UKEY was removed. Insert it again to seal.</source>
+        <translation>UKEY 已拔出。请重新插入后盖章。</translation>
+    </message>
+</context>
+<context>
+    <name>PinText</name>
+    <message>
+        <location filename="lupdate_supplement.py" line="+1"/>
+        <source>A wrong PIN was entered since the UKEY was last used. The UKEY does not say how many tries remain; it locks after several wrong PINs in a row.</source>
+        <translation>自上次成功使用以来曾输错 PIN 码。此 UKEY 不提供剩余尝试次数；连续输错多次将被锁定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Final try: one more wrong PIN locks the UKEY, and only SZCA can unlock it (400-112-3838).</source>
+        <translation>最后一次机会：再输错一次 UKEY 将被锁定，只能由深圳CA解锁（400-112-3838）。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>PIN tries left: %1 of %2</source>
+        <translation>PIN 码剩余尝试次数：%1（共 %2 次）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The PIN was wrong. Please enter it again.</source>
         <translation>PIN 码错误，请重新输入。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>A wrong PIN was entered before. Few tries remain.</source>
-        <translation>之前曾输错 PIN 码，剩余尝试次数不多。</translation>
+        <location line="+1"/>
+        <source>The current PIN was wrong.</source>
+        <translation>原 PIN 码错误。</translation>
     </message>
     <message>
-        <location line="+5"/>
-        <source>Final try: one more wrong PIN locks the UKEY, and only SZCA can unlock it (400-112-3838).</source>
-        <translation>最后一次机会：再输错一次 UKEY 将被锁定，只能由深圳CA解锁（400-112-3838）。</translation>
+        <location line="+1"/>
+        <source>Tries left before the UKEY locks: %1.</source>
+        <translation>剩余尝试次数：%1，用完后 UKEY 将被锁定。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Wrong PINs were entered before. Tries left before the UKEY locks: %1.</source>
+        <translation>此前曾输错 PIN 码。剩余尝试次数：%1，用完后 UKEY 将被锁定。</translation>
     </message>
 </context>
 <context>
@@ -1943,20 +2176,20 @@
 <context>
     <name>SealingSteps</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/selfcheck/sealing_steps.py" line="+91"/>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/sealing_steps.py" line="+110"/>
         <source>Looking for the UKEY…</source>
         <extracomment>output Path the flow stopped (success, error or cancel) a short status-bar message</extracomment>
         <translation>正在查找 UKEY…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+29"/>
         <location line="+3"/>
-        <location line="+28"/>
+        <location line="+35"/>
         <source>Sealing cancelled</source>
         <translation>已取消盖章</translation>
     </message>
     <message>
-        <location line="-21"/>
+        <location line="-26"/>
         <source>Save the sealed copy</source>
         <translation>保存盖章文件</translation>
     </message>
@@ -1966,7 +2199,7 @@
         <translation>%1 已存在。要用盖章文件替换它吗？</translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+36"/>
         <source>Sealing…</source>
         <translation>正在盖章…</translation>
     </message>
@@ -1991,7 +2224,7 @@
         <translation>已盖章：%1</translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Sealing cancelled; nothing was written</source>
         <translation>已取消盖章，未写入任何文件</translation>
     </message>
@@ -2004,9 +2237,29 @@
 <context>
     <name>SelfCheckPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/selfcheck/page.py" line="+150"/>
-        <source>Opening…</source>
+        <location filename="../cgn_seal_desktop/ui/selfcheck/page.py" line="+157"/>
+        <source>No UKEY inserted</source>
         <extracomment>VerificationReport of the open file the VerificationDialog, before it is executed Path of a copy written by :meth:`save_copy`</extracomment>
+        <translation>未插入 UKEY</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Insert the UKEY to seal. It is noticed by itself.</source>
+        <translation>请插入 UKEY 后盖章。插入后会自动识别。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>UKEY: %1</source>
+        <translation>UKEY：%1</translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>PIN locked</source>
+        <translation>PIN 码已锁定</translation>
+    </message>
+    <message>
+        <location line="+30"/>
+        <source>Opening…</source>
         <translation>正在打开…</translation>
     </message>
     <message>
@@ -2200,8 +2453,8 @@
     </message>
     <message>
         <location line="+3"/>
-        <source>UKEY driver (PKCS#11)</source>
-        <translation>UKEY 驱动（PKCS#11）</translation>
+        <source>UKEY driver (PKCS#11 or SKF)</source>
+        <translation>UKEY 驱动（PKCS#11 或 SKF）</translation>
     </message>
     <message>
         <location line="+5"/>
@@ -2244,37 +2497,59 @@
         <translation>信任测试（沙箱）CA</translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+42"/>
         <source>Testing…</source>
         <translation>正在测试…</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+18"/>
         <source>The UKEY is busy; try again in a moment.</source>
         <translation>UKEY 正忙，请稍后再试。</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <source>none</source>
-        <translation>无</translation>
+        <location line="+11"/>
+        <source>SKF driver</source>
+        <translation>SKF 驱动</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>PKCS#11 driver</source>
+        <translation>PKCS#11 驱动</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Driver works. UKEYs inserted: %1</source>
-        <translation>驱动工作正常。已插入的 UKEY：%1 个</translation>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+2"/>
+        <source>the driver file is not there. Choose it again, or reinstall the driver.</source>
+        <translation>驱动文件不存在。请重新选择，或重新安装驱动。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>works; no UKEY inserted</source>
+        <translation>工作正常；未插入 UKEY</translation>
+    </message>
+    <message numerus="yes">
+        <location line="+2"/>
+        <source>works; %n UKEY(s) inserted: %1</source>
+        <translation>
+            <numerusform>工作正常；已插入 %n 个 UKEY：%1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location line="+15"/>
+        <source>UKEY drivers, PKCS#11 or SKF (*.dll *.so *.dylib);;All files (*)</source>
+        <translation>UKEY 驱动，PKCS#11 或 SKF (*.dll *.so *.dylib);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location line="-1"/>
         <source>Choose the UKEY driver</source>
         <translation>选择 UKEY 驱动</translation>
     </message>
     <message>
-        <location line="+1"/>
-        <source>PKCS#11 drivers (*.dll *.so *.dylib);;All files (*)</source>
-        <translation>PKCS#11 驱动 (*.dll *.so *.dylib);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location line="+13"/>
+        <location line="+15"/>
         <source>bundled</source>
         <translation>内置</translation>
     </message>
@@ -2461,7 +2736,12 @@
 <context>
     <name>TokenDialog</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="-77"/>
+        <location filename="../cgn_seal_desktop/ui/ukey_dialogs.py" line="-112"/>
+        <source>SM2</source>
+        <translation>SM2 国密</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Choose the UKEY certificate</source>
         <translation>选择 UKEY 证书</translation>
     </message>
@@ -2472,8 +2752,8 @@
     </message>
     <message>
         <location line="+5"/>
-        <source>%1 — %2 (valid until %3)</source>
-        <translation>%1 — %2（有效期至 %3）</translation>
+        <source>%1 — %2 (%3, valid until %4)</source>
+        <translation>%1 — %2（%3，有效期至 %4）</translation>
     </message>
 </context>
 <context>

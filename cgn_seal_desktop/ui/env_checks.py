@@ -17,6 +17,7 @@ from PySide6.QtCore import QCoreApplication
 from cgn_seal_desktop.envcheck import Code, Finding, Level
 from cgn_seal_desktop.logsetup import mask_id_numbers
 from cgn_seal_desktop.ui.messages import error_message
+from cgn_seal_desktop.ukey.model import TokenRef
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
@@ -43,6 +44,7 @@ class CheckLine:
     detail: str = ""
     advice: str = ""
     extra: str = ""  # full detail (paths, names) for the tool tip and the copied report
+    token: TokenRef | None = None  # the UKEY of a UKEY line (its PIN can be changed)
 
 
 def _os(p: dict[str, str]) -> tuple[str, str, str]:
@@ -50,19 +52,79 @@ def _os(p: dict[str, str]) -> tuple[str, str, str]:
             f"{p['system']} {p['release']} ({p['machine']}, {p['bits']}-bit)", "")
 
 
+def _paren(text: str, note: str) -> str:
+    """*text* with *note* in brackets of the language (full-width in Chinese)."""
+    return _t(QT_TRANSLATE_NOOP("EnvCheck", "%1 (%2)")).replace("%1", text).replace("%2", note)
+
+
+def _interface(p: dict[str, str]) -> str:
+    return "SKF" if p.get("interface") == "skf" else "PKCS#11"
+
+
 def _ukey_detail(p: dict[str, str]) -> str:
-    return f"{p['label']} ({p['manufacturer']} {p['model']}, {p['serial']})"
+    maker = f"{p['manufacturer']} {p['model']}".strip()
+    detail = _paren(p["label"], f"{_interface(p)} · {maker} · {p['serial']}")
+    if p.get("tries_left") and p.get("max_tries"):
+        detail += " — " + _t(QT_TRANSLATE_NOOP("EnvCheck", "PIN tries left: %1 of %2")).replace(
+            "%1", p["tries_left"]).replace("%2", p["max_tries"])
+    return detail
+
+
+def _tries_used(p: dict[str, str]) -> tuple[str, str, str]:
+    if p.get("tries_left"):
+        advice = _t(QT_TRANSLATE_NOOP("EnvCheck", "Wrong PINs were entered. Tries left before "
+                                                  "the UKEY locks: %1. Enter the PIN carefully.")
+                    ).replace("%1", p["tries_left"])
+    else:
+        advice = _t(QT_TRANSLATE_NOOP("EnvCheck", "Wrong PINs were entered. Be careful: the "
+                                                  "UKEY locks after too many."))
+    return _t(QT_TRANSLATE_NOOP("EnvCheck", "UKEY")), _ukey_detail(p), advice
+
+
+_KEY_TYPES = {"sm2": QT_TRANSLATE_NOOP("EnvCheck", "SM2"), "rsa": "RSA", "ec": "ECC"}
+
+
+def _owner(p: dict[str, str]) -> str:
+    key = p.get("key_type", "")
+    if not key:
+        return p["owner"]
+    return _paren(p["owner"], _t(_KEY_TYPES.get(key, key.upper())))
 
 
 def _valid_until(p: dict[str, str]) -> str:
     when = _t(QT_TRANSLATE_NOOP("EnvCheck", "valid until %1 (%2 days left)"))
-    return f"{p['owner']} — " + when.replace("%1", p["until"]).replace("%2", p["days"])
+    return f"{_owner(p)} — " + when.replace("%1", p["until"]).replace("%2", p["days"])
+
+
+def _driver_name(p: dict[str, str]) -> str:
+    """The driver's brand with what kind it is, in words (the table holds brand names only)."""
+    kind = (_t(QT_TRANSLATE_NOOP("EnvCheck", "SKF driver, GM/T 0016"))
+            if p.get("interface") == "skf" else
+            _t(QT_TRANSLATE_NOOP("EnvCheck", "PKCS#11 driver")))
+    if p.get("test"):
+        kind += _t(QT_TRANSLATE_NOOP("EnvCheck", ", software test UKEY"))
+    return _paren(p["name"], kind)
 
 
 def _driver_unusable(f: Finding) -> tuple[str, str, str]:
     title, todo = error_message(f.error) if f.error is not None else ("", "")
     return (_t(QT_TRANSLATE_NOOP("EnvCheck", "UKEY driver cannot be used")),
-            f"{f.params['name']} — {title}".rstrip(" —"), todo)
+            f"{_driver_name(dict(f.params))} — {title}".rstrip(" —"), todo)
+
+
+_FAILURES = {
+    "timeout": QT_TRANSLATE_NOOP("EnvCheck", "no answer in time"),
+    "tls": QT_TRANSLATE_NOOP("EnvCheck", "its certificate is not trusted"),
+    "connect": QT_TRANSLATE_NOOP("EnvCheck", "no connection"),
+    "other": QT_TRANSLATE_NOOP("EnvCheck", "network error"),
+}
+
+
+def _unreachable(p: dict[str, str]) -> tuple[str, str, str]:
+    why = _t(_FAILURES.get(p["failure"], _FAILURES["other"]))
+    return (_t(QT_TRANSLATE_NOOP("EnvCheck", "Online service")), f"{p['url']} — {why}",
+            _t(QT_TRANSLATE_NOOP("EnvCheck", "Not reachable. The seal self-check works offline; "
+                                             "the application wizard needs the network.")))
 
 
 _Texts = Callable[[dict[str, str]], tuple[str, str, str]]
@@ -71,7 +133,8 @@ _Texts = Callable[[dict[str, str]], tuple[str, str, str]]
 # hand a "#:" comment to the translators as a note on the next string.)
 _TEXTS: dict[Code, _Texts] = {
     Code.OS: _os,
-    Code.DRIVER_OK: lambda p: (_t(QT_TRANSLATE_NOOP("EnvCheck", "UKEY driver")), p["name"], ""),
+    Code.DRIVER_OK: lambda p: (_t(QT_TRANSLATE_NOOP("EnvCheck", "UKEY driver")), _driver_name(p),
+                               ""),
     Code.DRIVER_MISSING: lambda p: (
         _t(QT_TRANSLATE_NOOP("EnvCheck", "UKEY driver missing")), p["path"],
         _t(QT_TRANSLATE_NOOP("EnvCheck", "The chosen driver file is gone. Choose it again "
@@ -91,10 +154,7 @@ _TEXTS: dict[Code, _Texts] = {
     Code.UKEY_PIN_LOCKED: lambda p: (
         _t(QT_TRANSLATE_NOOP("EnvCheck", "UKEY")), _ukey_detail(p),
         _t(QT_TRANSLATE_NOOP("EnvCheck", "The PIN is locked. Call 400-112-3838 to unlock it."))),
-    Code.UKEY_PIN_TRIES_USED: lambda p: (
-        _t(QT_TRANSLATE_NOOP("EnvCheck", "UKEY")), _ukey_detail(p),
-        _t(QT_TRANSLATE_NOOP("EnvCheck", "Wrong PINs were entered. Be careful: the UKEY locks "
-                                         "after too many."))),
+    Code.UKEY_PIN_TRIES_USED: _tries_used,
     Code.CERT_VALID: lambda p: (
         _t(QT_TRANSLATE_NOOP("EnvCheck", "Certificate")), _valid_until(p), ""),
     Code.CERT_EXPIRES_SOON: lambda p: (
@@ -102,7 +162,7 @@ _TEXTS: dict[Code, _Texts] = {
         _t(QT_TRANSLATE_NOOP("EnvCheck", "Renew the certificate before it expires."))),
     Code.CERT_EXPIRED: lambda p: (
         _t(QT_TRANSLATE_NOOP("EnvCheck", "Certificate expired")),
-        f"{p['owner']} — "
+        f"{_owner(p)} — "
         + _t(QT_TRANSLATE_NOOP("EnvCheck", "expired on %1")).replace("%1", p["until"]),
         _t(QT_TRANSLATE_NOOP("EnvCheck", "Renew the certificate with SZCA (Application "
                                          "progress)."))),
@@ -111,16 +171,17 @@ _TEXTS: dict[Code, _Texts] = {
         _t(QT_TRANSLATE_NOOP("EnvCheck", "Seals cannot be shown as valid. Add the SZCA root "
                                          "under Settings."))),
     Code.TRUST_ROOT: lambda p: (_t(QT_TRANSLATE_NOOP("EnvCheck", "Trust root")), p["name"], ""),
-    Code.SERVICE_UNREACHABLE: lambda p: (
-        _t(QT_TRANSLATE_NOOP("EnvCheck", "Online service")), f"{p['url']} — {p['failure']}",
-        _t(QT_TRANSLATE_NOOP("EnvCheck", "Not reachable. The seal self-check works offline; "
-                                         "the application wizard needs the network."))),
+    Code.SERVICE_UNREACHABLE: _unreachable,
     Code.SERVICE_ANSWERS: lambda p: (
         _t(QT_TRANSLATE_NOOP("EnvCheck", "Online service")), f"{p['url']} — HTTP {p['status']}",
         ""),
     Code.SERVICE_NOT_CHECKED: lambda p: (
         _t(QT_TRANSLATE_NOOP("EnvCheck", "Online service")),
         _t(QT_TRANSLATE_NOOP("EnvCheck", "Not checked (offline)")), ""),
+    Code.SERVICE_SANDBOX: lambda p: (
+        _t(QT_TRANSLATE_NOOP("EnvCheck", "Online service")),
+        _t(QT_TRANSLATE_NOOP("EnvCheck", "Built-in sandbox (test data only): runs on this "
+                                         "computer, no network needed")), ""),
     Code.CLOCK_OK: lambda p: (_t(QT_TRANSLATE_NOOP("EnvCheck", "Computer clock")), p["now"], ""),
     Code.CLOCK_WRONG: lambda p: (
         _t(QT_TRANSLATE_NOOP("EnvCheck", "Computer clock")), p["now"],
@@ -135,7 +196,8 @@ def describe(finding: Finding) -> CheckLine:
         title, detail, advice = _driver_unusable(finding)
     else:
         title, detail, advice = _TEXTS[finding.code](dict(finding.params))
-    return CheckLine(finding.group.value, finding.level, title, detail, advice, finding.extra)
+    return CheckLine(finding.group.value, finding.level, title, detail, advice, finding.extra,
+                     finding.token)
 
 
 def report_text(lines: list[CheckLine]) -> str:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui import dialogs
+from cgn_seal_desktop.ui.change_pin import ChangePinFlow
 from cgn_seal_desktop.ui.icon_art import app_icon
 from cgn_seal_desktop.ui.pages.environment import EnvironmentPage
 from cgn_seal_desktop.ui.pages.progress_placeholder import ProgressPlaceholderPage
@@ -104,6 +105,10 @@ class MainWindow(QMainWindow):
         self.self_check.status_message.connect(lambda m: self.statusBar().showMessage(m, 8000))
         self.self_check.file_opened.connect(self._on_file_opened)
         self.settings_page.changed.connect(self.support.reload)
+        self.change_pin_flow = ChangePinFlow(self.settings, self)
+        self.change_pin_flow.status.connect(lambda m: self.statusBar().showMessage(m, 8000))
+        self.change_pin_flow.finished.connect(lambda _changed: self.environment.poll_tokens())
+        self.environment.change_pin_requested.connect(self.change_pin_flow.start)
         self._restore_geometry()
 
     # --- pages ------------------------------------------------------------------------------
@@ -144,6 +149,13 @@ class MainWindow(QMainWindow):
         self.act_quit.triggered.connect(self.close)
         self.act_about = QAction(self.tr("&About"), self)
         self.act_about.triggered.connect(self.show_about)
+        self.act_change_pin = QAction(self.tr("&Change PIN…"), self)
+        self.act_change_pin.setObjectName("actChangePin")
+        self.act_change_pin.setStatusTip(self.tr("Replace the UKEY's PIN (the first one comes "
+                                                 "by SMS)"))
+        self.act_change_pin.triggered.connect(lambda: self.change_pin_flow.start())
+        self.act_environment = QAction(self.tr("&Environment check"), self)
+        self.act_environment.triggered.connect(lambda: self.show_page("environment"))
         for a in (self.act_open, self.act_save_copy, self.act_close, self.act_quit):
             self.addAction(a)
         # Ctrl+1 … Ctrl+5 switch pages, in navigation order.
@@ -172,6 +184,11 @@ class MainWindow(QMainWindow):
         seal_menu = self.menuBar().addMenu(self.tr("&Seal"))
         for a in (sc.act_seal, sc.act_image, sc.act_default_image, sc.act_verify):
             seal_menu.addAction(a)
+        ukey_menu = self.menuBar().addMenu(self.tr("&UKEY"))
+        ukey_menu.setObjectName("ukeyMenu")
+        ukey_menu.addAction(self.act_change_pin)
+        ukey_menu.addAction(self.act_environment)
+        self.ukey_menu = ukey_menu
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(self.act_about)
         self._rebuild_recent()
@@ -249,7 +266,8 @@ class MainWindow(QMainWindow):
                 return
             self.self_check.sealing.runner.cancel()
             self.self_check.sealing.runner.wait(10_000)
-        self.environment.timer.stop()
+        self.environment.watcher.stop()
+        self.self_check.watcher.stop()
         self.save_state()
         super().closeEvent(event)
 

@@ -7,7 +7,9 @@ language given by ``--language`` (default zh_CN). Writes:
 
 ``self-check.png`` (signed sample open, seal hovered), ``placing-seal.png`` (the seal tool),
 ``verify-dialog.png`` (the verdict),
-``pin-dialog.png``, ``environment.png``, ``support.png``, ``settings.png``.
+``pin-dialog.png``, ``change-pin-dialog.png`` and ``change-pin-retry.png`` (修改PIN码 on an SM2 SKF
+UKEY: as opened, and after a wrong current PIN), ``environment.png``, ``support.png``,
+``settings.png``.
 """
 
 from __future__ import annotations
@@ -106,7 +108,9 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
     from cgn_seal_desktop import paths
     from cgn_seal_desktop.seal.trust import add_user_root
     from cgn_seal_desktop.ui.app import create_application
+    from cgn_seal_desktop.ui.change_pin import ChangePinDialog
     from cgn_seal_desktop.ui.main_window import MainWindow
+    from cgn_seal_desktop.ui.pin_text import PinTries
     from cgn_seal_desktop.ui.selfcheck.verify_dialog import VerificationDialog
     from cgn_seal_desktop.ui.ukey_dialogs import PinDialog
     from cgn_seal_desktop.ukey.certinfo import certificate_info
@@ -196,6 +200,27 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
         save(pin, "pin-dialog.png")
         pin.pin_edit.clear()
         pin.close()
+
+    from cgn_seal_desktop.ukey.errors import WrongPinError
+
+    for name, tries, retry in (("change-pin-dialog.png", None, False),
+                               ("change-pin-retry.png", 5, True)):
+        skf = TokenInfo(module_path="", slot_id=0, label="CGN-DEMO-SM2",
+                        manufacturer="cgn-seal-desktop", model="SoftSKF", serial="CGNSM2DEMO0001",
+                        flags=0, pin_state=PinState.OK, login_required=True,
+                        protected_auth_path=False, interface="skf", pin_tries_left=6,
+                        pin_max_tries=6)
+        after = (PinTries.of_token(skf).after(WrongPinError(tries_left=tries))
+                 if tries is not None else None)
+        change = ChangePinDialog([skf], tries=after, retry=retry, parent=win)
+        change.old_edit.setText("000000")  # masked; the new PIN typed twice the same way
+        change.new_edit.setText("135790")
+        change.repeat_edit.setText("135790")
+        change.show()
+        _settle(0.3)
+        save(change, name)
+        change.take_pins()
+        change.close()
 
     win.show_page("environment")
     _wait(lambda: bool(win.environment.lines()))

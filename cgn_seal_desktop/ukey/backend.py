@@ -104,6 +104,11 @@ class TokenBackend(abc.ABC):
         """Open the UKEY *ref* (by label, and serial when given). ``NoTokenError`` when it is
         not inserted, ``TokenAmbiguousError`` when several match."""
 
+    def reload(self) -> None:
+        """Make the driver read its configuration and devices again (no session may be open:
+        hold :data:`UKEY_LOCK`). Drivers that look afresh on every listing need nothing."""
+        return None
+
 
 def no_pin_in(error: UKeyError) -> UKeyError:
     """*error* cut loose from the exception being handled (for ``raise ... from None`` sites

@@ -85,7 +85,8 @@ class ModuleCandidate:
     @property
     def display_name(self) -> str:
         if self.vendor:
-            return f"{self.vendor.vendor} {self.vendor.product}"
+            v = self.vendor
+            return v.product if v.product.startswith(v.vendor) else f"{v.vendor} {v.product}"
         return Path(self.path).name
 
 

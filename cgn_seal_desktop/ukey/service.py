@@ -43,6 +43,7 @@ __all__ = [
     "install_backend",
     "list_all_tokens",
     "open_session",
+    "reload_driver",
     "signing_choices",
     "survey_drivers",
     "token_status",
@@ -99,6 +100,26 @@ def backend_for(module_path: str, interface: str = "pkcs11") -> TokenBackend:
                       vendor_mechanisms=vendor.vendor_mechanisms if vendor else None)
         _backends[key] = backend
         return backend
+
+
+def reload_driver(module_path: str, interface: str = "pkcs11", *, wait_s: float = 30.0) -> bool:
+    """Have the loaded driver at *module_path* read its configuration and UKEYs again (e.g. a
+    software UKEY made after it was loaded). Nothing happens for a driver not loaded yet.
+
+    Waits up to *wait_s* for :data:`UKEY_LOCK` (no session is open while it is held); returns
+    False when the UKEYs stayed busy, True once done. Raises the driver's ``UKeyError``.
+    """
+    with _backends_lock:
+        backend = _backends.get((interface, module_path))
+    if backend is None:
+        return True
+    if not UKEY_LOCK.acquire(timeout=wait_s):
+        return False
+    try:
+        backend.reload()
+    finally:
+        UKEY_LOCK.release()
+    return True
 
 
 def candidate_drivers(chosen: str = "") -> list[ModuleCandidate]:

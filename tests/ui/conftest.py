@@ -80,6 +80,30 @@ def window(qtbot: Any, ukey: Any, bot: DialogBot) -> Iterator[Any]:
     wait_for_tasks(10_000)
 
 
+@pytest.fixture
+def skf_window(qtbot: Any, softskf: Any, bot: DialogBot) -> Iterator[Any]:
+    """A shown MainWindow whose chosen driver is the software SKF UKEY library (SM2), with its
+    SM2 test root trusted for the user."""
+    from cgn_seal_desktop.seal.trust import add_user_root
+    from cgn_seal_desktop.settings import Settings
+    from cgn_seal_desktop.ui.main_window import MainWindow
+    from cgn_seal_desktop.ui.workers import wait_for_tasks
+
+    add_user_root(softskf.root_pem)
+    settings = Settings(module_path=softskf.module, check_service_online=False)
+    settings.save()
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.resize(1100, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.self_check.sealing.runner.wait(10_000)
+    win.self_check.watcher.stop()
+    win.environment.watcher.stop()
+    wait_for_tasks(10_000)
+
+
 def sign_directly(ukey: Any, src: Path, out: Path, label: str = "CGN-RSA") -> Path:
     """Seal *src* into *out* without the GUI (for verification tests)."""
     from cgn_seal_desktop.seal.pdf_sign import SealPlacement, SignRequest

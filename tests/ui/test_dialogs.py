@@ -74,3 +74,45 @@ def test_excepthook_shows_generic_message(qtbot: Any, bot: DialogBot) -> None:
     assert len(bot.messages) == 1
     text, extra = bot.messages[0]
     assert "secret" not in text + extra and "Traceback" not in text + extra
+
+
+def _skf_choice(left: int, maximum: int = 6) -> CertChoice:
+    from dataclasses import replace
+
+    from cgn_seal_desktop.ukey.model import pin_state_from_retries
+
+    choice = _choice()
+    token = replace(choice.token, interface="skf", pin_tries_left=left, pin_max_tries=maximum,
+                    pin_state=pin_state_from_retries(left, maximum))
+    return CertChoice(token, choice.cert)
+
+
+def test_pin_dialog_shows_the_exact_tries_of_an_skf_ukey(qtbot: Any) -> None:
+    full = PinDialog(_skf_choice(6), PinState.OK)
+    qtbot.addWidget(full)
+    assert full.tries_label.text() == "PIN tries left: 6 of 6"
+    assert not full.warning.isVisibleTo(full)
+    used = PinDialog(_skf_choice(4), PinState.COUNT_LOW)
+    qtbot.addWidget(used)
+    assert "Tries left before the UKEY locks: 4." in used.warning.text()
+    assert "b3261e" in used.warning.styleSheet()
+
+
+def test_pin_dialog_says_no_more_than_pkcs11_flags(qtbot: Any) -> None:
+    dlg = PinDialog(_choice(), PinState.COUNT_LOW)
+    qtbot.addWidget(dlg)
+    assert not dlg.tries_label.isVisibleTo(dlg)  # PKCS#11 does not count
+    text = dlg.warning.text().lower()
+    assert "does not say how many" in text and "few" not in text
+
+
+def test_pin_dialog_follows_the_ukey_presence(qtbot: Any) -> None:
+    dlg = PinDialog(_choice(), PinState.OK)
+    qtbot.addWidget(dlg)
+    ok = dlg.buttons.button(dlg.buttons.StandardButton.Ok)
+    dlg.pin_edit.setText("123456")
+    assert ok.isEnabled()
+    dlg.set_present(False)
+    assert not ok.isEnabled() and "removed" in dlg.warning.text()
+    dlg.set_present(True)
+    assert ok.isEnabled() and not dlg.warning.isVisibleTo(dlg)

@@ -75,3 +75,39 @@ def test_expiry_words_and_the_report_masks_the_serial(zh_CN: None) -> None:
     assert lines[1].level == "warn" and "10" in lines[1].detail and "示例公司" in lines[1].detail
     text = report_text(lines)
     assert "110101199003071234" not in text and "1234" in text
+
+
+def test_service_failures_and_drivers_are_worded_in_chinese(zh_CN: None) -> None:
+    for failure in ("timeout", "tls", "connect", "other"):
+        line = describe(Finding(Group.SERVICE, "warn", Code.SERVICE_UNREACHABLE,
+                                {"url": "https://www.szca.com", "failure": failure}))
+        words = line.detail.split(" — ", 1)[1]
+        assert _cjk(words) and not re.search(r"[A-Za-z]", words), (failure, words)
+    sandbox = describe(Finding(Group.SERVICE, "info", Code.SERVICE_SANDBOX))
+    assert "沙箱" in sandbox.detail and "szca" not in sandbox.detail + sandbox.advice
+    test_driver = describe(Finding(Group.DRIVERS, "ok", Code.DRIVER_OK, {
+        "name": "OpenDNSSEC SoftHSM 2", "vendor": "OpenDNSSEC", "product": "SoftHSM 2",
+        "interface": "pkcs11", "test": "1"}))
+    assert test_driver.detail == "OpenDNSSEC SoftHSM 2（PKCS#11 驱动，测试用软件 UKEY）"
+    skf = describe(Finding(Group.DRIVERS, "ok", Code.DRIVER_OK, {
+        "name": "飞天诚信 Feitian ePass3000GM SZCA", "vendor": "飞天诚信 Feitian",
+        "product": "ePass3000GM SZCA", "interface": "skf", "test": ""}))
+    assert "SKF 驱动" in skf.detail and "test" not in skf.detail
+
+
+def test_skf_ukey_line_gives_the_real_count(zh_CN: None) -> None:
+    token = TokenInfo(module_path="m", slot_id=0, label="CGN-DEMO-SM2", manufacturer="SZCA",
+                      model="U", serial="CGNSM2DEMO0001", flags=0, pin_state=PinState.COUNT_LOW,
+                      login_required=True, protected_auth_path=False, interface="skf",
+                      pin_tries_left=5, pin_max_tries=6)
+    [line] = [describe(f) for f in check_tokens(True, [token])]
+    assert "SKF" in line.detail and "剩余尝试次数：5（共 6 次）" in line.detail
+    assert "剩余尝试次数：5" in line.advice and "不多" not in line.advice
+    assert line.token == token.ref
+
+
+def test_the_module_table_holds_no_english_prose() -> None:
+    from cgn_seal_desktop.ukey.discovery import load_vendor_table
+
+    for entry in load_vendor_table():
+        assert "(" not in entry.product and "test" not in entry.product.lower(), entry

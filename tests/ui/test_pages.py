@@ -198,4 +198,5 @@ def test_settings_test_driver(qtbot: Any, window: Any, tmp_path: Path) -> None:
     sp.set_module_path(str(tmp_path / "missing-driver.so"))
     sp.test_driver()
     qtbot.waitUntil(lambda: sp.test_button.isEnabled(), timeout=TIMEOUT)
-    assert "driver could not be loaded" in sp.driver_result.text()
+    assert "missing-driver.so" in sp.driver_result.text()
+    assert "driver file is not there" in sp.driver_result.text()

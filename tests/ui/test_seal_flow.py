@@ -161,18 +161,24 @@ def test_wrong_pin_then_retry(qtbot: Any, window: Any, bot: DialogBot, ukey: Any
         dlg.pin_edit.setText("999999")
         return 1
 
+    warnings: list[tuple[str, str]] = []
+
     def right(dlg: Any) -> int:
         retries.append(dlg.warning.isVisibleTo(dlg))
+        warnings.append((dlg.warning.text(), dlg.warning.styleSheet()))
         dlg.pin_edit.setText(ukey.pin)
         return 1
 
     bot.on("PinDialog", wrong)
     bot.on("PinDialog", right)
-    bot.on("QMessageBox", lambda _d: 0)
     with qtbot.waitSignal(page.sealing.signed, timeout=TIMEOUT):
         place_seal(qtbot, window)
-    assert retries == [True]  # the second PIN dialog says the PIN was wrong
-    assert any("Wrong PIN" in text for text, _ in bot.messages)
+    assert retries == [True]  # the second PIN dialog says the PIN was wrong, in red
+    [(text, style)] = warnings
+    assert "The PIN was wrong" in text and "b3261e" in style
+    # PKCS#11 counts no tries: nothing claims "few tries remain" after one wrong PIN.
+    assert "few" not in text.lower()
+    assert not bot.of("QMessageBox")  # no message box before the red dialog
     assert (tmp_path / "a_已盖章.pdf").is_file()
     reset_pin_counter(ukey, "CGN-B")
 
@@ -377,10 +383,11 @@ def test_pin_never_logged(qtbot: Any, window: Any, bot: DialogBot, ukey: Any, tm
         return 1
 
     bot.on("PinDialog", wrong)
-    bot.on("PinDialog", lambda _d: 0)  # then give up
+    shown: list[str] = []
+    bot.on("PinDialog", lambda d: shown.append(d.warning.text()) or 0)  # then give up
     with qtbot.waitSignal(page.sealing.ended, timeout=TIMEOUT):
         place_seal(qtbot, window)
-    assert any("Wrong PIN" in t for t, _ in bot.messages)
+    assert len(shown) == 1 and "The PIN was wrong" in shown[0] and secret not in shown[0]
     assert secret not in caplog.text
     assert all(secret not in t + e for t, e in bot.messages)
     assert secret not in window.settings.__dict__.__repr__()
@@ -486,6 +493,7 @@ def test_locked_pin_is_said_plainly(qtbot: Any, window: Any, bot: DialogBot,
                                     tmp_path: Path) -> None:
     from dataclasses import replace
 
+    from cgn_seal_desktop.ui.pin_text import PinTries
     from cgn_seal_desktop.ui.selfcheck.sealing_steps import SealingInput
     from cgn_seal_desktop.ukey.model import PinState
     from cgn_seal_desktop.ukey.service import list_all_tokens, signing_choices
@@ -496,6 +504,6 @@ def test_locked_pin_is_said_plainly(qtbot: Any, window: Any, bot: DialogBot,
     steps._input = SealingInput(tmp_path / "x.pdf", 0, (100.0, 100.0, 200.0, 200.0))
     steps._choice, steps._output = locked, tmp_path / "x_已盖章.pdf"
     with qtbot.waitSignal(steps.ended, timeout=TIMEOUT):
-        steps._ask_pin(PinState.LOCKED, retry=False)
+        steps._ask_pin(PinTries(PinState.LOCKED), retry=False)
     assert not bot.of("PinDialog")
     assert any("PIN is locked" in t and "400-112-3838" in t for t, _ in bot.messages)

@@ -339,6 +339,7 @@ typedef struct {
     char dev[MAX_NAME + 1];
     char cont[MAX_NAME + 1];
     int app; /* for containers: the application handle index */
+    int devh; /* for applications and containers: the device handle index they came from */
     int logged_in;
 } Obj;
 
@@ -508,9 +509,11 @@ EXPORT ULONG DEVAPI SKF_DisConnectDev(DEVHANDLE hDev)
     lock();
     o = get(hDev, H_DEV);
     if (o) {
-        for (int i = 0; i < MAX_HANDLES; i++) /* its applications and containers go too */
-            if (objs[i].kind != H_FREE && objs[i].kind != H_DEV && !strcmp(objs[i].dir, o->dir)
-                && !strcmp(objs[i].dev, o->dev))
+        /* its own applications and containers go too (not those of another connection to the
+           same device: another program or thread may be using it) */
+        int idx = index_of(hDev);
+        for (int i = 0; i < MAX_HANDLES; i++)
+            if (objs[i].kind != H_FREE && objs[i].kind != H_DEV && objs[i].devh == idx)
                 objs[i].kind = H_FREE;
         o->kind = H_FREE;
     }
@@ -583,6 +586,7 @@ EXPORT ULONG DEVAPI SKF_OpenApplication(DEVHANDLE hDev, LPSTR szAppName,
     rv = open_obj(hDev, H_DEV, &o, &st);
     if (rv == SAR_OK && strcmp(st.app, szAppName) != 0) rv = SAR_APPLICATION_NOT_EXISTS;
     if (rv == SAR_OK && !(*phApplication = new_handle(H_APP, o->dir, o->dev))) rv = SAR_FAIL;
+    if (rv == SAR_OK) get(*phApplication, H_APP)->devh = index_of(hDev);
     unlock();
     return rv;
 }
@@ -753,6 +757,7 @@ static ULONG open_container(HAPPLICATION hApplication, LPSTR name, HCONTAINER *p
         else {
             Obj *c = get(h, H_CONT);
             c->app = app;
+            c->devh = objs[app].devh;
             copy_text(c->cont, sizeof(c->cont), name);
             *ph = h;
         }

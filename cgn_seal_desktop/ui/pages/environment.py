@@ -1,12 +1,14 @@
 """环境检测: what this computer has for sealing, each line green/amber/red with what to do.
 
 The full check runs in a worker when the page is first shown and on "Check again"; the UKEY lines
-are re-read every 2 s (worker) while the page is visible, so plugging a key in or out shows up.
+are re-read every 2 s (a :class:`~cgn_seal_desktop.ui.token_watch.TokenWatcher`, in a worker)
+while the page is visible, so plugging a key in or out — or making a demo UKEY — shows up. Each
+UKEY line offers 修改PIN码 (``change_pin_requested``).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QColor, QGuiApplication, QHideEvent, QShowEvent
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -19,12 +21,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cgn_seal_desktop.envcheck import EnvReport, Group, check_tokens, collect, inserted_tokens
+from cgn_seal_desktop.envcheck import Code, EnvReport, Group, check_tokens, collect
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui.env_checks import CheckLine, describe, report_text
+from cgn_seal_desktop.ui.messages import error_message
 from cgn_seal_desktop.ui.pages.common import page_title
+from cgn_seal_desktop.ui.token_watch import TokenWatcher
 from cgn_seal_desktop.ui.workers import run_task
-from cgn_seal_desktop.ukey.model import TokenInfo
+from cgn_seal_desktop.ukey.model import TokenInfo, TokenRef
 
 __all__ = ["POLL_MS", "EnvironmentPage"]
 
@@ -35,10 +39,12 @@ _MARKS = {"ok": "●", "warn": "▲", "error": "✖", "info": "○"}
 
 class EnvironmentPage(QWidget):
     """Shows the environment check's findings (:mod:`cgn_seal_desktop.envcheck`) as translated
-    lines; ``checked`` after each full run, ``tokens_changed`` when the UKEY lines change."""
+    lines; ``checked`` after each full run, ``tokens_changed`` when the UKEY lines change,
+    ``change_pin_requested(TokenRef)`` when the user asks to change a UKEY's PIN."""
 
     checked = Signal()
     tokens_changed = Signal()
+    change_pin_requested = Signal(object)
 
     def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,10 +52,9 @@ class EnvironmentPage(QWidget):
         self._settings = settings
         self._lines: list[CheckLine] = []
         self._has_driver = False
-        self._token_key: tuple[tuple[str, str, str, int], ...] | None = None
         self._running = False
-        self._polling = False
         self._started = False
+        self.change_pin_buttons: list[QPushButton] = []
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
@@ -84,9 +89,9 @@ class EnvironmentPage(QWidget):
         self.rerun_button.clicked.connect(self.run_checks)
         row.addWidget(self.rerun_button)
         layout.addLayout(row)
-        self.timer = QTimer(self)
-        self.timer.setInterval(POLL_MS)
-        self.timer.timeout.connect(self.poll_tokens)
+        self.watcher = TokenWatcher(settings, self, interval_ms=POLL_MS)
+        self.watcher.changed.connect(self._on_tokens)
+        self.timer = self.watcher.timer
 
     def lines(self) -> list[CheckLine]:
         return list(self._lines)
@@ -96,10 +101,10 @@ class EnvironmentPage(QWidget):
         if not self._started:
             self._started = True
             self.run_checks()
-        self.timer.start()
+        self.timer.start()  # the full check reads the UKEYs first; the watcher then follows
 
     def hideEvent(self, event: QHideEvent) -> None:
-        self.timer.stop()
+        self.watcher.stop()
         super().hideEvent(event)
 
     @Slot()
@@ -118,7 +123,8 @@ class EnvironmentPage(QWidget):
         self.rerun_button.setEnabled(True)
         self._has_driver = report.has_driver
         self._lines = [describe(f) for f in report.findings]
-        self._token_key = _key(list(report.tokens))
+        if not any(f.code is Code.UKEY_BUSY for f in report.findings):
+            self.watcher.set_known(report.tokens)
         self.state_label.setText("")
         self._render()
         self.checked.emit()
@@ -127,30 +133,25 @@ class EnvironmentPage(QWidget):
         self._running = False
         self.rerun_button.setEnabled(True)
         self.state_label.setText(self.tr("The check failed: %1").replace(
-            "%1", type(exc).__name__))
+            "%1", error_message(exc)[0]))
 
     @Slot()
     def poll_tokens(self) -> None:
-        """Re-read the inserted UKEYs in a worker (skipped while one read is running)."""
-        if self._polling or self._running or not self._has_driver:
+        """Re-read the inserted UKEYs now, in a worker (skipped while one read is running)."""
+        if self._running:
             return
-        self._polling = True
-        settings = self._settings
-        run_task(lambda: inserted_tokens(settings.module_path, wait_s=0.5), self._on_tokens,
-                 self._on_poll_error, context=self)
+        self.watcher.poll()
 
-    def _on_poll_error(self, _exc: BaseException) -> None:
-        self._polling = False
-
-    def _on_tokens(self, tokens: list[TokenInfo] | None) -> None:
-        self._polling = False
-        if tokens is None:  # the UKEY is busy signing; look again at the next tick
+    def _on_tokens(self, tokens: tuple[TokenInfo, ...]) -> None:
+        if self._running or not self._started:
+            return  # the full check running now brings its own UKEY lines
+        drivers = {ln.extra for ln in self._lines if ln.key == Group.DRIVERS}
+        if any(t.module_path not in drivers for t in tokens):
+            self.run_checks()  # a driver appeared (a demo UKEY was made): check everything
             return
-        key = _key(tokens)
-        if key == self._token_key:
+        if not self._has_driver:
             return
-        self._token_key = key
-        new = [describe(f) for f in check_tokens(True, tokens)]
+        new = [describe(f) for f in check_tokens(True, list(tokens))]
         at = next((i for i, ln in enumerate(self._lines) if ln.key == Group.TOKENS), None)
         rest = [ln for ln in self._lines if ln.key != Group.TOKENS]
         if at is None:
@@ -161,6 +162,7 @@ class EnvironmentPage(QWidget):
 
     def _render(self) -> None:
         self.tree.clear()
+        self.change_pin_buttons = []
         for line in self._lines:
             item = QTreeWidgetItem([f"{_MARKS[line.level]}  {line.title}", line.detail,
                                     line.advice])
@@ -172,6 +174,28 @@ class EnvironmentPage(QWidget):
                 item.setToolTip(1, f"{line.detail}\n{line.extra}")
             item.setData(0, Qt.ItemDataRole.UserRole, line.level)
             self.tree.addTopLevelItem(item)
+            if line.token is not None and line.level != "error":
+                self._add_change_pin(item, line, line.token)
+
+    def _add_change_pin(self, item: QTreeWidgetItem, line: CheckLine, token: TokenRef) -> None:
+        """修改PIN码 in the UKEY line's "what to do" column (after its advice, if any)."""
+        cell = QWidget(self.tree)
+        row = QHBoxLayout(cell)
+        row.setContentsMargins(2, 0, 2, 0)
+        if line.advice:
+            advice = QLabel(line.advice, cell)
+            advice.setWordWrap(True)
+            row.addWidget(advice, 1)
+            item.setText(2, "")  # shown by the label; the tool tip keeps it
+        button = QPushButton(self.tr("Change PIN…"), cell)
+        button.setObjectName("changePinButton")
+        button.setToolTip(self.tr("Change the PIN of %1").replace("%1", token.label))
+        button.clicked.connect(lambda _c=False, t=token: self.change_pin_requested.emit(t))
+        row.addWidget(button, 0)
+        if not line.advice:
+            row.addStretch(1)
+        self.tree.setItemWidget(item, 2, cell)
+        self.change_pin_buttons.append(button)
 
     @Slot()
     def copy_report(self) -> str:
@@ -180,9 +204,4 @@ class EnvironmentPage(QWidget):
         QGuiApplication.clipboard().setText(text)
         self.state_label.setText(self.tr("Report copied"))
         return text
-
-
-def _key(tokens: list[TokenInfo]) -> tuple[tuple[str, str, str, int], ...]:
-    """What identifies the inserted UKEYs and their state (a change means: re-render)."""
-    return tuple((t.label, t.serial, t.pin_state.value, len(t.certificates)) for t in tokens)
 

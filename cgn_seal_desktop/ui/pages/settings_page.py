@@ -29,8 +29,8 @@ from cgn_seal_desktop.ui.i18n import LANGUAGES, SYSTEM
 from cgn_seal_desktop.ui.messages import error_message, show_error
 from cgn_seal_desktop.ui.pages.common import page_title
 from cgn_seal_desktop.ui.workers import run_task
-from cgn_seal_desktop.ukey.model import TokenInfo
-from cgn_seal_desktop.ukey.service import list_all_tokens
+from cgn_seal_desktop.ukey.errors import NoModuleError
+from cgn_seal_desktop.ukey.service import DriverSurvey
 
 __all__ = ["SettingsPage"]
 
@@ -73,7 +73,7 @@ class SettingsPage(QWidget):
         form.addRow(self.tr("Online service address:"), self.url_edit)
         layout.addWidget(general)
 
-        ukey = QGroupBox(self.tr("UKEY driver (PKCS#11)"), self)
+        ukey = QGroupBox(self.tr("UKEY driver (PKCS#11 or SKF)"), self)
         ukey_form = QFormLayout(ukey)
         mod_row = QHBoxLayout()
         self.module_edit = QLineEdit(settings.module_path, ukey)
@@ -149,21 +149,51 @@ class SettingsPage(QWidget):
 
     @Slot()
     def test_driver(self) -> None:
-        """Load the driver and count the UKEYs, in a worker; the answer shows beside the button."""
+        """Load the driver(s) and list the UKEYs, in a worker; the answer shows beside the
+        button: which kind of driver each is (PKCS#11 or SKF), the UKEYs, or why it fails."""
         self.test_button.setEnabled(False)
         self.driver_result.setText(self.tr("Testing…"))
-        settings = self._settings
-        run_task(lambda: list_all_tokens(settings.module_path, wait_s=10), self._on_driver_tested,
-                 self._on_driver_failed, context=self)
+        chosen = self._settings.module_path
 
-    def _on_driver_tested(self, tokens: list[TokenInfo] | None) -> None:
+        def survey() -> list[DriverSurvey] | None:
+            from cgn_seal_desktop.demo import refresh
+            from cgn_seal_desktop.ukey.service import candidate_drivers, survey_drivers
+
+            refresh()
+            used = {m.path for m in candidate_drivers(chosen)}
+            found = survey_drivers(chosen, wait_s=10)
+            return None if found is None else [d for d in found if d.candidate.path in used
+                                                or d.candidate.source == "user"]
+
+        run_task(survey, self._on_driver_tested, self._on_driver_failed, context=self)
+
+    def _on_driver_tested(self, surveys: list[DriverSurvey] | None) -> None:
         self.test_button.setEnabled(True)
-        if tokens is None:
+        if surveys is None:
             self.driver_result.setText(self.tr("The UKEY is busy; try again in a moment."))
             return
-        labels = ", ".join(t.label for t in tokens) or self.tr("none")
-        self.driver_result.setText(self.tr("Driver works. UKEYs inserted: %1").replace(
-            "%1", labels))
+        if not surveys:
+            title, todo = error_message(NoModuleError())
+            self.driver_result.setText(f"{title}. {todo}")
+            return
+        lines = [self._survey_line(d) for d in surveys]
+        self.driver_result.setText("\n".join(lines))
+
+    def _survey_line(self, d: DriverSurvey) -> str:
+        m = d.candidate
+        kind = self.tr("SKF driver") if m.interface == "skf" else self.tr("PKCS#11 driver")
+        name = self.tr("%1 (%2)").replace("%1", m.display_name).replace("%2", kind)
+        if not m.exists:
+            return f"{name}: " + self.tr("the driver file is not there. Choose it again, or "
+                                         "reinstall the driver.")
+        if d.error is not None:
+            title, todo = error_message(d.error)
+            return f"{name}: {title}. {todo}"
+        if not d.tokens:
+            return f"{name}: " + self.tr("works; no UKEY inserted")
+        labels = ", ".join(t.label for t in d.tokens)
+        return f"{name}: " + self.tr("works; %n UKEY(s) inserted: %1", "",
+                                     len(d.tokens)).replace("%1", labels)
 
     def _on_driver_failed(self, exc: BaseException) -> None:
         self.test_button.setEnabled(True)
@@ -177,7 +207,8 @@ class SettingsPage(QWidget):
     @Slot()
     def browse_module(self) -> None:
         name = dialogs.ask_open_file(self, self.tr("Choose the UKEY driver"),
-                                     self.tr("PKCS#11 drivers (*.dll *.so *.dylib);;All files (*)"))
+                                     self.tr("UKEY drivers, PKCS#11 or SKF (*.dll *.so *.dylib);;"
+                                             "All files (*)"))
         if name:
             self.set_module_path(name)
 

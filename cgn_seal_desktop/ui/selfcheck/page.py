@@ -5,7 +5,9 @@ The page puts the pieces of this package together: the viewer with its thumbnail
 (``seal_picture``), the dialogs and the signing thread after placing (``sealing_steps``), and the
 verification (``verification``) whose report feeds the side panel (``signature_panel``) and the
 seals on the pages (``signature_overlay``). Verification runs offline in a worker as soon as a
-document opens; clicking a seal verifies the file again and shows the verdict.
+document opens; clicking a seal verifies the file again and shows the verdict. While the page is
+visible a :class:`~cgn_seal_desktop.ui.token_watch.TokenWatcher` follows the UKEYs plugged in
+and pulled out (the toolbar says which one is there; the PIN dialog follows it too).
 """
 
 from __future__ import annotations
@@ -14,7 +16,8 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
-from PySide6.QtWidgets import QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtGui import QHideEvent, QShowEvent
+from PySide6.QtWidgets import QLabel, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
 from cgn_seal_desktop.documents.errors import DocumentError
 from cgn_seal_desktop.errors import CgnSealError
@@ -35,7 +38,10 @@ from cgn_seal_desktop.ui.selfcheck.signature_panel import EmptyState, SignatureP
 from cgn_seal_desktop.ui.selfcheck.toolbar import SelfCheckToolbar
 from cgn_seal_desktop.ui.selfcheck.verification import Verifier
 from cgn_seal_desktop.ui.selfcheck.verify_dialog import VerificationDialog
+from cgn_seal_desktop.ui.token_watch import TokenWatcher
+from cgn_seal_desktop.ui.ukey_dialogs import ukey_kind_text
 from cgn_seal_desktop.ui.viewer import PdfView, ThumbnailList
+from cgn_seal_desktop.ukey.model import PinState, TokenInfo
 
 __all__ = ["SelfCheckPage"]
 
@@ -78,6 +84,16 @@ class SelfCheckPage(QWidget):
         self.act_image, self.act_default_image = tb.act_image, tb.act_default_image
         self.act_zoom_in, self.act_zoom_out = tb.act_zoom_in, tb.act_zoom_out
         self.act_fit_width, self.act_fit_page = tb.act_fit_width, tb.act_fit_page
+        self.watcher = TokenWatcher(settings, self, with_certificates=False)
+        self.watcher.changed.connect(self._show_ukeys)
+        self.sealing.watch(self.watcher)
+        spacer = QWidget(tb)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tb.addWidget(spacer)
+        self.ukey_label = QLabel(tb)
+        self.ukey_label.setObjectName("ukeyStatus")
+        self.ukey_label.setContentsMargins(8, 0, 8, 0)
+        tb.addWidget(self.ukey_label)
         self.panel = SignaturePanel(self)
         self.sig_list = self.panel.sig_list  # the rows, one per seal
         empty = EmptyState(self)
@@ -123,6 +139,35 @@ class SelfCheckPage(QWidget):
         self.verifier.seal_verified.connect(self._on_seal_verified)
         self.verifier.seal_failed.connect(lambda exc: show_error(self, exc))
         self._update_actions()
+
+    # --- UKEYs ------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.watcher.start()
+
+    def hideEvent(self, event: QHideEvent) -> None:
+        self.watcher.stop()
+        super().hideEvent(event)
+
+    @Slot(object)
+    def _show_ukeys(self, tokens: tuple[TokenInfo, ...]) -> None:
+        """Say in the toolbar which UKEY is inserted (or that none is)."""
+        if not tokens:
+            text, color = self.tr("No UKEY inserted"), "#666666"
+            tip = self.tr("Insert the UKEY to seal. It is noticed by itself.")
+        else:
+            labels = ", ".join(t.label for t in tokens)
+            text = self.tr("UKEY: %1").replace("%1", labels)
+            locked = [t for t in tokens if t.pin_state is PinState.LOCKED]
+            color = "#b3261e" if len(locked) == len(tokens) else "#1e7e34"
+            if locked:
+                text += " — " + self.tr("PIN locked")
+            tip = "\n".join(f"{t.label}: {ukey_kind_text(t)}, {t.manufacturer} {t.model}"
+                            for t in tokens)
+        self.ukey_label.setText(text)
+        self.ukey_label.setStyleSheet(f"color: {color};")
+        self.ukey_label.setToolTip(tip)
 
     # --- documents --------------------------------------------------------------------------
 

@@ -1,8 +1,10 @@
 """The steps after the seal is placed: UKEY certificate → where to save → PIN → sign in a worker.
 
 Each step that needs the user opens its dialog through :mod:`cgn_seal_desktop.ui.dialogs`; each
-step that touches the UKEY runs off the GUI thread. A wrong PIN shows the message and asks again
-(with the token's warning state); cancelling any step writes nothing.
+step that touches the UKEY runs off the GUI thread. A wrong PIN brings the PIN dialog back with
+the reason and the tries left in red (no message box in between); a locked PIN is said plainly
+and never asked for; cancelling any step writes nothing. While the PIN dialog is open it follows
+the UKEY being pulled out and put back (:meth:`SealingSteps.watch`).
 """
 
 from __future__ import annotations
@@ -21,8 +23,10 @@ from cgn_seal_desktop.seal.request import SealPlacement, SignRequest, SignResult
 from cgn_seal_desktop.settings import Settings
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.messages import show_error
+from cgn_seal_desktop.ui.pin_text import PinTries
 from cgn_seal_desktop.ui.selfcheck.save_as import ask_target
 from cgn_seal_desktop.ui.selfcheck.signing_thread import SigningRunner, SignJob
+from cgn_seal_desktop.ui.token_watch import TokenWatcher
 from cgn_seal_desktop.ui.ukey_dialogs import PinDialog, TokenDialog
 from cgn_seal_desktop.ui.workers import run_task
 from cgn_seal_desktop.ukey.errors import (
@@ -79,6 +83,21 @@ class SealingSteps(QObject):
         self._output: Path | None = None
         self._overwrite = False
         self._progress: QProgressDialog | None = None
+        self._tries = PinTries(PinState.OK)
+        self._pin_dialog: PinDialog | None = None
+        self._watcher: TokenWatcher | None = None
+
+    def watch(self, watcher: TokenWatcher) -> None:
+        """Follow *watcher*'s UKEYs while the PIN dialog is open (pulled out: no sealing)."""
+        self._watcher = watcher
+        watcher.changed.connect(self._on_ukeys_changed)
+
+    @Slot(object)
+    def _on_ukeys_changed(self, tokens: tuple[TokenInfo, ...]) -> None:
+        dlg = self._pin_dialog
+        if dlg is not None and self._choice is not None:
+            ref = self._choice.token.ref
+            dlg.set_present(any(t.ref == ref for t in tokens))
 
     def is_busy(self) -> bool:
         return self._input is not None
@@ -89,10 +108,15 @@ class SealingSteps(QObject):
             return
         self._input = sealing
         self.status.emit(self.tr("Looking for the UKEY…"))
-        settings = self._settings
+        chosen = self._settings.module_path
 
-        run_task(lambda: list_all_tokens(settings.module_path) or [], self._on_tokens, self._fail,
-                 context=self)
+        def look() -> list[TokenInfo]:
+            from cgn_seal_desktop.demo import refresh
+
+            refresh()  # a demo UKEY made since the last look
+            return list_all_tokens(chosen) or []
+
+        run_task(look, self._on_tokens, self._fail, context=self)
 
     # --- steps ------------------------------------------------------------------------------
 
@@ -117,7 +141,9 @@ class SealingSteps(QObject):
         if not self._ask_output():
             self._stop(self.tr("Sealing cancelled"))
             return
-        self._ask_pin(self._choice.token.pin_state if self._choice else PinState.OK, retry=False)
+        assert self._choice is not None
+        self._tries = PinTries.of_token(self._choice.token)
+        self._ask_pin(self._tries, retry=False)
 
     def _ask_output(self) -> bool:
         assert self._input is not None
@@ -131,13 +157,18 @@ class SealingSteps(QObject):
         self._output, self._overwrite = answer
         return True
 
-    def _ask_pin(self, state: PinState, *, retry: bool) -> None:
+    def _ask_pin(self, tries: PinTries, *, retry: bool) -> None:
         assert self._choice is not None and self._input is not None and self._output is not None
-        if state is PinState.LOCKED:
+        if tries.state is PinState.LOCKED:
             self._fail(PinLockedError())
             return
-        dlg = PinDialog(self._choice, state, retry=retry, parent=self._parent)
+        dlg = PinDialog(self._choice, tries, retry=retry, parent=self._parent)
+        self._pin_dialog = dlg
+        if self._watcher is not None:
+            self._watcher.forget()  # its next answer, whatever it is, reaches the dialog
         accepted = dialogs.exec_dialog(dlg) == 1
+        self._pin_dialog = None
+        accepted = accepted and dlg.present
         pin = Pin(dlg.take_pin())
         confirm = dlg.final_try and dlg.confirm_box.isChecked()
         dlg.deleteLater()
@@ -202,13 +233,14 @@ class SealingSteps(QObject):
     def _on_failed(self, exc: CgnSealError) -> None:
         self._close_progress()
         if isinstance(exc, WrongPinError) and not exc.locked:
-            show_error(self._parent, exc)
-            state = (PinState.FINAL_TRY if exc.final_try else
-                     PinState.COUNT_LOW if exc.count_low else PinState.OK)
-            self._ask_pin(state, retry=True)
+            # The PIN dialog itself says it, in red, with the tries left.
+            self._tries = self._tries.after(exc)
+            self._ask_pin(self._tries, retry=True)
             return
         if isinstance(exc, FinalTryNotConfirmedError):
-            self._ask_pin(PinState.FINAL_TRY, retry=False)
+            left = 1 if self._tries.maximum is not None else None
+            self._tries = PinTries(PinState.FINAL_TRY, left, self._tries.maximum)
+            self._ask_pin(self._tries, retry=False)
             return
         if isinstance(exc, SigningCancelledError):
             self._stop(self.tr("Sealing cancelled; nothing was written"))

@@ -1,5 +1,6 @@
-"""验证印章 off the GUI thread: the core's verification (``seal.verify`` over the trust roots of
-``seal.trust.trust_store_for``, the same as ``cgn-seal verify``) run in workers.
+"""验证印章 off the GUI thread: the core's verification (``seal.verify_file.verify_file``, which
+tells PDF from OFD by content and checks RSA/EC and SM2 seals alike, over the trust roots of
+``seal.trust.trust_store_for`` — the same as ``cgn-seal verify``) run in workers.
 
 :meth:`Verifier.verify` checks every seal of a file (answers older than the latest request are
 dropped); :meth:`Verifier.verify_seal` checks the file again for one seal the user clicked.
@@ -20,9 +21,9 @@ __all__ = ["Verifier"]
 
 def _verify(path: Path, settings: Settings, password: str | None) -> VerificationReport:
     from cgn_seal_desktop.seal.trust import trust_store_for
-    from cgn_seal_desktop.seal.verify import verify_pdf
+    from cgn_seal_desktop.seal.verify_file import verify_file
 
-    return verify_pdf(path, trust_store_for(settings), password=password)
+    return verify_file(path, trust_store_for(settings), password=password)
 
 
 class Verifier(QObject):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from cgn_seal_desktop.ukey.backend import TokenBackend, TokenSession
 from cgn_seal_desktop.ukey.model import TokenInfo, TokenRef
-from cgn_seal_desktop.ukey.pkcs11.driver import list_tokens, load_module
+from cgn_seal_desktop.ukey.pkcs11.driver import list_tokens, load_module, reload_module
 from cgn_seal_desktop.ukey.pkcs11.session import Pkcs11Session
 
 __all__ = ["Pkcs11Backend", "Pkcs11Session"]
@@ -33,3 +33,8 @@ class Pkcs11Backend(TokenBackend):
     def open_session(self, ref: TokenRef) -> TokenSession:
         return Pkcs11Session(self.module_path, ref, mechanisms=self._mechanisms,
                              vendor_mechanisms=self._vendor_mechanisms)
+
+    def reload(self) -> None:
+        # C_Finalize + C_Initialize: a module reads its configuration and token store again
+        # (SoftHSM2 sees a token directory made after it was loaded).
+        reload_module(self.module_path)

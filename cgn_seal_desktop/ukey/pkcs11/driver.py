@@ -35,6 +35,7 @@ __all__ = [
     "list_tokens",
     "load_module",
     "read_certificates",
+    "reload_module",
     "translate_pkcs11_error",
 ]
 
@@ -58,6 +59,22 @@ def load_module(path: str) -> Pkcs11Lib:
             ) from exc
         _modules[path] = lib
         return lib
+
+
+def reload_module(path: str) -> None:
+    """Finalize and initialise again the loaded module at *path* (nothing when it is not
+    loaded). Raises :class:`ModuleLoadError` when it does not come back."""
+    with _modules_lock:
+        lib = _modules.get(path)
+        if lib is None:
+            return
+        try:
+            lib.reinitialize()
+        except (p11x.PKCS11Error, OSError, RuntimeError) as exc:
+            _modules.pop(path, None)
+            raise ModuleLoadError(
+                f"Could not reload UKEY driver {Path(path).name}: {type(exc).__name__}",
+                path=path) from None
 
 
 def translate_pkcs11_error(exc: BaseException) -> UKeyError:
