@@ -67,6 +67,7 @@ def test_chinese_in_the_guides_words(zh_CN: None) -> None:
         assert _cjk(result_text(result)), result
     assert note_text(_note(NoteCode.APPLICATION_REJECTED)) == (
         "审核驳回：印模不清晰；请修改后重新提交（无需再次缴费）")
-    assert note_text(_note(NoteCode.MATERIALS_MISSING)) == "待上传：mail_address、seal_impression"
+    # Names, never internal ids (the progress tree is read by clerks).
+    assert note_text(_note(NoteCode.MATERIALS_MISSING)) == "待上传：邮寄地址、公章印模采集页"
     assert note_text(Note(NoteCode.IDENTITY_FAILED, {"reason": ""})) == "身份认证未通过：请重试"
     assert note_text(_note(NoteCode.DEPOSIT_ATTEMPTS_LEFT)) == "剩余 2 次输入机会"
