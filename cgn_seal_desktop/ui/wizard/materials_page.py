@@ -81,6 +81,7 @@ class MaterialRow(QFrame):
         lay.addWidget(self.state, 1, 1)
         lay.addWidget(self.bar, 2, 1)
         lay.addLayout(buttons, 0, 2, 3, 1)
+        lay.setColumnStretch(1, 1)  # the state (and a problem) gets the row's width
         self.pending: Path | None = None  # chosen locally, not (yet) on the server
         self.uploaded: Material | None = None
         self.bytes_sent.connect(self._show_progress)  # queued: crosses threads

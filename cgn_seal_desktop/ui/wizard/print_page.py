@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
 from cgn_seal_desktop import paths
 from cgn_seal_desktop.documents.application_form import render_application_form
@@ -66,6 +66,11 @@ class PrintFormsPage(WizardPage):
         self.save_button.setObjectName("savePdfButton")
         self.next_button = QPushButton(self.tr("Next: upload materials"))
         self.next_button.setObjectName("toMaterials")
+        shown = QButtonGroup(self)  # which document the preview, Print and Save are about
+        for b in (self.show_form, self.show_seal, self.show_letter):
+            b.setCheckable(True)
+            shown.addButton(b)
+        self.show_form.setChecked(True)
         for b in (self.show_form, self.show_seal, self.show_letter, self.print_button,
                   self.save_button):
             row.addWidget(b)
@@ -136,6 +141,8 @@ class PrintFormsPage(WizardPage):
 
     def _show(self, which: str) -> None:
         self.current = which
+        {"form": self.show_form, "seal": self.show_seal,
+         "letter": self.show_letter}[which].setChecked(True)
         if which not in self.pdfs:
             return
         if self.preview is None:
