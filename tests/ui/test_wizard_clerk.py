@@ -270,3 +270,27 @@ def test_invoice_at_the_payment_step(qtbot: QtBot, env: Env) -> None:
     click(qtbot, w, "refreshReview")
     qtbot.waitUntil(lambda: "still under review" in review.checked.text(), timeout=WAIT)
 
+
+
+def test_login_and_registration_messages_go_when_the_user_types(qtbot: QtBot,
+                                                                env: Env) -> None:
+    w = start_sandbox_widget(qtbot, env)
+    account = w.pages["account"]
+    account.tabs.setCurrentIndex(1)  # type: ignore[attr-defined]
+    type_into(qtbot, w, "reg_username", "a")
+    type_into(qtbot, w, "reg_password", "short")
+    type_into(qtbot, w, "reg_password2", "other")
+    click(qtbot, w, "registerButton")
+    errors = account.reg_errors  # type: ignore[attr-defined]
+    assert "differ" in errors["password2"].text()
+    type_into(qtbot, w, "reg_password2", "short")
+    assert errors["password2"].text() == ""
+    click(qtbot, w, "registerButton")
+    assert errors["username"].text() != "" and errors["password"].text() != ""
+    type_into(qtbot, w, "reg_username", "bob_clerk")
+    assert errors["username"].text() == "" and errors["password"].text() != ""
+    account.tabs.setCurrentIndex(0)  # type: ignore[attr-defined]
+    click(qtbot, w, "loginButton")
+    assert account.login_error.text() != ""  # type: ignore[attr-defined]
+    type_into(qtbot, w, "loginUser", "bob")
+    assert account.login_error.text() == ""  # type: ignore[attr-defined]
