@@ -836,7 +836,7 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../cgn_seal_desktop/ui/screenshots.py" line="+176"/>
+        <location filename="../cgn_seal_desktop/ui/screenshots.py" line="+187"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
@@ -938,7 +938,7 @@
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Upload the application materials</source>
         <translation>Upload the application materials</translation>
     </message>
@@ -1926,24 +1926,24 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+94"/>
+        <location line="+101"/>
         <source>Application form</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location line="-92"/>
-        <location line="+92"/>
+        <location line="-99"/>
+        <location line="+99"/>
         <source>Seal impression page</source>
         <translation>Seal impression page</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+91"/>
+        <location line="-97"/>
+        <location line="+98"/>
         <source>Authorisation letter</source>
         <translation>Authorisation letter</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-95"/>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
@@ -1958,7 +1958,7 @@
         <translation>Next: upload materials</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>Preparing the forms…</source>
         <translation>Preparing the forms…</translation>
     </message>
@@ -1968,7 +1968,7 @@
         <translation>The forms are ready.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Save as PDF</source>
         <translation>Save as PDF</translation>
     </message>

@@ -835,7 +835,7 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../cgn_seal_desktop/ui/screenshots.py" line="+176"/>
+        <location filename="../cgn_seal_desktop/ui/screenshots.py" line="+187"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -937,7 +937,7 @@
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location line="+61"/>
+        <location line="+62"/>
         <source>Upload the application materials</source>
         <translation>上传申请资料</translation>
     </message>
@@ -1925,24 +1925,24 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+94"/>
+        <location line="+101"/>
         <source>Application form</source>
         <translation>申请表</translation>
     </message>
     <message>
-        <location line="-92"/>
-        <location line="+92"/>
+        <location line="-99"/>
+        <location line="+99"/>
         <source>Seal impression page</source>
         <translation>公章印模采集页</translation>
     </message>
     <message>
-        <location line="-90"/>
-        <location line="+91"/>
+        <location line="-97"/>
+        <location line="+98"/>
         <source>Authorisation letter</source>
         <translation>授权书</translation>
     </message>
     <message>
-        <location line="-88"/>
+        <location line="-95"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -1957,7 +1957,7 @@
         <translation>下一步：上传资料</translation>
     </message>
     <message>
-        <location line="+44"/>
+        <location line="+49"/>
         <source>Preparing the forms…</source>
         <translation>正在生成表格…</translation>
     </message>
@@ -1967,7 +1967,7 @@
         <translation>表格已生成。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>

@@ -85,7 +85,7 @@ def test_operator_page_address_to_copy(qtbot: QtBot, env: Env,
 
     class NoBrowser:
         @staticmethod
-        def openUrl(_url: object) -> bool:  # noqa: N802 (Qt's name)
+        def openUrl(_url: object) -> bool:
             return False
 
     monkeypatch.setattr(ops_console, "QDesktopServices", NoBrowser)
