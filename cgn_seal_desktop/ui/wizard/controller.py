@@ -82,7 +82,8 @@ class WizardController(QObject):
         self._failed_background = False
         self._refreshing = False
         self._refresh_again = False
-        self._after_refresh: list[Callable[[bool], None]] = []
+        self._after_refresh: list[Callable[[bool], None]] = []  # for the next state read
+        self._checking: list[Callable[[bool], None]] = []  # for the read under way
         self._generation = 0  # bumps on reconnect/logout so late answers are dropped
         self._poll = QTimer(self, singleShot=True)
         self._poll.timeout.connect(self.refresh)
@@ -284,11 +285,12 @@ class WizardController(QObject):
             self._refresh_again = True
             return
         self._refreshing = True
-        waiting, self._after_refresh = self._after_refresh, []
+        self._checking, self._after_refresh = self._after_refresh, []
 
         def done(snap: PortalSnapshot) -> None:
             self._refreshing = False
             self._apply(snap)
+            waiting, self._checking = self._checking, []
             for callback in waiting:
                 callback(True)
             if self._refresh_again:
@@ -297,8 +299,6 @@ class WizardController(QObject):
 
         def error(exc: BaseException) -> bool:
             self._refreshing = self._refresh_again = False
-            for callback in waiting:
-                callback(False)
             self._checked(False)
             return False
 
@@ -306,9 +306,14 @@ class WizardController(QObject):
                  refresh=False, background=True)
 
     def _checked(self, ok: bool) -> None:
-        waiting, self._after_refresh = self._after_refresh, []
+        """Answer every "check again" waiting for a state read (also when it was dropped)."""
+        waiting = self._checking + self._after_refresh
+        self._checking, self._after_refresh = [], []
         for callback in waiting:
-            callback(ok)
+            try:
+                callback(ok)
+            except RuntimeError:  # the asking page was replaced (another account) meanwhile
+                log.debug("a state-read callback's page is gone")
 
     def _set_busy(self, delta: int) -> None:
         was = self.busy
