@@ -5,6 +5,8 @@
 - Resident identity card number (居民身份证号码), GB 11643-1999: 17 digits + ISO 7064 MOD 11-2
   check character (0-9 or X), with a valid birth date.
 - Mainland mobile numbers: 11 digits starting 13-19.
+- Telephone numbers (单位电话): a mobile, a landline with its area code (0755-88886666), or a
+  400/800 service number; spaces, hyphens and brackets between the digits are allowed.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from datetime import date
 __all__ = [
     "id_check_char",
     "is_valid_mobile",
+    "is_valid_phone",
     "is_valid_resident_id",
     "is_valid_uscc",
     "uscc_check_char",
@@ -25,6 +28,9 @@ _USCC_WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _ID_CHECK = "10X98765432"
 _MOBILE_RE = re.compile(r"1[3-9]\d{9}")
+_PHONE_CHARS = re.compile(r"[\d\s()（）-]+")
+# Area code 0 + 2-3 digits and a 7-8 digit number, or a 400/800 service number.
+_LANDLINE_RE = re.compile(r"0[1-9]\d{8,10}|[48]00\d{7}")
 
 
 def uscc_check_char(first17: str) -> str:
@@ -69,3 +75,13 @@ def is_valid_resident_id(number: str) -> bool:
 def is_valid_mobile(number: str) -> bool:
     """True for a mainland China mobile number (11 digits, 13x-19x)."""
     return _MOBILE_RE.fullmatch(number) is not None
+
+
+def is_valid_phone(number: str) -> bool:
+    """True for a telephone an organisation can be called on: a mobile, a landline with its
+    area code (``0755-88886666``, ``(010) 6512 3456``) or a 400/800 number."""
+    number = number.strip()
+    if not number or len(number) > 20 or _PHONE_CHARS.fullmatch(number) is None:
+        return False
+    digits = re.sub(r"\D", "", number)
+    return is_valid_mobile(digits) or _LANDLINE_RE.fullmatch(digits) is not None

@@ -14,12 +14,12 @@
         <translation>Remember me on this computer</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>No system keyring: you will log in again after a restart.</source>
         <translation>No system keyring: you will log in again after a restart.</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-52"/>
         <location line="+7"/>
         <source>Log in</source>
         <translation>Log in</translation>
@@ -62,13 +62,13 @@
         <translation>Repeat password</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <location line="+5"/>
         <source>Register</source>
         <translation>Register</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Enter user name and password.</source>
         <translation>Enter user name and password.</translation>
     </message>
@@ -149,52 +149,53 @@
 <context>
     <name>ApplicationFormPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+39"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+62"/>
         <source>Certificate application</source>
+        <extracomment>The form&apos;s fields, grouped as the page (and the printed 申请表) shows them.</extracomment>
         <translation>Certificate application</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Name on the seal</source>
-        <translation>Name on the seal</translation>
+        <location line="+2"/>
+        <source>These details are printed on the application form, together with the organisation, its legal representative and the operator from the six elements.</source>
+        <translation>These details are printed on the application form, together with the organisation, its legal representative and the operator from the six elements.</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Validity</source>
-        <translation>Validity</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Contact person</source>
-        <translation>Contact person</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Contact mobile</source>
-        <translation>Contact mobile</translation>
+        <location line="+5"/>
+        <source>Organisation</source>
+        <translation>Organisation</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Contact e-mail</source>
-        <translation>Contact e-mail</translation>
+        <source>Certificate and seal</source>
+        <translation>Certificate and seal</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>UKEY recipient</source>
-        <translation>UKEY recipient</translation>
+        <source>Contact for this application</source>
+        <translation>Contact for this application</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Recipient mobile</source>
-        <translation>Recipient mobile</translation>
+        <source>Where the UKEY is mailed</source>
+        <translation>Where the UKEY is mailed</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Mailing address</source>
-        <translation>Mailing address</translation>
+        <location line="+2"/>
+        <source>Registered address, as on the business licence</source>
+        <translation>Registered address, as on the business licence</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 0755-88886666</source>
+        <translation>e.g. 0755-88886666</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full address for the courier</source>
+        <translation>Full address for the courier</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+21"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n year</numerusform>
@@ -202,19 +203,24 @@
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Save and continue</source>
         <translation>Save and continue</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Required.</source>
         <translation>Required.</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter an 11-digit mobile number.</source>
         <translation>Enter an 11-digit mobile number.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a telephone number with its area code, e.g. 0755-88886666.</source>
+        <translation>Enter a telephone number with its area code, e.g. 0755-88886666.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -225,7 +231,7 @@
 <context>
     <name>BankPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+37"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+44"/>
         <source>Cancel verification?</source>
         <translation>Cancel verification?</translation>
     </message>
@@ -270,7 +276,7 @@
         <translation>Submit</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Confirm</source>
         <translation>Confirm</translation>
     </message>
@@ -280,17 +286,17 @@
         <translation>Check again</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Random code</source>
         <translation>Random code</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Cancel verification and start over…</source>
         <translation>Cancel verification and start over…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>The deposit has been made. Ask your finance department for the random code in the transfer note and enter it here.</source>
         <translation>The deposit has been made. Ask your finance department for the random code in the transfer note and enter it here.</translation>
     </message>
@@ -305,12 +311,47 @@
         <translation>Too many wrong codes. Cancel the verification and start over.</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <source>Required.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too short: enter the full name.</source>
+        <translation>Too short: enter the full name.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too long.</source>
+        <translation>Too long.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Digits only (spaces allowed), as on the bank&apos;s documents.</source>
+        <translation>Digits only (spaces allowed), as on the bank&apos;s documents.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Not valid.</source>
         <translation>Not valid.</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not check; see the message above.</source>
+        <translation>Could not check; see the message above.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checked at %1: the deposit has not arrived yet. You will be told here when it does.</source>
+        <translation>Checked at %1: the deposit has not arrived yet. You will be told here when it does.</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Enter the random code.</source>
         <translation>Enter the random code.</translation>
     </message>
@@ -840,8 +881,9 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/common.py" line="+70"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/common.py" line="+102"/>
         <source>Retry</source>
+        <extracomment>The colour of a problem a field or a file has (also used by pages for their own messages).</extracomment>
         <translation>Retry</translation>
     </message>
     <message>
@@ -853,33 +895,48 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/identity_page.py" line="+20"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/identity_page.py" line="+23"/>
         <source>Identity check of the operator</source>
         <translation>Identity check of the operator</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+63"/>
         <source>Open WeChat on the operator&apos;s phone, choose Scan and scan this QR code. After the check passes, this page moves on by itself.</source>
         <translation>Open WeChat on the operator&apos;s phone, choose Scan and scan this QR code. After the check passes, this page moves on by itself.</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+22"/>
+        <location line="-48"/>
+        <location line="+35"/>
         <source>Show QR code</source>
         <translation>Show QR code</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-33"/>
         <source>Cancel verification and start over…</source>
         <translation>Cancel verification and start over…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
+        <source>Click “Show QR code”. Then open WeChat on the operator&apos;s phone, choose Scan and scan the code shown here.</source>
+        <translation>Click “Show QR code”. Then open WeChat on the operator&apos;s phone, choose Scan and scan the code shown here.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Click “Show QR code” to begin.</source>
         <translation>Click “Show QR code” to begin.</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Check the operator&apos;s data, then click “Refresh QR code” and scan the new code.</source>
+        <translation>Check the operator&apos;s data, then click “Refresh QR code” and scan the new code.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no reason given</source>
+        <translation>no reason given</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Waiting for the WeChat scan…</source>
         <translation>Waiting for the WeChat scan…</translation>
     </message>
@@ -894,23 +951,32 @@
         <translation>Identity check passed.</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+36"/>
+        <source>Making a new QR code…</source>
+        <translation>Making a new QR code…</translation>
+    </message>
+    <message>
+        <location line="-47"/>
         <source>The identity check failed: %1</source>
         <translation>The identity check failed: %1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+22"/>
+        <location line="+12"/>
         <source>The QR code has expired.</source>
         <translation>The QR code has expired.</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-16"/>
         <source>Refresh QR code</source>
         <translation>Refresh QR code</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+37"/>
+        <source>The QR code has expired. Click “Refresh QR code” for a new one.</source>
+        <translation>The QR code has expired. Click “Refresh QR code” for a new one.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Valid for %1:%2</source>
         <translation>Valid for %1:%2</translation>
     </message>
@@ -955,7 +1021,7 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../cgn_seal_desktop/ui/screenshots.py" line="+180"/>
+        <location filename="../cgn_seal_desktop/ui/screenshots.py" line="+190"/>
         <source>Ready</source>
         <translation>Ready</translation>
     </message>
@@ -1053,13 +1119,13 @@
 <context>
     <name>MaterialRow</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+60"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+63"/>
         <source>Drop a file here, or choose one.</source>
         <extracomment>MaterialKind, Path bytes sent, total (emitted from the worker thread)</extracomment>
         <translation>Drop a file here, or choose one.</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Choose file…</source>
         <translation>Choose file…</translation>
     </message>
@@ -1077,7 +1143,7 @@
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location line="+47"/>
+        <location line="+62"/>
         <source>Upload the application materials</source>
         <translation>Upload the application materials</translation>
     </message>
@@ -1102,7 +1168,7 @@
         <translation>Submit application</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Upload again: %1</source>
         <translation>Upload again: %1</translation>
     </message>
@@ -1112,7 +1178,7 @@
         <translation>, </translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Uploaded: %1 (%2 KB)</source>
         <translation>Uploaded: %1 (%2 KB)</translation>
     </message>
@@ -1148,6 +1214,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The file is empty (0 bytes). Scan the document again and choose the new file.</source>
+        <translation>The file is empty (0 bytes). Scan the document again and choose the new file.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The file is too large (max. %1 MB).</source>
         <translation>The file is too large (max. %1 MB).</translation>
     </message>
@@ -1157,9 +1228,24 @@
         <translation>The file cannot be read.</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Uploading %1…</source>
         <translation>Uploading %1…</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Your application was submitted again. SZCA reviews it once more; no second payment is needed.</source>
+        <translation>Your application was submitted again. SZCA reviews it once more; no second payment is needed.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your application was submitted again. Pay the fee to start the review.</source>
+        <translation>Your application was submitted again. Pay the fee to start the review.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your application was submitted. Pay the fee to start the review.</source>
+        <translation>Your application was submitted. Pay the fee to start the review.</translation>
     </message>
 </context>
 <context>
@@ -1812,14 +1898,72 @@
     </message>
 </context>
 <context>
+    <name>OpsConsoleDialog</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/ops_console.py" line="+29"/>
+        <source>Operator page</source>
+        <translation>Operator page</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the sandbox you also play the other side: WeChat (identity check), the bank (small deposit), the payment provider and SZCA&apos;s reviewer. Open this address in a web browser on this computer:</source>
+        <translation>In the sandbox you also play the other side: WeChat (identity check), the bank (small deposit), the payment provider and SZCA&apos;s reviewer. Open this address in a web browser on this computer:</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copy address</source>
+        <translation>Copy address</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open in browser</source>
+        <translation>Open in browser</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Address copied. Paste it into a web browser.</source>
+        <translation>Address copied. Paste it into a web browser.</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opening the browser… If nothing opens, copy the address into a browser.</source>
+        <translation>Opening the browser… If nothing opens, copy the address into a browser.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No web browser could be opened. Copy the address into a browser on this computer.</source>
+        <translation>No web browser could be opened. Copy the address into a browser on this computer.</translation>
+    </message>
+</context>
+<context>
     <name>PaymentPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/payment_page.py" line="+31"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/payment_page.py" line="+51"/>
         <source>Pay the certificate fee</source>
         <translation>Pay the certificate fee</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Invoice (fapiao)</source>
+        <translation>Invoice (fapiao)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SZCA issues the invoice for the fee with these details. The tax ID of a company is its unified social credit code.</source>
+        <translation>SZCA issues the invoice for the fee with these details. The tax ID of a company is its unified social credit code.</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invoice title</source>
+        <translation>Invoice title</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tax ID</source>
+        <translation>Tax ID</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Alipay (支付宝)</source>
         <translation>Alipay (支付宝)</translation>
     </message>
@@ -1830,22 +1974,47 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+60"/>
+        <location line="+114"/>
         <source>Pay</source>
         <translation>Pay</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-87"/>
         <source>Amount: ¥%1</source>
         <translation>Amount: ¥%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Checking the payment order…</source>
         <translation>Checking the payment order…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+35"/>
+        <source>Required.</source>
+        <translation>Required.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the full name of the company.</source>
+        <translation>Enter the full name of the company.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too long.</source>
+        <translation>Too long.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid tax ID: enter the 18-character unified social credit code (check character wrong).</source>
+        <translation>Not a valid tax ID: enter the 18-character unified social credit code (check character wrong).</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not valid.</source>
+        <translation>Not valid.</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Paid. Thank you.</source>
         <translation>Paid. Thank you.</translation>
     </message>
@@ -1973,29 +2142,41 @@
 <context>
     <name>PrintFormsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/print_page.py" line="+34"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/print_page.py" line="+44"/>
         <source>Print the application form</source>
+        <extracomment>The documents this page makes, in the order of its buttons, with their file names.</extracomment>
         <translation>Print the application form</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Print both pages on plain white A4 paper. The legal representative and the operator sign the application form; stamp the company seal on both. Then scan them and upload them in the next step.</source>
-        <translation>Print both pages on plain white A4 paper. The legal representative and the operator sign the application form; stamp the company seal on both. Then scan them and upload them in the next step.</translation>
+        <source>Print each page on plain white A4 paper. The legal representative and the operator sign the application form; stamp the company seal on every page. Then scan them and upload them in the next step.</source>
+        <translation>Print each page on plain white A4 paper. The legal representative and the operator sign the application form; stamp the company seal on every page. Then scan them and upload them in the next step.</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+77"/>
+        <source>The operator is not the legal representative: the legal representative also signs the authorisation letter, and it is uploaded with the other materials.</source>
+        <translation>The operator is not the legal representative: the legal representative also signs the authorisation letter, and it is uploaded with the other materials.</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+101"/>
         <source>Application form</source>
         <translation>Application form</translation>
     </message>
     <message>
-        <location line="-75"/>
-        <location line="+76"/>
+        <location line="-99"/>
+        <location line="+99"/>
         <source>Seal impression page</source>
         <translation>Seal impression page</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-97"/>
+        <location line="+98"/>
+        <source>Authorisation letter</source>
+        <translation>Authorisation letter</translation>
+    </message>
+    <message>
+        <location line="-95"/>
         <source>Print…</source>
         <translation>Print…</translation>
     </message>
@@ -2010,17 +2191,17 @@
         <translation>Next: upload materials</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+49"/>
         <source>Preparing the forms…</source>
         <translation>Preparing the forms…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>The forms are ready.</source>
         <translation>The forms are ready.</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Save as PDF</source>
         <translation>Save as PDF</translation>
     </message>
@@ -2073,7 +2254,12 @@
 <context>
     <name>QrCodeWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/qr.py" line="+64"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/qr.py" line="+77"/>
+        <source>TEST / SANDBOX — NOT VALID</source>
+        <translation>TEST / SANDBOX — NOT VALID</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Expired</source>
         <translation>Expired</translation>
     </message>
@@ -2082,13 +2268,13 @@
     <name>ReviewPage</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/review_page.py" line="+22"/>
-        <location line="+33"/>
+        <location line="+55"/>
         <source>Review by SZCA</source>
         <extracomment>open the 盖章自检 page of the main window</extracomment>
         <translation>Review by SZCA</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-39"/>
         <source>Check status</source>
         <translation>Check status</translation>
     </message>
@@ -2104,6 +2290,21 @@
     </message>
     <message>
         <location line="+16"/>
+        <source>Checking…</source>
+        <translation>Checking…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not check; see the message above.</source>
+        <translation>Could not check; see the message above.</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checked at %1: still under review.</source>
+        <translation>Checked at %1: still under review.</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Approved</source>
         <translation>Approved</translation>
     </message>
@@ -2385,19 +2586,14 @@
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/server_page.py" line="+31"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/server_page.py" line="+32"/>
         <source>Where do you want to apply?</source>
         <translation>Where do you want to apply?</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Try the whole application with the built-in sandbox (nothing is sent to the CA), or enter the address of the online service. You can switch later.</source>
-        <translation>Try the whole application with the built-in sandbox (nothing is sent to the CA), or enter the address of the online service. You can switch later.</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Try with the built-in sandbox</source>
-        <translation>Try with the built-in sandbox</translation>
+        <source>Apply with the online service of SZCA. To only try the program, choose the built-in sandbox instead. You can switch later.</source>
+        <translation>Apply with the online service of SZCA. To only try the program, choose the built-in sandbox instead. You can switch later.</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2405,7 +2601,17 @@
         <translation>Use the online service at:</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>Try with the built-in sandbox (test only)</source>
+        <translation>Try with the built-in sandbox (test only)</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing is sent to SZCA. Every number, QR code and printout of the sandbox is marked “TEST / SANDBOX — NOT VALID” and is worth nothing.</source>
+        <translation>Nothing is sent to SZCA. Every number, QR code and printout of the sandbox is marked “TEST / SANDBOX — NOT VALID” and is worth nothing.</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Continue</source>
         <translation>Continue</translation>
     </message>
@@ -2415,7 +2621,7 @@
         <translation>Cancel</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Enter an https:// address.</source>
         <translation>Enter an https:// address.</translation>
     </message>
@@ -2648,7 +2854,7 @@
 <context>
     <name>StepsPanel</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/steps_panel.py" line="+82"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/steps_panel.py" line="+105"/>
         <source>Next: %1</source>
         <translation>Next: %1</translation>
     </message>
@@ -2877,13 +3083,28 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Application form (signed and stamped)</source>
+        <translation>Application form (signed and stamped)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Attempts left: %1</source>
         <translation>Attempts left: %1</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Authorisation letter</source>
+        <translation>Authorisation letter</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Bank account (small deposit)</source>
         <translation>Bank account (small deposit)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business licence</source>
+        <translation>Business licence</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2894,6 +3115,21 @@
         <location line="+1"/>
         <source>Check and correct the six elements, then submit the verification again.</source>
         <translation>Check and correct the six elements, then submit the verification again.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact e-mail</source>
+        <translation>Contact e-mail</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact mobile</source>
+        <translation>Contact mobile</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact person</source>
+        <translation>Contact person</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2942,6 +3178,41 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Invoice made out to %1, tax ID %2</source>
+        <translation>Invoice made out to %1, tax ID %2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailing address</source>
+        <translation>Mailing address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name on the seal</source>
+        <translation>Name on the seal</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator&apos;s ID card (emblem side)</source>
+        <translation>Operator&apos;s ID card (emblem side)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator&apos;s ID card (photo side)</source>
+        <translation>Operator&apos;s ID card (photo side)</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation address</source>
+        <translation>Organisation address</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation telephone</source>
+        <translation>Organisation telephone</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Organisation verification</source>
         <translation>Organisation verification</translation>
     </message>
@@ -2974,6 +3245,11 @@
         <location line="+1"/>
         <source>Random code</source>
         <translation>Random code</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient mobile</source>
+        <translation>Recipient mobile</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3019,6 +3295,11 @@
         <location line="+1"/>
         <source>Scan the QR code with the operator&apos;s WeChat.</source>
         <translation>Scan the QR code with the operator&apos;s WeChat.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal impression page</source>
+        <translation>Seal impression page</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3097,6 +3378,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>UKEY recipient</source>
+        <translation>UKEY recipient</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Upload materials</source>
         <translation>Upload materials</translation>
     </message>
@@ -3104,6 +3390,11 @@
         <location line="+1"/>
         <source>Upload the materials and submit the application.</source>
         <translation>Upload the materials and submit the application.</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validity</source>
+        <translation>Validity</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3154,7 +3445,7 @@
 <context>
     <name>WizardWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+101"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+110"/>
         <source>Change server…</source>
         <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持) a long wait ended; the text shown in the page and the tray</extracomment>
         <translation>Change server…</translation>
@@ -3170,17 +3461,22 @@
         <translation>Contact customer service</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+15"/>
+        <source>&lt;b&gt;TEST / SANDBOX — NOT VALID.&lt;/b&gt; This is the built-in sandbox: nothing reaches SZCA, and every number, QR code, printout and certificate here is test data.</source>
+        <translation>&lt;b&gt;TEST / SANDBOX — NOT VALID.&lt;/b&gt; This is the built-in sandbox: nothing reaches SZCA, and every number, QR code, printout and certificate here is test data.</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Connecting…</source>
         <translation>Connecting…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Working…</source>
         <translation>Working…</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>Starting the built-in sandbox…</source>
         <translation>Starting the built-in sandbox…</translation>
     </message>
@@ -3195,17 +3491,17 @@
         <translation>Service: %1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Built-in sandbox (test data only) at %1</source>
         <translation>Built-in sandbox (test data only) at %1</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+109"/>
         <source>Certificate application</source>
         <translation>Certificate application</translation>
     </message>
     <message>
-        <location filename="lupdate_supplement.py" line="+1"/>
+        <location line="-268"/>
         <source>Operator page…</source>
         <translation>Operator page…</translation>
     </message>

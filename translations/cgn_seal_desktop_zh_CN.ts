@@ -14,12 +14,12 @@
         <translation>在此电脑上记住登录</translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+59"/>
         <source>No system keyring: you will log in again after a restart.</source>
         <translation>系统没有密钥环：重启程序后需要重新登录。</translation>
     </message>
     <message>
-        <location line="-47"/>
+        <location line="-52"/>
         <location line="+7"/>
         <source>Log in</source>
         <translation>登录</translation>
@@ -62,13 +62,13 @@
         <translation>确认密码</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <location line="+5"/>
         <source>Register</source>
         <translation>注册</translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+32"/>
         <source>Enter user name and password.</source>
         <translation>请输入用户名和密码。</translation>
     </message>
@@ -149,71 +149,77 @@
 <context>
     <name>ApplicationFormPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+39"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/application_page.py" line="+62"/>
         <source>Certificate application</source>
+        <extracomment>The form&apos;s fields, grouped as the page (and the printed 申请表) shows them.</extracomment>
         <translation>数字证书申请</translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>Name on the seal</source>
-        <translation>印章名称</translation>
+        <location line="+2"/>
+        <source>These details are printed on the application form, together with the organisation, its legal representative and the operator from the six elements.</source>
+        <translation>以下信息将与六要素中的机构、法定代表人和经办人信息一起打印在申请表上。</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Validity</source>
-        <translation>有效期</translation>
-    </message>
-    <message>
-        <location line="+1"/>
-        <source>Contact person</source>
-        <translation>联系人</translation>
-    </message>
-    <message>
-        <location line="+0"/>
-        <source>Contact mobile</source>
-        <translation>联系人手机</translation>
+        <location line="+5"/>
+        <source>Organisation</source>
+        <translation>机构信息</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Contact e-mail</source>
-        <translation>联系人邮箱</translation>
+        <source>Certificate and seal</source>
+        <translation>证书与印章</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>UKEY recipient</source>
-        <translation>UKEY 收件人</translation>
+        <source>Contact for this application</source>
+        <translation>本次申请的联系人</translation>
     </message>
     <message>
         <location line="+1"/>
-        <source>Recipient mobile</source>
-        <translation>收件人手机</translation>
+        <source>Where the UKEY is mailed</source>
+        <translation>UKEY 邮寄信息</translation>
     </message>
     <message>
-        <location line="+0"/>
-        <source>Mailing address</source>
-        <translation>邮寄地址</translation>
+        <location line="+2"/>
+        <source>Registered address, as on the business licence</source>
+        <translation>注册地址，与营业执照一致</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>e.g. 0755-88886666</source>
+        <translation>例如 0755-88886666</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Full address for the courier</source>
+        <translation>快递可送达的详细地址</translation>
     </message>
     <message numerus="yes">
-        <location line="+9"/>
+        <location line="+21"/>
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n 年</numerusform>
         </translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+13"/>
         <source>Save and continue</source>
         <translation>保存并继续</translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>Required.</source>
         <translation>必填。</translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+2"/>
         <source>Enter an 11-digit mobile number.</source>
         <translation>请输入 11 位手机号码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Enter a telephone number with its area code, e.g. 0755-88886666.</source>
+        <translation>请填写带区号的电话号码，例如 0755-88886666。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -224,7 +230,7 @@
 <context>
     <name>BankPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+37"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/bank_page.py" line="+44"/>
         <source>Cancel verification?</source>
         <translation>取消认证？</translation>
     </message>
@@ -269,7 +275,7 @@
         <translation>提交</translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+15"/>
         <source>Confirm</source>
         <translation>确定</translation>
     </message>
@@ -279,17 +285,17 @@
         <translation>重新查询</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+4"/>
         <source>Random code</source>
         <translation>随机码</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+8"/>
         <source>Cancel verification and start over…</source>
         <translation>取消认证并重新办理…</translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+27"/>
         <source>The deposit has been made. Ask your finance department for the random code in the transfer note and enter it here.</source>
         <translation>小额打款已完成。请联系贵公司财务人员查询转账附言中的随机码，并在此输入。</translation>
     </message>
@@ -304,12 +310,47 @@
         <translation>随机码错误次数过多。请取消认证后重新办理。</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+12"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too short: enter the full name.</source>
+        <translation>太短：请填写全称。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too long.</source>
+        <translation>内容过长。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Digits only (spaces allowed), as on the bank&apos;s documents.</source>
+        <translation>只能填写数字（可含空格），与银行开户资料一致。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Not valid.</source>
         <translation>无效。</translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Checking…</source>
+        <translation>正在检测…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not check; see the message above.</source>
+        <translation>查询失败，请看上方的提示。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checked at %1: the deposit has not arrived yet. You will be told here when it does.</source>
+        <translation>%1 已查询：小额打款尚未到账。到账后会在这里提示您。</translation>
+    </message>
+    <message>
+        <location line="+22"/>
         <source>Enter the random code.</source>
         <translation>请输入随机码。</translation>
     </message>
@@ -839,8 +880,9 @@
 <context>
     <name>ErrorBanner</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/common.py" line="+70"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/common.py" line="+102"/>
         <source>Retry</source>
+        <extracomment>The colour of a problem a field or a file has (also used by pages for their own messages).</extracomment>
         <translation>重试</translation>
     </message>
     <message>
@@ -852,33 +894,48 @@
 <context>
     <name>IdentityPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/identity_page.py" line="+20"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/identity_page.py" line="+23"/>
         <source>Identity check of the operator</source>
         <translation>经办人身份认证</translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+63"/>
         <source>Open WeChat on the operator&apos;s phone, choose Scan and scan this QR code. After the check passes, this page moves on by itself.</source>
         <translation>请在经办人手机上打开微信，使用“扫一扫”扫描此二维码。认证通过后，本页面会自动进入下一步。</translation>
     </message>
     <message>
-        <location line="+12"/>
-        <location line="+22"/>
+        <location line="-48"/>
+        <location line="+35"/>
         <source>Show QR code</source>
         <translation>显示二维码</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-33"/>
         <source>Cancel verification and start over…</source>
         <translation>取消认证并重新办理…</translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+30"/>
+        <source>Click “Show QR code”. Then open WeChat on the operator&apos;s phone, choose Scan and scan the code shown here.</source>
+        <translation>请点击“显示二维码”，然后用经办人手机打开微信，选择“扫一扫”，扫描此处显示的二维码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Click “Show QR code” to begin.</source>
         <translation>点击“显示二维码”开始。</translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+6"/>
+        <source>Check the operator&apos;s data, then click “Refresh QR code” and scan the new code.</source>
+        <translation>请核对经办人信息，然后点击“刷新二维码”并扫描新的二维码。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>no reason given</source>
+        <translation>未说明原因</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Waiting for the WeChat scan…</source>
         <translation>等待微信扫码…</translation>
     </message>
@@ -893,23 +950,32 @@
         <translation>身份认证已通过。</translation>
     </message>
     <message>
-        <location line="+1"/>
+        <location line="+36"/>
+        <source>Making a new QR code…</source>
+        <translation>正在生成新的二维码…</translation>
+    </message>
+    <message>
+        <location line="-47"/>
         <source>The identity check failed: %1</source>
         <translation>身份认证未通过：%1</translation>
     </message>
     <message>
-        <location line="+2"/>
-        <location line="+22"/>
+        <location line="+12"/>
         <source>The QR code has expired.</source>
         <translation>二维码已过期。</translation>
     </message>
     <message>
-        <location line="-18"/>
+        <location line="-16"/>
         <source>Refresh QR code</source>
         <translation>刷新二维码</translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+37"/>
+        <source>The QR code has expired. Click “Refresh QR code” for a new one.</source>
+        <translation>二维码已过期，请点击“刷新二维码”获取新的二维码。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>Valid for %1:%2</source>
         <translation>有效期剩余 %1:%2</translation>
     </message>
@@ -954,7 +1020,7 @@
     </message>
     <message>
         <location line="+27"/>
-        <location filename="../cgn_seal_desktop/ui/screenshots.py" line="+180"/>
+        <location filename="../cgn_seal_desktop/ui/screenshots.py" line="+190"/>
         <source>Ready</source>
         <translation>就绪</translation>
     </message>
@@ -1052,13 +1118,13 @@
 <context>
     <name>MaterialRow</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+60"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/materials_page.py" line="+63"/>
         <source>Drop a file here, or choose one.</source>
         <extracomment>MaterialKind, Path bytes sent, total (emitted from the worker thread)</extracomment>
         <translation>将文件拖到此处，或选择文件。</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Choose file…</source>
         <translation>选择文件…</translation>
     </message>
@@ -1076,7 +1142,7 @@
 <context>
     <name>MaterialsPage</name>
     <message>
-        <location line="+47"/>
+        <location line="+62"/>
         <source>Upload the application materials</source>
         <translation>上传申请资料</translation>
     </message>
@@ -1101,7 +1167,7 @@
         <translation>提交申请</translation>
     </message>
     <message>
-        <location line="+28"/>
+        <location line="+27"/>
         <source>Upload again: %1</source>
         <translation>重新上传：%1</translation>
     </message>
@@ -1111,7 +1177,7 @@
         <translation>、</translation>
     </message>
     <message>
-        <location line="+25"/>
+        <location line="+27"/>
         <source>Uploaded: %1 (%2 KB)</source>
         <translation>已上传：%1（%2 KB）</translation>
     </message>
@@ -1147,6 +1213,11 @@
     </message>
     <message>
         <location line="+2"/>
+        <source>The file is empty (0 bytes). Scan the document again and choose the new file.</source>
+        <translation>文件为空（0 字节）。请重新扫描后选择新文件。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>The file is too large (max. %1 MB).</source>
         <translation>文件太大（最大 %1 MB）。</translation>
     </message>
@@ -1156,9 +1227,24 @@
         <translation>无法读取文件。</translation>
     </message>
     <message>
-        <location line="+14"/>
+        <location line="+13"/>
         <source>Uploading %1…</source>
         <translation>正在上传 %1…</translation>
+    </message>
+    <message>
+        <location line="+56"/>
+        <source>Your application was submitted again. SZCA reviews it once more; no second payment is needed.</source>
+        <translation>已重新提交申请，深圳CA 将再次审核，无需再次缴费。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your application was submitted again. Pay the fee to start the review.</source>
+        <translation>已重新提交申请。请缴费，缴费后开始审核。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Your application was submitted. Pay the fee to start the review.</source>
+        <translation>申请已提交。请缴费，缴费后开始审核。</translation>
     </message>
 </context>
 <context>
@@ -1811,14 +1897,72 @@
     </message>
 </context>
 <context>
+    <name>OpsConsoleDialog</name>
+    <message>
+        <location filename="../cgn_seal_desktop/ui/wizard/ops_console.py" line="+29"/>
+        <source>Operator page</source>
+        <translation>操作员控制台</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>In the sandbox you also play the other side: WeChat (identity check), the bank (small deposit), the payment provider and SZCA&apos;s reviewer. Open this address in a web browser on this computer:</source>
+        <translation>在沙箱中，您还要扮演另一方：微信（身份认证）、银行（小额打款）、支付平台和深圳CA 审核员。请在本机的浏览器中打开以下地址：</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Copy address</source>
+        <translation>复制地址</translation>
+    </message>
+    <message>
+        <location line="+10"/>
+        <source>Open in browser</source>
+        <translation>在浏览器中打开</translation>
+    </message>
+    <message>
+        <location line="+16"/>
+        <source>Address copied. Paste it into a web browser.</source>
+        <translation>地址已复制，请粘贴到浏览器中。</translation>
+    </message>
+    <message>
+        <location line="+5"/>
+        <source>Opening the browser… If nothing opens, copy the address into a browser.</source>
+        <translation>正在打开浏览器… 如果没有打开，请把地址复制到浏览器中。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>No web browser could be opened. Copy the address into a browser on this computer.</source>
+        <translation>无法打开浏览器。请把地址复制到本机的浏览器中。</translation>
+    </message>
+</context>
+<context>
     <name>PaymentPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/payment_page.py" line="+31"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/payment_page.py" line="+51"/>
         <source>Pay the certificate fee</source>
         <translation>缴纳证书费用</translation>
     </message>
     <message>
         <location line="+5"/>
+        <source>Invoice (fapiao)</source>
+        <translation>发票信息</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>SZCA issues the invoice for the fee with these details. The tax ID of a company is its unified social credit code.</source>
+        <translation>深圳CA 将按以下信息开具本次费用的发票。企业的税号即统一社会信用代码。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Invoice title</source>
+        <translation>发票抬头</translation>
+    </message>
+    <message>
+        <location line="+0"/>
+        <source>Tax ID</source>
+        <translation>税号</translation>
+    </message>
+    <message>
+        <location line="+15"/>
         <source>Alipay (支付宝)</source>
         <translation>支付宝</translation>
     </message>
@@ -1829,22 +1973,47 @@
     </message>
     <message>
         <location line="+6"/>
-        <location line="+60"/>
+        <location line="+114"/>
         <source>Pay</source>
         <translation>缴费</translation>
     </message>
     <message>
-        <location line="-36"/>
+        <location line="-87"/>
         <source>Amount: ¥%1</source>
         <translation>金额：¥%1</translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Checking the payment order…</source>
         <translation>正在查询支付订单…</translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+35"/>
+        <source>Required.</source>
+        <translation>必填。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Enter the full name of the company.</source>
+        <translation>请填写单位全称。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Too long.</source>
+        <translation>内容过长。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Not a valid tax ID: enter the 18-character unified social credit code (check character wrong).</source>
+        <translation>税号无效：请填写 18 位统一社会信用代码（校验位不符）。</translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Not valid.</source>
+        <translation>无效。</translation>
+    </message>
+    <message>
+        <location line="+21"/>
         <source>Paid. Thank you.</source>
         <translation>缴费成功，谢谢。</translation>
     </message>
@@ -1972,29 +2141,41 @@
 <context>
     <name>PrintFormsPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/print_page.py" line="+34"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/print_page.py" line="+44"/>
         <source>Print the application form</source>
+        <extracomment>The documents this page makes, in the order of its buttons, with their file names.</extracomment>
         <translation>打印申请表</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Print both pages on plain white A4 paper. The legal representative and the operator sign the application form; stamp the company seal on both. Then scan them and upload them in the next step.</source>
-        <translation>请用 A4 纯白纸张打印这两页。法定代表人和经办人在申请表上签字，两页均加盖公章。然后扫描，在下一步上传。</translation>
+        <source>Print each page on plain white A4 paper. The legal representative and the operator sign the application form; stamp the company seal on every page. Then scan them and upload them in the next step.</source>
+        <translation>请用 A4 纯白纸张打印每一页。申请表由法定代表人和经办人签字；每一页都加盖单位公章。然后扫描，在下一步上传。</translation>
     </message>
     <message>
         <location line="+4"/>
-        <location line="+77"/>
+        <source>The operator is not the legal representative: the legal representative also signs the authorisation letter, and it is uploaded with the other materials.</source>
+        <translation>经办人不是法定代表人：法定代表人还需在授权书上签字，授权书与其他资料一并上传。</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <location line="+101"/>
         <source>Application form</source>
         <translation>申请表</translation>
     </message>
     <message>
-        <location line="-75"/>
-        <location line="+76"/>
+        <location line="-99"/>
+        <location line="+99"/>
         <source>Seal impression page</source>
         <translation>公章印模采集页</translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-97"/>
+        <location line="+98"/>
+        <source>Authorisation letter</source>
+        <translation>授权书</translation>
+    </message>
+    <message>
+        <location line="-95"/>
         <source>Print…</source>
         <translation>打印…</translation>
     </message>
@@ -2009,17 +2190,17 @@
         <translation>下一步：上传资料</translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+49"/>
         <source>Preparing the forms…</source>
         <translation>正在生成表格…</translation>
     </message>
     <message>
-        <location line="+15"/>
+        <location line="+20"/>
         <source>The forms are ready.</source>
         <translation>表格已生成。</translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+36"/>
         <source>Save as PDF</source>
         <translation>另存为 PDF</translation>
     </message>
@@ -2072,7 +2253,12 @@
 <context>
     <name>QrCodeWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/qr.py" line="+64"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/qr.py" line="+77"/>
+        <source>TEST / SANDBOX — NOT VALID</source>
+        <translation>测试/沙箱 — 无效</translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Expired</source>
         <translation>已过期</translation>
     </message>
@@ -2081,13 +2267,13 @@
     <name>ReviewPage</name>
     <message>
         <location filename="../cgn_seal_desktop/ui/wizard/review_page.py" line="+22"/>
-        <location line="+33"/>
+        <location line="+55"/>
         <source>Review by SZCA</source>
         <extracomment>open the 盖章自检 page of the main window</extracomment>
         <translation>深圳CA审核</translation>
     </message>
     <message>
-        <location line="-20"/>
+        <location line="-39"/>
         <source>Check status</source>
         <translation>查询状态</translation>
     </message>
@@ -2103,6 +2289,21 @@
     </message>
     <message>
         <location line="+16"/>
+        <source>Checking…</source>
+        <translation>正在检测…</translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Could not check; see the message above.</source>
+        <translation>查询失败，请看上方的提示。</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Checked at %1: still under review.</source>
+        <translation>%1 已查询：仍在审核中。</translation>
+    </message>
+    <message>
+        <location line="+10"/>
         <source>Approved</source>
         <translation>审核通过</translation>
     </message>
@@ -2384,19 +2585,14 @@
 <context>
     <name>ServerPage</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/server_page.py" line="+31"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/server_page.py" line="+32"/>
         <source>Where do you want to apply?</source>
         <translation>您要在哪里办理？</translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Try the whole application with the built-in sandbox (nothing is sent to the CA), or enter the address of the online service. You can switch later.</source>
-        <translation>可以用内置的沙箱体验完整的办理流程（不会向 CA 发送任何内容），也可以输入在线服务的地址。以后可以随时切换。</translation>
-    </message>
-    <message>
-        <location line="+2"/>
-        <source>Try with the built-in sandbox</source>
-        <translation>使用内置沙箱体验</translation>
+        <source>Apply with the online service of SZCA. To only try the program, choose the built-in sandbox instead. You can switch later.</source>
+        <translation>通过深圳CA 的在线服务办理。如果只想试用本程序，请选择内置沙箱。以后可以随时切换。</translation>
     </message>
     <message>
         <location line="+2"/>
@@ -2404,7 +2600,17 @@
         <translation>使用在线服务，地址：</translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+2"/>
+        <source>Try with the built-in sandbox (test only)</source>
+        <translation>使用内置沙箱试用（仅供测试）</translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Nothing is sent to SZCA. Every number, QR code and printout of the sandbox is marked “TEST / SANDBOX — NOT VALID” and is worth nothing.</source>
+        <translation>不会向深圳CA 发送任何内容。沙箱中的所有单号、二维码和打印件都标有“测试/沙箱 — 无效”，不具任何效力。</translation>
+    </message>
+    <message>
+        <location line="+11"/>
         <source>Continue</source>
         <translation>继续</translation>
     </message>
@@ -2414,7 +2620,7 @@
         <translation>取消</translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Enter an https:// address.</source>
         <translation>请输入 https:// 开头的地址。</translation>
     </message>
@@ -2646,7 +2852,7 @@
 <context>
     <name>StepsPanel</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/steps_panel.py" line="+82"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/steps_panel.py" line="+105"/>
         <source>Next: %1</source>
         <translation>下一步：%1</translation>
     </message>
@@ -2875,13 +3081,28 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Application form (signed and stamped)</source>
+        <translation>数字证书申请表（签字盖章）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Attempts left: %1</source>
         <translation>剩余 %1 次输入机会</translation>
     </message>
     <message>
         <location line="+1"/>
+        <source>Authorisation letter</source>
+        <translation>授权书</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Bank account (small deposit)</source>
         <translation>金融认证（打款）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Business licence</source>
+        <translation>营业执照</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2892,6 +3113,21 @@
         <location line="+1"/>
         <source>Check and correct the six elements, then submit the verification again.</source>
         <translation>请核对并修改六要素后重新提交认证</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact e-mail</source>
+        <translation>联系人邮箱</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact mobile</source>
+        <translation>联系人手机</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Contact person</source>
+        <translation>联系人</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -2940,6 +3176,41 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>Invoice made out to %1, tax ID %2</source>
+        <translation>发票抬头：%1，税号：%2</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Mailing address</source>
+        <translation>邮寄地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Name on the seal</source>
+        <translation>印章名称</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator&apos;s ID card (emblem side)</source>
+        <translation>经办人身份证（国徽面）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Operator&apos;s ID card (photo side)</source>
+        <translation>经办人身份证（人像面）</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation address</source>
+        <translation>机构地址</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Organisation telephone</source>
+        <translation>单位电话</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Organisation verification</source>
         <translation>机构认证</translation>
     </message>
@@ -2972,6 +3243,11 @@
         <location line="+1"/>
         <source>Random code</source>
         <translation>随机码</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Recipient mobile</source>
+        <translation>收件人手机</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3017,6 +3293,11 @@
         <location line="+1"/>
         <source>Scan the QR code with the operator&apos;s WeChat.</source>
         <translation>请经办人用微信扫描二维码。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Seal impression page</source>
+        <translation>公章印模采集页</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3095,6 +3376,11 @@
     </message>
     <message>
         <location line="+1"/>
+        <source>UKEY recipient</source>
+        <translation>UKEY 收件人</translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Upload materials</source>
         <translation>上传资料</translation>
     </message>
@@ -3102,6 +3388,11 @@
         <location line="+1"/>
         <source>Upload the materials and submit the application.</source>
         <translation>请上传资料并提交申请。</translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Validity</source>
+        <translation>有效期</translation>
     </message>
     <message>
         <location line="+1"/>
@@ -3152,7 +3443,7 @@
 <context>
     <name>WizardWidget</name>
     <message>
-        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+101"/>
+        <location filename="../cgn_seal_desktop/ui/wizard/widget.py" line="+110"/>
         <source>Change server…</source>
         <extracomment>the user wants the 盖章自检 (seal self-check) page the user wants the customer service page (客户服务支持) a long wait ended; the text shown in the page and the tray</extracomment>
         <translation>切换服务器…</translation>
@@ -3168,17 +3459,22 @@
         <translation>联系客服</translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+15"/>
+        <source>&lt;b&gt;TEST / SANDBOX — NOT VALID.&lt;/b&gt; This is the built-in sandbox: nothing reaches SZCA, and every number, QR code, printout and certificate here is test data.</source>
+        <translation>&lt;b&gt;测试/沙箱 — 无效。&lt;/b&gt;这是内置沙箱：不会向深圳CA 发送任何内容，这里的所有单号、二维码、打印件和证书都是测试数据。</translation>
+    </message>
+    <message>
+        <location line="+26"/>
         <source>Connecting…</source>
         <translation>正在连接…</translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+22"/>
         <source>Working…</source>
         <translation>正在处理…</translation>
     </message>
     <message>
-        <location line="+84"/>
+        <location line="+87"/>
         <source>Starting the built-in sandbox…</source>
         <translation>正在启动内置沙箱…</translation>
     </message>
@@ -3193,17 +3489,17 @@
         <translation>服务：%1</translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+9"/>
         <source>Built-in sandbox (test data only) at %1</source>
         <translation>内置沙箱（仅测试数据），地址 %1</translation>
     </message>
     <message>
-        <location line="+83"/>
+        <location line="+109"/>
         <source>Certificate application</source>
         <translation>数字证书申请</translation>
     </message>
     <message>
-        <location filename="lupdate_supplement.py" line="+1"/>
+        <location line="-268"/>
         <source>Operator page…</source>
         <translation>操作员控制台…</translation>
     </message>

@@ -143,10 +143,12 @@ def main() -> int:
     try:
         module, root = create_demo_ukey()
     except (RuntimeError, OSError, subprocess.CalledProcessError) as exc:
-        print(f"Cannot create the demo UKEY: {exc}", file=sys.stderr)
+        print(f"无法创建试用 UKEY / cannot create the demo UKEY: {exc}", file=sys.stderr)
         return 1
-    print(f"Demo UKEY '{DEMO_LABEL}' created (PIN {DEMO_PIN}); driver {module}.")
-    print(f"Its root {root} is now trusted for this user. Start the program: cgn-seal")
+    print(f"已创建试用 UKEY“{DEMO_LABEL}”（PIN {DEMO_PIN}），驱动 {module}。")
+    print(f"  Demo UKEY '{DEMO_LABEL}' created (PIN {DEMO_PIN}); driver {module}.")
+    print(f"它的根证书 {root} 现已被当前用户信任（仅用于试用）。启动程序：cgn-seal")
+    print(f"  Its root {root} is now trusted for this user. Start the program: cgn-seal")
     return 0
 
 

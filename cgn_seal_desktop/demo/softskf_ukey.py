@@ -100,10 +100,12 @@ def main() -> int:
     try:
         lib, root = create_demo_sm2_ukey()
     except (SoftSkfError, OSError, CgnSealError) as exc:
-        print(f"Cannot create the SM2 demo UKEY: {exc}", file=sys.stderr)
+        print(f"无法创建国密试用 UKEY / cannot create the SM2 demo UKEY: {exc}", file=sys.stderr)
         return 1
-    print(f"SM2 demo UKEY '{DEMO_SM2_LABEL}' created (PIN {DEMO_SM2_PIN}); SKF driver {lib}.")
-    print(f"Its SM2 root {root} is now trusted for this user. Start the program: cgn-seal")
+    print(f"已创建国密 SM2 试用 UKEY“{DEMO_SM2_LABEL}”（PIN {DEMO_SM2_PIN}），SKF 驱动 {lib}。")
+    print(f"  SM2 demo UKEY '{DEMO_SM2_LABEL}' created (PIN {DEMO_SM2_PIN}); SKF driver {lib}.")
+    print(f"它的 SM2 根证书 {root} 现已被当前用户信任（仅用于试用）。启动程序：cgn-seal")
+    print(f"  Its SM2 root {root} is now trusted for this user. Start the program: cgn-seal")
     return 0
 
 

@@ -22,15 +22,14 @@ log = logging.getLogger(__name__)
 
 TITLE = "数字证书(电子印章)申请表"
 SUBTITLE = "中广核电子商务平台 · 深圳CA"
-PLATFORM = "中广核电子商务平台（https://ecp.cgnpc.com.cn/）"
 DECLARATION = (
     "本单位确认以上信息真实、准确、完整，已阅读并同意深圳CA数字证书服务协议；所申请的数字证书及"
     "电子印章仅用于中广核电子商务平台相关业务，本单位承担因信息不实或保管不善造成的一切后果。"
 )
 NOTES = (
     "1. 请用 A4 纸打印本表，核对无误后由法定代表人、经办人签字并加盖单位公章（印模须清晰、完整）。",
-    "2. 签字盖章后的申请表请扫描或拍照，与营业执照、法定代表人及经办人身份证件"
-    "一并在“上传资料”中提交。",
+    "2. 签字盖章后的申请表请扫描或拍照，与营业执照、经办人身份证件（经办人不是法定代表人时"
+    "还需授权书）一并在“上传资料”中提交。",
     "3. 所填信息须与机构认证（六要素）信息一致；如资料有误，请返回中广核电子商务平台修改信息。",
     "4. 客户服务热线：400-112-3838　官方网址：www.szca.com",
 )
@@ -39,6 +38,8 @@ _W = A4.width - 2 * MARGIN  # table width
 _LABEL = 92.0  # label column width
 _VALUE = (_W - 2 * _LABEL) / 2  # value column width in two-pair rows
 _WIDE = _W - _LABEL  # value width in full-width rows
+_TOP = 110.0  # top of the table
+_SECTION = 20.0  # height of a section heading row
 
 
 def _date_cn(iso: str) -> str:
@@ -72,51 +73,56 @@ def render_application_form(data: ApplicationFormData, *, today: dt.date | None 
     log.debug("rendering application form for %r", data)  # repr masks ID numbers
     page = w.new_page()
 
-    w.text(page, A4.width / 2, 72, TITLE, 20, bold=True, align="center")
-    w.text(page, A4.width / 2, 94, SUBTITLE, 11, align="center")
-    w.text(page, MARGIN, 116, f"业务单号：{data.application_no or '（提交后生成）'}", 9.5)
-    w.text(page, A4.width - MARGIN, 116, f"申请日期：{applied}", 9.5, align="right")
+    w.text(page, A4.width / 2, 66, TITLE, 20, bold=True, align="center")
+    w.text(page, A4.width / 2, 86, SUBTITLE, 11, align="center")
+    w.text(page, MARGIN, 104, f"业务单号：{data.application_no or '（提交后生成）'}", 9.5)
+    w.text(page, A4.width - MARGIN, 104, f"申请日期：{applied}", 9.5, align="right")
+    contact = " ".join(v for v in (data.contact_name, data.contact_mobile) if v)
 
-    x, y = MARGIN, 124.0
-    y = w.section(page, x, y, _W, "一、申请单位信息")
-    y = w.row(page, x, y, 36, _wide("机构名称", data.org_name))
-    y = w.row(page, x, y, 32,
-              _pair("统一社会\n信用代码", data.uscc, "法定代表人", data.legal_rep_name))
-    if data.legal_rep_id_number:
-        y = w.row(page, x, y, 32, _wide("法定代表人\n证件号码", data.legal_rep_id_number))
-    y = w.row(page, x, y, 36, _wide("机构地址", data.address))
-    y = w.row(page, x, y, 28, _pair("单位电话", data.org_phone, "联系邮箱", data.email))
+    x, y = MARGIN, _TOP
+    y = w.section(page, x, y, _W, "一、申请单位信息", _SECTION)
+    y = w.row(page, x, y, 30, _wide("机构名称", data.org_name))
+    y = w.row(page, x, y, 30, _pair("统一社会\n信用代码", data.uscc, "单位电话", data.org_phone))
+    y = w.row(page, x, y, 30, _pair("法定代表人", data.legal_rep_name, "法定代表人\n证件号码",
+                                    data.legal_rep_id_number))
+    y = w.row(page, x, y, 30, _wide("机构地址", data.address))
+    y = w.row(page, x, y, 26, _pair("联系人", contact, "联系邮箱", data.email))
 
-    y = w.section(page, x, y, _W, "二、经办人信息")
-    y = w.row(page, x, y, 28, _pair("经办人姓名", data.agent_name, "手机号码", data.agent_mobile))
-    y = w.row(page, x, y, 28, _pair("证件类型", data.agent_id_type, "证件号码",
+    y = w.section(page, x, y, _W, "二、经办人信息", _SECTION)
+    y = w.row(page, x, y, 26, _pair("经办人姓名", data.agent_name, "手机号码", data.agent_mobile))
+    y = w.row(page, x, y, 26, _pair("证件类型", data.agent_id_type, "证件号码",
                                     data.agent_id_number))
 
-    y = w.section(page, x, y, _W, "三、证书申请信息")
-    y = w.row(page, x, y, 28, _wide("证书类型", data.cert_type))
-    y = w.row(page, x, y, 28, _pair("申请数量", quantity, "有效期", validity))
-    y = w.row(page, x, y, 28, _wide("适用平台", PLATFORM))
+    y = w.section(page, x, y, _W, "三、证书申请信息", _SECTION)
+    y = w.row(page, x, y, 26, _pair("证书类型", data.cert_type, "印章名称", data.seal_name))
+    y = w.row(page, x, y, 26, _pair("申请数量", quantity, "有效期", validity))
 
-    y = w.section(page, x, y, _W, "四、申请单位承诺")
-    box = pymupdf.Rect(x, y, x + _W, y + 46)
+    y = w.section(page, x, y, _W, "四、UKEY 邮寄信息", _SECTION)
+    y = w.row(page, x, y, 26, _pair("收件人", data.mail_recipient, "收件人手机", data.mail_mobile))
+    y = w.row(page, x, y, 28, _wide("邮寄地址", data.mail_address))
+
+    y = w.section(page, x, y, _W, "五、申请单位承诺", _SECTION)
+    box = pymupdf.Rect(x, y, x + _W, y + 40)
     page.draw_rect(box, color=(0, 0, 0), width=0.7)
     w.fit(page, box, DECLARATION, size=10.5, pad=8)
     y = box.y1
 
     y = _signature_row(w, page, x, y)
-    page.draw_rect(pymupdf.Rect(x, 124, x + _W, y), color=(0, 0, 0), width=1.4)  # outer frame
+    page.draw_rect(pymupdf.Rect(x, _TOP, x + _W, y), color=(0, 0, 0), width=1.4)  # outer frame
 
-    y += 20
+    y += 16
     w.text(page, MARGIN, y, "填表说明", 10.5, bold=True)
     y += 6
     for note in NOTES:
         y = w.paragraph(page, MARGIN, y, _W, note, 9, indent=w.font.text_length("1. ", 9)) + 2
-    return w.finish(title=TITLE, footer_left=f"{SUBTITLE} · {TITLE}", today=today)
+    log.debug("application form ends at y=%.0f of %.0f", y, A4.height)
+    return w.finish(title=TITLE, footer_left=f"{SUBTITLE} · {TITLE}", today=today,
+                    test_mark=data.test_mark)
 
 
 def _signature_row(w: FormWriter, page: pymupdf.Page, x: float, y: float) -> float:
     """Three boxes: 单位盖章 (room for a 42 mm seal), 法定代表人签字, 经办人签字, each dated."""
-    height = 150.0
+    height = 128.0  # a 42 mm (119 pt) seal may cover the box's title, as on paper forms
     widths = (_W * 0.4, _W * 0.3, _W * 0.3)
     titles = ("单位盖章", "法定代表人签字", "经办人签字")
     for width, title in zip(widths, titles, strict=True):

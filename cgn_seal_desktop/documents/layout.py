@@ -15,13 +15,18 @@ from dataclasses import dataclass
 import pymupdf
 
 from cgn_seal_desktop.documents.fonts import draw_outline_char
+from cgn_seal_desktop.documents.models import TEST_MARK
 
-__all__ = ["A4", "BLACK", "GREY", "MARGIN", "Cell", "FormWriter", "wrap_text"]
+__all__ = ["A4", "BLACK", "GREY", "MARGIN", "RED", "TEST_NOTICE", "Cell", "FormWriter",
+           "wrap_text"]
 
 A4 = pymupdf.paper_rect("a4")  # 595 × 842 pt
 MARGIN = 48.0  # ~17 mm left/right
 BLACK = (0.0, 0.0, 0.0)
 GREY = (0.35, 0.35, 0.35)
+RED = (0.78, 0.16, 0.16)
+#: The line at the top of every page made for a test environment.
+TEST_NOTICE = f"{TEST_MARK}　本文件由测试环境（内置沙箱）生成，不能用于办理任何业务"
 HEADER_FILL = (0.92, 0.92, 0.92)
 LINE_FACTOR = 1.35  # line height / font size; CJK text's box (asc+desc) is 1.31 em
 _FONT = "FormCJK"
@@ -191,23 +196,45 @@ class FormWriter:
         """A full-width shaded section heading row; returns its bottom y."""
         rect = pymupdf.Rect(x, y, x + width, y + height)
         page.draw_rect(rect, color=BLACK, fill=HEADER_FILL, width=0.7)
-        self.fit(page, rect, title, size=11.5, bold=True, pad=8)
+        self.fit(page, rect, title, size=11.5, bold=True, pad=5)
         return y + height
 
     # ------------------------------------------------------------------ output
 
-    def finish(self, *, title: str, footer_left: str, today: dt.date) -> bytes:
+    def test_mark(self, page: pymupdf.Page) -> None:
+        """Mark *page* as made by a test environment: a red line at the top and
+        :data:`~cgn_seal_desktop.documents.models.TEST_MARK` large and diagonal across the page,
+        translucent so the form stays readable, but impossible to miss or to cut off."""
+        self.text(page, A4.width / 2, 30, TEST_NOTICE, 10, bold=True, color=RED, align="center")
+        size = 64.0
+        centre = pymupdf.Point(A4.width / 2, A4.height / 2)
+        width = self.font.text_length(TEST_MARK, fontsize=size)
+        for dy in (-A4.height / 4, 0.0, A4.height / 4):
+            at = pymupdf.Point(centre.x, centre.y + dy)
+            page.insert_text(pymupdf.Point(at.x - width / 2, at.y + size * 0.35), TEST_MARK,
+                             fontname=_FONT, fontsize=size, color=RED, fill_opacity=0.22,
+                             morph=(at, pymupdf.Matrix(-30)))
+
+    def finish(self, *, title: str, footer_left: str, today: dt.date,
+               test_mark: bool = False) -> bytes:
         """Add footers (page x of n, generation date), subset the font and return the PDF bytes.
 
-        Output depends only on the content and *today*: no random document ID, fixed metadata.
+        With *test_mark* every page is marked as made by a test environment (:meth:`test_mark`)
+        and so is the document title. Output depends only on the content and *today*: no
+        random document ID, fixed metadata.
         """
         total = self.doc.page_count
+        if test_mark:
+            title = f"{title}（{TEST_MARK}）"
+            footer_left = f"{TEST_MARK} · {footer_left}"
         for number in range(1, total + 1):
             page = self.doc[number - 1]
+            if test_mark:
+                self.test_mark(page)
             y = A4.height - 28
             page.draw_line(pymupdf.Point(MARGIN, y - 12), pymupdf.Point(A4.width - MARGIN, y - 12),
                            color=GREY, width=0.4)
-            self.text(page, MARGIN, y, footer_left, 8, color=GREY)
+            self.text(page, MARGIN, y, footer_left, 8, color=RED if test_mark else GREY)
             self.text(page, A4.width - MARGIN, y,
                       f"第 {number} 页 / 共 {total} 页　　生成日期：{today.isoformat()}", 8,
                       color=GREY, align="right")

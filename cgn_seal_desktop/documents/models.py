@@ -8,7 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 
-__all__ = ["ApplicationFormData", "mask_id"]
+__all__ = ["TEST_MARK", "ApplicationFormData", "AuthorisationLetterData", "mask_id"]
+
+#: Printed across every page made for a test environment (the built-in sandbox): nothing it
+#: produces may pass for a real document.
+TEST_MARK = "测试/沙箱 — 无效"
 
 
 def mask_id(value: str) -> str:
@@ -25,11 +29,24 @@ def mask_id(value: str) -> str:
 _MASKED = frozenset({"agent_id_number", "legal_rep_id_number"})
 
 
+def _masked_repr(obj: object) -> str:
+    parts = []
+    for f in fields(obj):  # type: ignore[arg-type]
+        value = getattr(obj, f.name)
+        if f.name in _MASKED and isinstance(value, str):
+            value = mask_id(value)
+        parts.append(f"{f.name}={value!r}")
+    return f"{type(obj).__name__}({', '.join(parts)})"
+
+
 @dataclass(frozen=True)
 class ApplicationFormData:
     """Everything printed on the 数字证书(电子印章)申请表. Plain strings and ints only.
 
-    Empty strings print as blank cells the applicant may fill in by hand.
+    Each value has one source: the organisation, its legal representative and the agent (经办人)
+    come from the verified six elements; address, telephone, seal name, validity and the UKEY's
+    mailing details from the application form; the 业务单号 from the service. Empty strings
+    print as blank cells the applicant may fill in by hand.
     """
 
     org_name: str  #: 机构名称 (full registered name)
@@ -48,14 +65,38 @@ class ApplicationFormData:
     validity_years: int = 1  #: 有效期 (years)
     application_date: str = ""  #: 申请日期, ISO ``YYYY-MM-DD``; empty = the render date
     application_no: str = ""  #: 业务单号 from the service, if already known
+    seal_name: str = ""  #: 印章名称 (the name on the electronic seal)
+    contact_name: str = ""  #: 联系人 (the application's contact)
+    contact_mobile: str = ""  #: 联系人手机
+    mail_recipient: str = ""  #: UKEY 收件人
+    mail_mobile: str = ""  #: 收件人手机
+    mail_address: str = ""  #: UKEY 邮寄地址 (not the organisation's address)
+    test_mark: bool = False  #: made for a test environment: printed with :data:`TEST_MARK`
 
     def __repr__(self) -> str:
-        parts = []
-        for f in fields(self):
-            value = getattr(self, f.name)
-            if f.name in _MASKED and isinstance(value, str):
-                value = mask_id(value)
-            parts.append(f"{f.name}={value!r}")
-        return f"ApplicationFormData({', '.join(parts)})"
+        return _masked_repr(self)
+
+    __str__ = __repr__
+
+
+@dataclass(frozen=True)
+class AuthorisationLetterData:
+    """Everything printed on the 授权书 (the legal representative authorises the agent), needed
+    when the 经办人 is not the 法定代表人. All from the verified six elements."""
+
+    org_name: str  #: 单位名称
+    uscc: str  #: 统一社会信用代码
+    legal_rep_name: str  #: 法定代表人
+    agent_name: str  #: 经办人 (the authorised person)
+    agent_id_number: str  #: 经办人证件号码 (printed in full, masked in repr)
+    agent_mobile: str  #: 经办人手机
+    legal_rep_id_type: str = "居民身份证"  #: 法定代表人证件类型
+    legal_rep_id_number: str = ""  #: 法定代表人证件号码 (printed in full, masked in repr)
+    agent_id_type: str = "居民身份证"  #: 经办人证件类型
+    application_no: str = ""  #: 业务单号, if already known
+    test_mark: bool = False  #: made for a test environment: printed with :data:`TEST_MARK`
+
+    def __repr__(self) -> str:
+        return _masked_repr(self)
 
     __str__ = __repr__

@@ -29,11 +29,12 @@ _LABEL = 110.0
 
 
 def render_seal_impression_page(org_name: str, uscc: str, *, boxes: int = 3,
-                                today: dt.date | None = None) -> bytes:
+                                today: dt.date | None = None, test_mark: bool = False) -> bytes:
     """Return the seal impression collection page for the organisation as a one-page A4 PDF.
 
     *boxes* (1–6) stamp boxes, each large enough for a 42 mm seal with margin, laid out three to
     a row. *today* is printed as the generation date; otherwise the output is deterministic.
+    With *test_mark* the page is marked as made by a test environment (the sandbox).
     """
     if not 1 <= boxes <= 6:
         raise ValueError("boxes must be between 1 and 6")
@@ -66,7 +67,7 @@ def render_seal_impression_page(org_name: str, uscc: str, *, boxes: int = 3,
     w.text(page, A4.width - MARGIN, y, "经办人签字：＿＿＿＿＿＿＿＿　日期：　　　年　　月　　日",
            11, align="right")
     return w.finish(title=TITLE, footer_left="中广核电子商务平台 · 深圳CA · 公章印模采集页",
-                    today=today)
+                    today=today, test_mark=test_mark)
 
 
 def _stamp_boxes(w: FormWriter, page: pymupdf.Page, y: float, boxes: int) -> float:

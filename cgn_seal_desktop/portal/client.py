@@ -25,6 +25,7 @@ from cgn_seal_desktop.portal.models import (
     BankAccount,
     ElementSchema,
     IdentitySession,
+    Invoice,
     Material,
     MaterialKind,
     MaterialKindInfo,
@@ -214,11 +215,14 @@ class PortalClient:
         """Submit, or resubmit after a rejection (no second payment if already paid)."""
         return self._call(Application, "POST", f"/v1/applications/{app_id}/submit")
 
-    def create_payment(self, app_id: int, channel: PaymentChannel,
-                       idempotency_key: str) -> PaymentOrder:
-        """Create (or, for a repeated key, fetch) the payment order of one "pay" click."""
+    def create_payment(self, app_id: int, channel: PaymentChannel, idempotency_key: str,
+                       invoice: Invoice) -> PaymentOrder:
+        """Create (or, for a repeated key, fetch) the payment order of one "pay" click, with
+        the 发票 details kept with the order (a bad 税号 → ValidationFailed on
+        ``invoice.tax_id``)."""
         return self._call(PaymentOrder, "POST", f"/v1/applications/{app_id}/payments",
-                          idempotency_key=idempotency_key, json={"channel": channel.value})
+                          idempotency_key=idempotency_key,
+                          json={"channel": channel.value, "invoice": invoice.model_dump()})
 
     def payment(self, payment_id: int) -> PaymentOrder:
         return self._call(PaymentOrder, "GET", f"/v1/payments/{payment_id}")

@@ -28,6 +28,7 @@ __all__ = [
     "ElementSchema",
     "IdentitySession",
     "IdentityStatus",
+    "Invoice",
     "LoginRequest",
     "Material",
     "MaterialKind",
@@ -226,8 +227,16 @@ class Material(_Model):
 
 
 class ApplicationForm(_Model):
-    """数字证书申请信息 (all optional while a draft; complete before submit)."""
+    """数字证书申请信息 (all optional while a draft; complete before submit).
 
+    What the printed 申请表 needs beyond the six elements: the organisation's address and
+    telephone (机构地址, 单位电话), the seal's name and validity, a contact, and where the UKEY
+    is mailed (which is not the organisation's address)."""
+
+    org_address: str | None = Field(default=None, max_length=200,
+                                    description="机构地址 (registered address of the organisation)")
+    org_phone: str | None = Field(default=None, max_length=20,
+                                  description="单位电话 (landline with area code, or a mobile)")
     seal_name: str | None = Field(default=None, max_length=100)
     validity_years: int | None = Field(default=None, ge=1, le=3)
     contact_name: str | None = Field(default=None, max_length=50)
@@ -267,6 +276,15 @@ class PaymentStatus(StrEnum):
     SUPERSEDED = "superseded"
 
 
+class Invoice(_Model):
+    """发票 for the fee: the buyer's name as printed (发票抬头) and its taxpayer ID (税号: for a
+    company, the 18-character unified social credit code, check character verified)."""
+
+    title: str = Field(min_length=2, max_length=100, description="发票抬头")
+    tax_id: str = Field(min_length=18, max_length=18, pattern=r"^[0-9A-Z]+$",
+                        description="税号 (纳税人识别号): a company's unified social credit code")
+
+
 class PaymentOrder(_Model):
     id: int
     application_id: int
@@ -278,10 +296,12 @@ class PaymentOrder(_Model):
     created_at: datetime
     expires_at: datetime
     paid_at: datetime | None = None
+    invoice: Invoice | None = Field(default=None, description="发票 details kept with the order")
 
 
 class PaymentRequest(_Model):
     channel: PaymentChannel
+    invoice: Invoice
 
 
 class Shipping(_Model):
@@ -292,12 +312,19 @@ class Shipping(_Model):
 
 class Application(_Model):
     id: int
+    reference: str = Field(default="", description="业务单号 as printed on the forms")
+    test_environment: bool = Field(
+        default=False, description="Served by a test environment (the sandbox): nothing issued "
+        "for this application is valid, and every printout must say so")
     status: ApplicationStatus
     form: ApplicationForm
     org_name: str
     uscc: str
     materials: list[Material]
     missing: list[str] = Field(description="form fields and material kinds still needed to submit")
+    required_materials: list[MaterialKind] = Field(
+        default_factory=list, description="material kinds this application needs (uploaded or "
+        "not): the authorisation letter only when the operator is not the legal representative")
     amount_cents: int | None = None
     paid: bool
     payment: PaymentOrder | None = None

@@ -10,6 +10,7 @@ import ipaddress
 import json
 import logging
 import re
+import sys
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -17,7 +18,8 @@ from urllib.parse import urlsplit
 from cgn_seal_desktop import paths
 from cgn_seal_desktop.fsutil import atomic_write_text
 
-__all__ = ["KIND_SANDBOX", "KIND_SERVICE", "ServerProfile", "profile_path", "valid_service_url"]
+__all__ = ["KIND_SANDBOX", "KIND_SERVICE", "ServerProfile", "first_start_profile",
+           "is_release_build", "profile_path", "valid_service_url"]
 
 log = logging.getLogger(__name__)
 
@@ -116,3 +118,17 @@ class ServerProfile:
 
     def save(self, path: Path | None = None) -> None:
         atomic_write_text(path or profile_path(), json.dumps(asdict(self), ensure_ascii=False))
+
+
+def is_release_build() -> bool:
+    """True in the installed program (the PyInstaller bundle), False when run from source."""
+    return bool(getattr(sys, "frozen", False))
+
+
+def first_start_profile(saved: ServerProfile, service_url: str, *, release: bool) -> ServerProfile:
+    """The profile to start with. A saved choice is kept. Without one, a release build starts
+    with the real service at *service_url* (the sandbox is only ever a deliberate choice); a
+    build run from source asks (an unchosen profile)."""
+    if saved.chosen or not release or not valid_service_url(service_url):
+        return saved
+    return ServerProfile(kind=KIND_SERVICE, url=service_url.strip())

@@ -7,13 +7,13 @@ import sqlite3
 
 from fastapi import APIRouter
 
-from cgn_seal_desktop.identifiers import is_valid_mobile
+from cgn_seal_desktop.identifiers import is_valid_mobile, is_valid_phone
+from cgn_seal_desktop.portal.materials import required_kinds
 from cgn_seal_desktop.portal.models import (
     Application,
     ApplicationForm,
     ApplicationStatus,
     Material,
-    MaterialKind,
     OrgVerificationState,
     Shipping,
 )
@@ -26,8 +26,13 @@ __all__ = ["application_row", "load_application", "router"]
 
 router = APIRouter(prefix="/v1/applications", tags=["applications"], responses=ERROR_RESPONSES)
 A = ApplicationStatus
-_REQUIRED_FORM = ("seal_name", "validity_years", "contact_name", "contact_mobile",
-                  "mail_recipient", "mail_mobile", "mail_address")
+_REQUIRED_FORM = ("org_address", "org_phone", "seal_name", "validity_years", "contact_name",
+                  "contact_mobile", "mail_recipient", "mail_mobile", "mail_address")
+
+
+def reference(app_id: int) -> str:
+    """The sandbox's 业务单号: says what it is, so no printout of it passes for a real one."""
+    return f"SANDBOX-{app_id:08d}"
 
 
 def application_row(conn: sqlite3.Connection, user_id: int | None, app_id: int) -> sqlite3.Row:
@@ -42,19 +47,6 @@ def application_row(conn: sqlite3.Connection, user_id: int | None, app_id: int) 
     return row
 
 
-def required_materials(conn: sqlite3.Connection, user_id: int) -> list[MaterialKind]:
-    """All kinds except the authorisation letter, needed only when the operator is not the
-    legal representative."""
-    letter = MaterialKind.AUTHORISATION_LETTER
-    kinds: list[MaterialKind] = [k for k in MaterialKind if k is not letter]
-    row = conn.execute("SELECT elements FROM orgverify WHERE user_id=?", (user_id,)).fetchone()
-    if row is not None and row["elements"]:
-        el = json.loads(row["elements"])
-        if el["operator_name"].strip() != el["legal_rep_name"].strip():
-            kinds.append(letter)
-    return kinds
-
-
 def load_application(ctx: Ctx, conn: sqlite3.Connection, user_id: int | None,
                      app_id: int) -> Application:
     """The full application as the supplier sees it (404 if not theirs)."""
@@ -67,21 +59,25 @@ def load_application(ctx: Ctx, conn: sqlite3.Connection, user_id: int | None,
                               (app_id,))
     ]
     have = {m.kind for m in materials}
-    missing = [f for f in _REQUIRED_FORM if getattr(form, f) in (None, "")]
-    missing += [k.value for k in required_materials(conn, row["user_id"]) if k not in have]
     el = load_verification(ctx, conn, row["user_id"]).elements
+    required = required_kinds(el)
+    missing = [f for f in _REQUIRED_FORM if getattr(form, f) in (None, "")]
+    missing += [k.value for k in required if k not in have]
     shipping = None
     if row["courier"]:
         shipping = Shipping(courier=row["courier"], tracking_number=row["tracking_number"],
                             shipped_at=parse_ts(row["shipped_at"]))
     return Application(
         id=row["id"],
+        reference=reference(row["id"]),
+        test_environment=True,
         status=A(row["status"]),
         form=form,
         org_name=el.org_name if el else "",
         uscc=el.uscc if el else "",
         materials=materials,
         missing=missing if A(row["status"]).editable else [],
+        required_materials=required,
         amount_cents=(form.validity_years or 0) * ctx.limits.price_cents_per_year or None,
         paid=bool(row["paid"]),
         payment=latest_payment(ctx, conn, app_id),
@@ -102,6 +98,8 @@ def _check_form(form: ApplicationForm) -> None:
         for name in ("contact_mobile", "mail_mobile")
         if getattr(form, name) and not is_valid_mobile(getattr(form, name))
     }
+    if form.org_phone and not is_valid_phone(form.org_phone):
+        errors["org_phone"] = "电话号码格式不正确（固定电话请带区号）"
     if errors:
         raise ApiError(422, "validation_failed", "Invalid input", errors)
 

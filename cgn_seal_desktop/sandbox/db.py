@@ -136,6 +136,7 @@ class Database:
         with self._lock:
             self._conn.executescript(_SCHEMA)
             self._add_column("payments", "nonce", "TEXT")
+            self._add_column("payments", "invoice", "TEXT")  # JSON of portal.models.Invoice
 
     def _add_column(self, table: str, column: str, decl: str) -> None:
         # Data directories made by earlier versions lack newer columns.

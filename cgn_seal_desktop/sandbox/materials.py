@@ -19,19 +19,12 @@ from cgn_seal_desktop.portal.models import (
 from cgn_seal_desktop.sandbox.applications import application_row
 from cgn_seal_desktop.sandbox.context import CtxDep, DbId, UserId, parse_ts, ts
 from cgn_seal_desktop.sandbox.errors import ERROR_RESPONSES, ApiError
+from cgn_seal_desktop.sandbox.labels import MATERIAL_LABELS
 
 __all__ = ["MATERIAL_LABELS", "router"]
 
 router = APIRouter(prefix="/v1", tags=["materials"], responses=ERROR_RESPONSES)
 
-MATERIAL_LABELS = {
-    MaterialKind.BUSINESS_LICENCE: "营业执照",
-    MaterialKind.APPLICATION_FORM: "数字证书申请表（签字盖章）",
-    MaterialKind.SEAL_IMPRESSION: "公章印模采集页",
-    MaterialKind.OPERATOR_ID_FRONT: "经办人身份证（人像面）",
-    MaterialKind.OPERATOR_ID_BACK: "经办人身份证（国徽面）",
-    MaterialKind.AUTHORISATION_LETTER: "授权书（经办人非法定代表人时）",
-}
 
 
 @router.get("/material-kinds", response_model=list[MaterialKindInfo])
@@ -60,6 +53,8 @@ def upload_material(
     if len(data) > limit:
         raise ApiError(413, "too_large", f"File larger than {limit} bytes",
                        {"file": f"文件不能超过 {limit // (1024 * 1024)} MB"})
+    if not data:
+        raise ApiError(422, "empty_file", "The file is empty", {"file": "文件为空（0 字节）"})
     ctype = detect_type(data)
     if ctype is None:
         raise ApiError(422, "bad_file_type", "Only PDF, JPEG or PNG files are accepted",

@@ -8,9 +8,11 @@ from typing import Annotated
 
 from fastapi import APIRouter, Header, Response
 
+from cgn_seal_desktop.identifiers import is_valid_uscc
 from cgn_seal_desktop.portal.models import (
     ApplicationForm,
     ApplicationStatus,
+    Invoice,
     PaymentChannel,
     PaymentOrder,
     PaymentRequest,
@@ -39,6 +41,7 @@ def payment_from_row(ctx: Ctx, conn: sqlite3.Connection, row: sqlite3.Row) -> Pa
         amount_cents=row["amount_cents"], qr_payload=row["qr_payload"], status=status,
         created_at=parse_ts(row["created_at"]), expires_at=parse_ts(row["expires_at"]),
         paid_at=parse_ts(row["paid_at"]) if row["paid_at"] else None,
+        invoice=Invoice.model_validate_json(row["invoice"]) if row["invoice"] else None,
     )
 
 
@@ -61,8 +64,16 @@ def create_payment(
     idempotency_key: Annotated[str, Header(min_length=8, max_length=64,
                                            pattern=r"^[A-Za-z0-9_-]+$")],
 ) -> PaymentOrder:
-    """Create a payment order. Repeating the request with the same ``Idempotency-Key`` returns
-    the original order (200) instead of creating another one."""
+    """Create a payment order with the 发票 details (发票抬头, 税号 = the company's unified social
+    credit code, check character verified). Repeating the request with the same
+    ``Idempotency-Key`` returns the original order (200) instead of creating another one."""
+    if not is_valid_uscc(body.invoice.tax_id):
+        raise ApiError(422, "validation_failed", "Invalid tax ID",
+                       {"invoice.tax_id": "税号须为 18 位统一社会信用代码（校验位不符）"})
+    if not body.invoice.title.strip():
+        raise ApiError(422, "validation_failed", "Invoice title missing",
+                       {"invoice.title": "请填写发票抬头"})
+    invoice = body.invoice.model_dump_json()
     with ctx.db.tx() as conn:
         app = conn.execute("SELECT * FROM applications WHERE id=? AND user_id=?",
                            (app_id, user_id)).fetchone()
@@ -71,7 +82,8 @@ def create_payment(
         prior = conn.execute("SELECT * FROM payments WHERE user_id=? AND idempotency_key=?",
                              (user_id, idempotency_key)).fetchone()
         if prior is not None:
-            if prior["application_id"] != app_id or prior["channel"] != body.channel.value:
+            if (prior["application_id"] != app_id or prior["channel"] != body.channel.value
+                    or (prior["invoice"] or "") != invoice):
                 raise ApiError(422, "idempotency_key_reused",
                                "This Idempotency-Key was used for a different request")
             response.status_code = 200
@@ -90,10 +102,11 @@ def create_payment(
               else _QR[body.channel].format(token=nonce))
         cur = conn.execute(
             "INSERT INTO payments(application_id, user_id, idempotency_key, channel, amount_cents,"
-            " qr_payload, status, created_at, expires_at, nonce) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            " qr_payload, status, created_at, expires_at, nonce, invoice)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?)",
             (app_id, user_id, idempotency_key, body.channel.value,
              years * ctx.limits.price_cents_per_year, qr, PaymentStatus.OPEN.value,
-             ts(now), ts(now + ctx.limits.payment_ttl), nonce))
+             ts(now), ts(now + ctx.limits.payment_ttl), nonce, invoice))
         row = conn.execute("SELECT * FROM payments WHERE id=?", (cur.lastrowid,)).fetchone()
         return payment_from_row(ctx, conn, row)
 

@@ -16,6 +16,7 @@ from cryptography.hazmat.primitives.serialization import pkcs12
 from cryptography.x509.oid import ExtendedKeyUsageOID, NameOID
 
 from cgn_seal_desktop.fsutil import atomic_write_bytes
+from cgn_seal_desktop.sandbox.labels import SANDBOX_MARK
 
 __all__ = ["TestCA"]
 
@@ -39,7 +40,8 @@ class TestCA:
         name = x509.Name([
             x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
             x509.NameAttribute(NameOID.ORGANIZATION_NAME, "cgn-seal-desktop sandbox"),
-            x509.NameAttribute(NameOID.COMMON_NAME, "cgn-seal Sandbox Test CA (NOT TRUSTED)"),
+            x509.NameAttribute(NameOID.COMMON_NAME,
+                               f"cgn-seal Sandbox Test CA (NOT TRUSTED) {SANDBOX_MARK}"),
         ])
         self.cert = (
             x509.CertificateBuilder()
@@ -67,13 +69,19 @@ class TestCA:
 
     def issue_p12(self, org_name: str, uscc: str, serial_hex: str, password: str,
                   now: datetime, years: int = 1) -> bytes:
-        """A PKCS#12 (key + organisation certificate + CA) protected by *password*."""
+        """A PKCS#12 (key + organisation certificate + CA) protected by *password*.
+
+        The organisation's name in the certificate carries the sandbox mark, so a seal drawn
+        from it (the name runs round the seal) and every verification report say it is a test.
+        """
         key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+        mark = f"（{SANDBOX_MARK}）"
+        marked = org_name[:64 - len(mark)] + mark  # X.520 names are at most 64 characters
         subject = x509.Name([
             x509.NameAttribute(NameOID.COUNTRY_NAME, "CN"),
-            x509.NameAttribute(NameOID.ORGANIZATION_NAME, org_name),
+            x509.NameAttribute(NameOID.ORGANIZATION_NAME, marked),
             x509.NameAttribute(NameOID.ORGANIZATIONAL_UNIT_NAME, uscc),
-            x509.NameAttribute(NameOID.COMMON_NAME, org_name),
+            x509.NameAttribute(NameOID.COMMON_NAME, marked),
         ])
         cert = (
             x509.CertificateBuilder()

@@ -9,7 +9,8 @@ language given by ``--language`` (default zh_CN). Writes:
 ``verify-dialog.png`` (the verdict),
 ``pin-dialog.png``, ``change-pin-dialog.png`` and ``change-pin-retry.png`` (修改PIN码 on an SM2 SKF
 UKEY: as opened, and after a wrong current PIN), ``environment.png``, ``support.png``,
-``settings.png``.
+``settings.png``, and the application wizard's ``wizard-*.png``
+(:mod:`cgn_seal_desktop.ui.wizard.screenshots`; ``--only wizard`` renders just those).
 """
 
 from __future__ import annotations
@@ -82,8 +83,9 @@ def _seal_with_demo_ukey(src: Path, out: Path, module: str) -> Path:
     return out
 
 
-def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
-    """Render every screen into *out_dir*; returns the files written."""
+def render_all(out_dir: Path, language: str = "zh_CN", only: str = "all") -> list[Path]:
+    """Render every screen (*only* ``"wizard"``: the wizard's) into *out_dir*; returns the
+    files written."""
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     home = Path(tempfile.mkdtemp(prefix="cgn-shots-"))
     os.environ["CGN_SEAL_HOME"] = str(home)
@@ -93,10 +95,12 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
     from cgn_seal_desktop.demo.softhsm_ukey import create_demo_ukey
     from cgn_seal_desktop.settings import Settings
 
-    try:
-        module: str | None = create_demo_ukey()[0]
-    except (RuntimeError, OSError, subprocess.CalledProcessError):
-        module = None  # no SoftHSM2: the bundled sample PDF, no UKEY on the environment page
+    module: str | None = None
+    if only == "all":
+        try:
+            module = create_demo_ukey()[0]
+        except (RuntimeError, OSError, subprocess.CalledProcessError):
+            module = None  # no SoftHSM2: the sample PDF, no UKEY on the environment page
     settings = Settings.load()
     settings.language, settings.check_service_online = language, False
     settings.save()
@@ -129,6 +133,12 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
         target = out_dir / name
         widget.grab().save(str(target))
         written.append(target)
+
+    if only == "wizard":
+        from cgn_seal_desktop.ui.wizard.screenshots import render_wizard
+
+        render_wizard(save)
+        return written
 
     sample_pdf = paths.resource_path("samples", "sample-signed.pdf")
     work = home / "documents"
@@ -235,6 +245,9 @@ def render_all(out_dir: Path, language: str = "zh_CN") -> list[Path]:
     win.environment.timer.stop()
     win.close()
     _settle(0.2)
+    from cgn_seal_desktop.ui.wizard.screenshots import render_wizard
+
+    render_wizard(save)
     return written
 
 
@@ -242,8 +255,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else "")
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--language", default="zh_CN")
+    parser.add_argument("--only", choices=("all", "wizard"), default="all")
     args = parser.parse_args(argv)
-    for f in render_all(args.out_dir, args.language):
+    for f in render_all(args.out_dir, args.language, args.only):
         print(f)
     return 0
 

@@ -17,6 +17,7 @@ from cgn_seal_desktop.portal.client import PortalClient
 from cgn_seal_desktop.portal.models import (
     ApplicationForm,
     BankAccount,
+    Invoice,
     OrgElements,
     RegisterRequest,
 )
@@ -42,7 +43,7 @@ def register_request(username: str, company: str = "深圳市测试科技有限�
 def elements(org_name: str = "深圳市测试科技有限公司", **overrides: Any) -> OrgElements:
     data: dict[str, Any] = {
         "org_name": org_name, "uscc": uscc(), "legal_rep_name": "李四",
-        "legal_rep_id_type": "居民身份证", "legal_rep_id_number": "11010519491231002X",
+        "legal_rep_id_type": "居民身份证", "legal_rep_id_number": resident_id(),
         "operator_name": "李四", "operator_id_number": resident_id(),
         "operator_mobile": "13912345678",
     }
@@ -57,12 +58,18 @@ def bank(account_name: str = "深圳市测试科技有限公司") -> BankAccount
 
 def full_form(**overrides: Any) -> ApplicationForm:
     data: dict[str, Any] = {
+        "org_address": "深圳市南山区科技南十二路 18 号", "org_phone": "0755-88886666",
         "seal_name": "深圳市测试科技有限公司", "validity_years": 2, "contact_name": "张三",
         "contact_mobile": "13800138000", "contact_email": "zs@e.cn", "mail_recipient": "张三",
         "mail_mobile": "13800138000", "mail_address": "深圳市福田区深南大道 1 号",
     }
     data.update(overrides)
     return ApplicationForm(**data)
+
+
+def invoice(title: str = "深圳市测试科技有限公司") -> Invoice:
+    """发票 details of the test company (税号 = its unified social credit code)."""
+    return Invoice(title=title, tax_id=uscc())
 
 
 def pdf_bytes(text: str = "hello") -> bytes:

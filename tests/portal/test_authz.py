@@ -15,7 +15,15 @@ from cgn_seal_desktop.portal.models import (
 )
 from cgn_seal_desktop.portal.tokens import MemoryTokenStore
 from tests.portal.conftest import ClientFactory
-from tests.portal.helpers import PASSWORD, bank, elements, full_form, pdf_bytes, register_request
+from tests.portal.helpers import (
+    PASSWORD,
+    bank,
+    elements,
+    full_form,
+    invoice,
+    pdf_bytes,
+    register_request,
+)
 
 
 def verified_supplier_with_order(client: PortalClient, ops: httpx.Client) -> tuple[int, int]:
@@ -31,7 +39,7 @@ def verified_supplier_with_order(client: PortalClient, ops: httpx.Client) -> tup
         if kind is not MaterialKind.AUTHORISATION_LETTER:
             client.upload_material(app.id, kind, pdf_bytes(), "a.pdf")
     client.submit_application(app.id)
-    order = client.create_payment(app.id, PaymentChannel.ALIPAY, new_idempotency_key())
+    order = client.create_payment(app.id, PaymentChannel.ALIPAY, new_idempotency_key(), invoice())
     return app.id, order.id
 
 
@@ -51,7 +59,8 @@ def test_supplier_b_cannot_touch_supplier_a(supplier: PortalClient, make_client:
         lambda: mallory.upload_material(app_id, MaterialKind.BUSINESS_LICENCE, pdf_bytes(), "x.pdf"
                                         ),
         lambda: mallory.submit_application(app_id),
-        lambda: mallory.create_payment(app_id, PaymentChannel.WECHAT, new_idempotency_key()),
+        lambda: mallory.create_payment(app_id, PaymentChannel.WECHAT, new_idempotency_key(),
+                                       invoice()),
         lambda: mallory.payment(order_id),
         lambda: mallory.identity_session(1),
     ):
@@ -64,9 +73,9 @@ def test_supplier_b_cannot_touch_supplier_a(supplier: PortalClient, make_client:
     assert supplier.payment(order_id).application_id == app_id
     # The same Idempotency-Key used by two suppliers gives each their own scope.
     key = new_idempotency_key()
-    supplier.create_payment(app_id, PaymentChannel.WECHAT, key)
+    supplier.create_payment(app_id, PaymentChannel.WECHAT, key, invoice())
     with pytest.raises(E.NotFound):
-        mallory.create_payment(app_id, PaymentChannel.WECHAT, key)
+        mallory.create_payment(app_id, PaymentChannel.WECHAT, key, invoice())
 
 
 def test_requests_without_or_with_bad_token_are_refused(supplier: PortalClient,

@@ -15,7 +15,7 @@ from cgn_seal_desktop.portal.models import (
     MaterialKind,
     PaymentChannel,
 )
-from tests.portal.helpers import full_form, pdf_bytes, png_bytes, verify
+from tests.portal.helpers import full_form, invoice, pdf_bytes, png_bytes, verify
 
 
 def test_the_rule() -> None:
@@ -60,7 +60,7 @@ def test_the_sandbox_follows_the_rule_in_every_status(supplier: PortalClient,
     check()  # draft
     supplier.submit_application(app.id)
     check()  # awaiting payment
-    supplier.create_payment(app.id, PaymentChannel.ALIPAY, new_idempotency_key())
+    supplier.create_payment(app.id, PaymentChannel.ALIPAY, new_idempotency_key(), invoice())
     ops_http.post(f"/ops/api/applications/{app.id}/mark-paid").raise_for_status()
     check()  # under review
     ops_http.post(f"/ops/api/applications/{app.id}/reject",

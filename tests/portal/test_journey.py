@@ -39,6 +39,7 @@ from tests.portal.helpers import (
     bank,
     elements,
     full_form,
+    invoice,
     pdf_bytes,
     png_bytes,
     register_request,
@@ -207,14 +208,14 @@ def test_full_journey(sandbox: SandboxServer, make_client: ClientFactory, clock:
     lossy = LossyTransport(lambda r: r.method == "POST" and r.url.path.endswith("/payments"))
     pay_client = make_client(sandbox.base_url, token_store=tokens, transport=lossy)
     key = new_idempotency_key()
-    order = pay_client.create_payment(app.id, PaymentChannel.WECHAT, key)
+    order = pay_client.create_payment(app.id, PaymentChannel.WECHAT, key, invoice())
     assert lossy.dropped == 1 and order.status is PaymentStatus.OPEN
     assert order.amount_cents == 60000 and order.qr_payload.endswith("channel=wechat")
     # The caller, unsure after an error, clicks nothing new and retries with the same key.
-    assert client.create_payment(app.id, PaymentChannel.WECHAT, key).id == order.id
+    assert client.create_payment(app.id, PaymentChannel.WECHAT, key, invoice()).id == order.id
     assert _count_payments(sandbox, app.id) == 1
     with pytest.raises(E.ValidationFailed):  # same key, different request
-        client.create_payment(app.id, PaymentChannel.ALIPAY, key)
+        client.create_payment(app.id, PaymentChannel.ALIPAY, key, invoice())
     p = progress(client, clock)
     assert p.current is StepId.APP_PAYMENT and p.waiting is not None
     assert p.waiting.what is WaitingFor.PAYMENT
@@ -247,7 +248,7 @@ def test_full_journey(sandbox: SandboxServer, make_client: ClientFactory, clock:
     assert app.status is ApplicationStatus.UNDER_REVIEW and app.revision == 2
     assert app.form.mail_address == "深圳市南山区科技园 2 号"
     with pytest.raises(E.Conflict):
-        client.create_payment(app.id, PaymentChannel.ALIPAY, new_idempotency_key())
+        client.create_payment(app.id, PaymentChannel.ALIPAY, new_idempotency_key(), invoice())
     assert _count_payments(sandbox, app.id) == 1
 
     # Approved → UKEY寄送, and a test certificate for the self-check
@@ -266,7 +267,11 @@ def test_full_journey(sandbox: SandboxServer, make_client: ClientFactory, clock:
     key_obj, cert, cas = pkcs12.load_key_and_certificates(r.content, b"p12-secret")
     assert key_obj is not None and cert is not None and len(cas) == 1
     org = cert.subject.get_attributes_for_oid(NameOID.ORGANIZATION_NAME)[0].value
-    assert org == "深圳市测试科技有限公司"
+    # The organisation's name carries the sandbox mark: a seal drawn from this certificate and
+    # every report on it say it is a test.
+    assert org == "深圳市测试科技有限公司（测试/沙箱 — 无效）"
+    cn = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)[0].value
+    assert "测试/沙箱 — 无效" in cn
     assert format(cert.serial_number, "X") == app.certificate_serial
 
 

@@ -41,7 +41,10 @@ def _info(*types: str, max_bytes: int = 1024) -> MaterialKindInfo:
     ("licence", pdf_bytes(), MaterialProblem.TYPE),  # no extension
     ("untrusted_renamed.pdf", b"MZ\x90\x00 a program", MaterialProblem.TYPE),
     ("untrusted_png_named.pdf", png_bytes(), MaterialProblem.TYPE),
-    ("untrusted_empty.pdf", b"", MaterialProblem.TYPE),
+    # 0 bytes is said as such, not as "file type not accepted"
+    ("untrusted_empty.pdf", b"", MaterialProblem.EMPTY),
+    ("untrusted_empty.png", b"", MaterialProblem.EMPTY),
+    ("untrusted_empty.docx", b"", MaterialProblem.TYPE),  # the name says it is no scan
     ("untrusted_big.pdf", pdf_bytes("x" * 2000), MaterialProblem.SIZE),
 ])
 def test_precheck(tmp_path: Path, name: str, data: bytes,

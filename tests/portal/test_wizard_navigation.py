@@ -142,3 +142,28 @@ def test_wait_results() -> None:
                           attempts_left=3)
     assert _result(snap(ov(S.DEPOSIT_PENDING, deposit=deposit)),
                    snap(ov(S.DEPOSIT_SENT, deposit=deposit))) is WaitResult.DEPOSIT_MADE
+
+
+def test_the_step_on_screen_is_the_one_marked_current() -> None:
+    from cgn_seal_desktop.portal.wizard.navigation import steps_as_viewed
+    from cgn_seal_desktop.portal.wizard.state import StepState
+
+    printing = compute_progress(snap(ov(S.VERIFIED), app(
+        A.DRAFT, missing=["application_form", "business_licence"])), START)
+    assert printing.current is StepId.APP_PRINT
+    states = {s.id: s.state for s in steps_as_viewed(printing, View.MATERIALS)}
+    assert states[StepId.APP_MATERIALS] is StepState.CURRENT
+    assert states[StepId.APP_PRINT] is StepState.TODO  # not done: the form is not uploaded
+    assert list(states.values()).count(StepState.CURRENT) == 1
+    # Back to the form from the uploads: the form is where the clerk is; the rest unchanged.
+    uploading = compute_progress(snap(ov(S.VERIFIED), app(A.DRAFT)), START)
+    states = {s.id: s.state for s in steps_as_viewed(uploading, View.FORM)}
+    assert states[StepId.APP_FORM] is StepState.CURRENT
+    assert states[StepId.APP_PRINT] is StepState.DONE
+    assert states[StepId.APP_MATERIALS] is StepState.TODO
+    # The state machine's own view, or a view outside the editable application: as computed.
+    assert steps_as_viewed(printing, View.PRINT) == printing.steps
+    assert steps_as_viewed(printing, None) == printing.steps
+    review = compute_progress(snap(ov(S.VERIFIED), app(A.UNDER_REVIEW, paid=True,
+                                                       submitted_at=START)), START)
+    assert steps_as_viewed(review, View.MATERIALS) == review.steps

@@ -113,6 +113,17 @@ def test_draft_steps_follow_what_is_missing() -> None:
     p = compute_progress(snap(verified, app(ApplicationStatus.DRAFT,
                                             missing=["application_form"])), START)
     assert p.current is StepId.APP_PRINT and Action.SUBMIT_APPLICATION not in p.actions
+    # What is still to upload is said from the start (the clerk may look at the uploads first),
+    # in the order the upload page lists them.
+    p = compute_progress(snap(verified, app(ApplicationStatus.DRAFT, missing=[
+        "operator_id_back", "application_form", "business_licence"])), START)
+    assert p.current is StepId.APP_PRINT
+    assert p.step(StepId.APP_MATERIALS).detail == Note(NoteCode.MATERIALS_MISSING, items=(
+        "business_licence", "application_form", "operator_id_back"))
+    p = compute_progress(snap(verified, app(ApplicationStatus.DRAFT, missing=[
+        "mail_address", "org_phone", "org_address", "from_a_newer_server"])), START)
+    assert p.step(StepId.APP_FORM).detail == Note(NoteCode.FORM_MISSING, items=(
+        "org_address", "org_phone", "mail_address", "from_a_newer_server"))
     p = compute_progress(snap(verified, app(ApplicationStatus.DRAFT)), START)
     assert p.current is StepId.APP_MATERIALS and Action.SUBMIT_APPLICATION in p.actions
 

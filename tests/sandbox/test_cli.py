@@ -22,6 +22,7 @@ from tests.portal.helpers import (
     bank,
     elements,
     full_form,
+    invoice,
     pdf_bytes,
     register_request,
 )
@@ -57,33 +58,38 @@ def test_cli_serves_and_ops_commands_drive_the_journey(
         client.register(register_request("bob"))
         client.login("bob", PASSWORD)
         code, out = ops(capsys, data, "list")
-        assert code == 0 and "bob" in out and "org-verification=editing" in out
+        assert code == 0 and "bob" in out and "填写六要素 (editing)" in out
         client.submit_elements(elements())
         code, out = ops(capsys, data, "identity", "bob", "pass")
-        assert code == 1 and "no identity session" in out.lower()
+        # The operator reads the error in Chinese, with the server's message after it.
+        assert code == 1 and "找不到对象" in out and "no identity session" in out.lower()
         client.start_identity()
         assert ops(capsys, data, "identity", "bob", "scan")[0] == 0
-        assert ops(capsys, data, "identity", "bob", "pass") == (0, "identity session: passed\n")
+        assert ops(capsys, data, "identity", "bob", "pass") == (
+            0, "身份认证会话 / identity session: 认证通过 (passed)\n")
         client.submit_bank_account(bank())
         code, out = ops(capsys, data, "deposit", "bob")
-        assert code == 0 and "not yet deposited" in out
+        assert code == 0 and "尚未打款" in out and "not yet deposited" in out
         code, out = ops(capsys, data, "deposit", "bob", "--post")
-        deposit_code = re.search(r"random code: (\d{6})", out)
+        deposit_code = re.search(r"随机码 / random code: (\d{6})", out)
         assert code == 0 and deposit_code is not None
         client.enter_deposit_code(deposit_code.group(1))
 
         app = client.create_application(full_form())
+        code, out = ops(capsys, data, "list")  # states and what is missing, in words
+        assert code == 0 and f"SANDBOX-{app.id:08d}" in out and "草稿（资料未齐） (draft)" in out
+        assert "营业执照" in out and "business_licence" not in out
         for kind in MaterialKind:
             if kind is not MaterialKind.AUTHORISATION_LETTER:
                 client.upload_material(app.id, kind, pdf_bytes(kind.value), f"{kind.value}.pdf")
         client.submit_application(app.id)
         assert ops(capsys, data, "mark-paid", str(app.id))[0] == 1  # no order yet
-        client.create_payment(app.id, PaymentChannel.ALIPAY, new_idempotency_key())
+        client.create_payment(app.id, PaymentChannel.ALIPAY, new_idempotency_key(), invoice())
         assert ops(capsys, data, "mark-paid", str(app.id)) == (
-            0, "application is now under_review\n")
+            0, "申请状态 / application is now: 审核中 (under_review)\n")
         code, out = ops(capsys, data, "reject", str(app.id), "--reason", "营业执照过期",
                         "--redo", "business_licence")
-        assert code == 0 and "rejected" in out
+        assert code == 0 and "已驳回 (rejected)" in out
         rejected = client.application(app.id)
         assert rejected.reject_reason == "营业执照过期" and rejected.missing == ["business_licence"]
         client.upload_material(app.id, MaterialKind.BUSINESS_LICENCE, pdf_bytes("new"), "l.pdf")
@@ -110,7 +116,7 @@ def test_cli_serves_and_ops_commands_drive_the_journey(
 def test_ops_without_state_is_a_clear_error(tmp_path: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
     code, out = ops(capsys, tmp_path / "none", "list")
-    assert code == 1 and "no sandbox state" in out
+    assert code == 1 and "没有沙箱数据" in out and "no sandbox state" in out
 
 
 def test_sandbox_cli_module_is_cheap_to_import() -> None:

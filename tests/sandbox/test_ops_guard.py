@@ -20,7 +20,7 @@ from cgn_seal_desktop.portal.models import MaterialKind, PaymentChannel
 from cgn_seal_desktop.portal.redact import mask_id_number
 from cgn_seal_desktop.sandbox.app import create_app
 from cgn_seal_desktop.sandbox.server import SandboxServer
-from tests.portal.helpers import elements, full_form, pdf_bytes, register_request, verify
+from tests.portal.helpers import elements, full_form, invoice, pdf_bytes, register_request, verify
 
 EVIL = "https://evil.example"
 
@@ -33,7 +33,7 @@ def _awaiting_payment(supplier: PortalClient, ops_http: httpx.Client) -> tuple[i
         if kind is not MaterialKind.AUTHORISATION_LETTER:
             supplier.upload_material(app.id, kind, pdf_bytes(kind.value), "m.pdf")
     supplier.submit_application(app.id)
-    order = supplier.create_payment(app.id, PaymentChannel.ALIPAY, new_idempotency_key())
+    order = supplier.create_payment(app.id, PaymentChannel.ALIPAY, new_idempotency_key(), invoice())
     return app.id, order.qr_payload.split("?")[0]
 
 

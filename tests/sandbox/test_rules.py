@@ -20,7 +20,7 @@ from cgn_seal_desktop.portal.models import (
     PaymentStatus,
 )
 from cgn_seal_desktop.sandbox.clock import ManualClock
-from tests.portal.helpers import bank, elements, full_form, pdf_bytes, sha256, verify
+from tests.portal.helpers import bank, elements, full_form, invoice, pdf_bytes, sha256, verify
 
 
 def test_identity_failure_and_retry(supplier: PortalClient, ops_http: httpx.Client) -> None:
@@ -70,14 +70,15 @@ def test_payment_qr_expires_and_a_new_click_supersedes(supplier: PortalClient,
         if kind is not MaterialKind.AUTHORISATION_LETTER:
             supplier.upload_material(app.id, kind, pdf_bytes(), "m.pdf")
     supplier.submit_application(app.id)
-    first = supplier.create_payment(app.id, PaymentChannel.ALIPAY, new_idempotency_key())
+    first = supplier.create_payment(app.id, PaymentChannel.ALIPAY, new_idempotency_key(), invoice())
     assert first.amount_cents == 30000 and first.qr_payload.endswith("channel=alipay")
     clock.advance(timedelta(minutes=31))
     # Nobody looked at the order since it expired: paying it must still be refused.
     assert ops_http.post(f"/ops/api/applications/{app.id}/mark-paid").status_code == 409
     assert supplier.payment(first.id).status is PaymentStatus.EXPIRED
-    second = supplier.create_payment(app.id, PaymentChannel.WECHAT, new_idempotency_key())
-    third = supplier.create_payment(app.id, PaymentChannel.ALIPAY, new_idempotency_key())
+    second = supplier.create_payment(app.id, PaymentChannel.WECHAT, new_idempotency_key(),
+                                     invoice())
+    third = supplier.create_payment(app.id, PaymentChannel.ALIPAY, new_idempotency_key(), invoice())
     assert supplier.payment(second.id).status is PaymentStatus.SUPERSEDED
     # Paying the superseded QR code is refused; the current one is paid on the simulated app.
     assert "¥300.00" in httpx.get(third.qr_payload).text
@@ -129,7 +130,8 @@ def test_concurrent_payment_requests_with_one_key_make_one_order(
     key = new_idempotency_key()
     with ThreadPoolExecutor(max_workers=4) as pool:
         ids = set(pool.map(
-            lambda _i: supplier.create_payment(app.id, PaymentChannel.WECHAT, key).id, range(8)))
+            lambda _i: supplier.create_payment(app.id, PaymentChannel.WECHAT, key,
+                                               invoice()).id, range(8)))
     assert len(ids) == 1
     overview = ops_http.get("/ops/api/overview").json()["suppliers"][0]["applications"][0]
     assert overview["payment"]["id"] in ids

@@ -22,7 +22,7 @@ from cgn_seal_desktop.portal.tokens import MemoryTokenStore
 from cgn_seal_desktop.sandbox import ops
 from cgn_seal_desktop.sandbox.db import Database
 from cgn_seal_desktop.sandbox.server import SandboxServer
-from tests.portal.helpers import PASSWORD, full_form, pdf_bytes, register_request, verify
+from tests.portal.helpers import PASSWORD, full_form, invoice, pdf_bytes, register_request, verify
 
 
 def _referenced(db: Database) -> dict[str, str]:
@@ -55,7 +55,7 @@ def test_replaced_and_redone_materials_leave_no_files(
     for p in [*db.uploads_dir.iterdir(), *db.data_dir.glob("sandbox.sqlite3*")]:
         assert stat.S_IMODE(p.stat().st_mode) == 0o600, p
     supplier.submit_application(app.id)
-    supplier.create_payment(app.id, PaymentChannel.WECHAT, new_idempotency_key())
+    supplier.create_payment(app.id, PaymentChannel.WECHAT, new_idempotency_key(), invoice())
     ops.mark_paid(sandbox.ctx, app.id)
     ops.reject(sandbox.ctx, app.id, RejectionRequest(
         reason="印模不清晰", redo_materials=[MaterialKind.SEAL_IMPRESSION]))

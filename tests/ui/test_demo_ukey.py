@@ -37,6 +37,8 @@ def test_demo_ukey_seals_valid(tmp_path: Path) -> None:
                           cwd=root, capture_output=True, text=True, timeout=120)
     assert made.returncode == 0, made.stderr
     assert "CGN-DEMO" in made.stdout
+    # Said in Chinese first (the clerk's language), English below it.
+    assert made.stdout.startswith("已创建试用 UKEY") and "PIN 123456" in made.stdout
     used = subprocess.run([sys.executable, "-c", _USE, str(tmp_path)], env=env, cwd=root,
                           capture_output=True, text=True, timeout=120)
     assert used.returncode == 0, used.stderr

@@ -33,6 +33,7 @@ from cgn_seal_desktop.ui.wizard.materials_page import MaterialsPage
 from cgn_seal_desktop.ui.wizard.payment_page import PaymentPage
 from cgn_seal_desktop.ui.wizard.print_page import PrintFormsPage
 from cgn_seal_desktop.ui.wizard.printing import print_pdf
+from cgn_seal_desktop.ui.wizard.wording import material_label
 from tests.portal.conftest import LIMITS
 from tests.portal.helpers import png_bytes, resident_id, uscc
 from tests.ui.wizard_helpers import (
@@ -57,13 +58,17 @@ pytestmark = pytest.mark.timeout(120)
 
 def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
                        monkeypatch: pytest.MonkeyPatch) -> None:
-    # --- first start: the built-in sandbox
+    # --- first start (run from source: asked): the real service is pre-selected, the
+    # built-in sandbox is a deliberate choice
     w = env.widget(qtbot)
     assert w.current_page_name == "server"
+    assert w.server_page.service_radio.isChecked() and not w.server_page.sandbox_radio.isChecked()
+    w.server_page.sandbox_radio.setChecked(True)
     click(qtbot, w, "continueButton")
     on_page(qtbot, w, "account")
     assert w.sandbox.running
-    assert f'href="{w.ctl.base_url}/ops"' in w.console_link.text()  # the operator page
+    assert w.ops_url == f"{w.ctl.base_url}/ops"  # the operator page
+    assert w.sandbox_mark.isVisible() and "NOT VALID" in w.sandbox_mark.text()
 
     # --- 供应商注册 (registration logs in at once, "remember me" on)
     find(w, type(w.pages["account"].remember), "rememberMe").setChecked(True)  # type: ignore[attr-defined]
@@ -120,7 +125,9 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     qtbot.waitUntil(lambda: idp.start_button.isEnabled() and idp.qr.expired, timeout=WAIT)
     assert env.notifications(w) == []  # an expired QR code is no "result"
     click(qtbot, w, "startIdentity")
-    qtbot.waitUntil(lambda: idp.qr.payload != first and not idp.qr.expired, timeout=WAIT)
+    assert idp.qr.payload == ""  # the dead code goes at once, before the new one arrives
+    qtbot.waitUntil(lambda: idp.qr.payload not in ("", first) and not idp.qr.expired,
+                    timeout=WAIT)
     ops.identity_set(ctx(w), uid, IdentityStatus.SCANNED)
     qtbot.waitUntil(lambda: "Scanned" in idp.status.text(), timeout=WAIT)
     ops.identity_set(ctx(w), uid, IdentityStatus.PASSED)
@@ -165,27 +172,47 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     click(qtbot, w, "submitDepositCode")
     on_page(qtbot, w, "form")
 
-    # --- 录入: prefilled from the six elements; mailing address typed
+    # --- 录入: prefilled from the six elements; what the form needs besides them is asked
     assert find(w, QLineEdit, "app_seal_name").text() == ORG
+    form_page = w.pages["form"]
+    errors = form_page.errors  # type: ignore[attr-defined]
     type_into(qtbot, w, "app_mail_address", "深圳市福田区深南大道 1 号")
     type_into(qtbot, w, "app_contact_mobile", "1380013")
+    type_into(qtbot, w, "app_org_phone", "8888")
     click(qtbot, w, "saveApplication")
-    assert w.pages["form"].errors["contact_mobile"].text() != ""  # type: ignore[attr-defined]
+    assert errors["contact_mobile"].text() != "" and errors["org_phone"].text() != ""
+    assert errors["org_address"].text() != ""  # required, never taken from the mail address
     assert w.current_page_name == "form"
     type_into(qtbot, w, "app_contact_mobile", "13800138000")
+    assert errors["contact_mobile"].text() == ""  # gone as soon as the field is right
+    assert errors["org_phone"].text() != ""  # the others stay until they are fixed
+    type_into(qtbot, w, "app_org_phone", "0755-88886666")
+    type_into(qtbot, w, "app_org_address", "深圳市南山区科技南十二路 18 号")
+    assert not any(e.text() for e in errors.values())
     click(qtbot, w, "saveApplication")
     on_page(qtbot, w, "print")
 
     # --- 打印申请表: the two PDFs, their text and page size; save and print
     pp = w.pages["print"]
     assert isinstance(pp, PrintFormsPage)
-    qtbot.waitUntil(lambda: len(pp.pdfs) == 2, timeout=WAIT)
-    form_pdf, seal_pdf = pp.pdfs["form"], pp.pdfs["seal"]
+    # 王五 is not the legal representative 李四: the 授权书 is made too.
+    qtbot.waitUntil(lambda: len(pp.pdfs) == 3, timeout=WAIT)
+    assert find(w, QPushButton, "previewLetter").isVisible()
+    form_pdf, seal_pdf, letter_pdf = pp.pdfs["form"], pp.pdfs["seal"], pp.pdfs["letter"]
     with pymupdf.open(stream=form_pdf, filetype="pdf") as doc:
         text = "".join(p.get_text() for p in doc)
         assert ORG in text and good_uscc in text and "申请表" in text
-        assert "深南大道" in text
+        assert "深南大道" in text and "科技南十二路" in text and "0755-88886666" in text
         assert round(doc[0].rect.width) == 595 and round(doc[0].rect.height) == 842
+        # Everything the built-in sandbox prints says it is worth nothing.
+        assert "测试/沙箱 — 无效" in text and "SANDBOX-" in text
+        address = doc[0].search_for("科技南十二路")[0]
+        label = doc[0].search_for("机构地址")[0]
+        assert address.y0 < label.y1 and label.y0 < address.y1  # in the 机构地址 row
+    with pymupdf.open(stream=letter_pdf, filetype="pdf") as doc:
+        text = "".join(p.get_text() for p in doc).replace("\n", "")
+        assert doc.page_count == 1 and "授权书" in text and "兹授权王五" in text
+        assert op_id in text and "测试/沙箱 — 无效" in text
     with pymupdf.open(stream=seal_pdf, filetype="pdf") as doc:
         text = "".join(p.get_text() for p in doc).replace("\n", "")
         assert "此公章印模仅限于申请办理中广核电子商务平台电子签章" in text
@@ -269,8 +296,13 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     assert sent and sent[-1] == (size, size) and all(a <= size for a, _b in sent)
     assert front.thumb.pixmap() is not None and not front.thumb.pixmap().isNull()
     assert "licence.pdf" in licence.state.text()
+    # The letter is needed for this application, uploaded or not: its asterisk stays.
+    letter_row = mp.rows[MaterialKind.AUTHORISATION_LETTER]
+    assert letter_row.required and "*" in letter_row.title.text()
+    assert "letter.pdf" in letter_row.state.text()
     click(qtbot, w, "submitApplication")
     on_page(qtbot, w, "payment")
+    qtbot.waitUntil(lambda: "submitted" in w.info.text(), timeout=WAIT)
 
     # --- 缴费 while the server is down: a message, then retry after the restart
     pay = w.pages["payment"]
@@ -311,7 +343,7 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
                                                 redo_materials=[MaterialKind.SEAL_IMPRESSION]))
     on_page(qtbot, w, "materials")
     assert "公章印模不清晰" in mp.notice.text()
-    assert mp.rows[MaterialKind.SEAL_IMPRESSION].info.label in mp.notice.text()
+    assert material_label(MaterialKind.SEAL_IMPRESSION) in mp.notice.text()
     assert not find(w, QPushButton, "submitApplication").isEnabled()
     assert any("rejected" in n for n in env.notifications(w))
     click(qtbot, w, "editApplication")
@@ -327,6 +359,10 @@ def test_whole_journey(qtbot: QtBot, env: Env, tmp_path: Path,
     click(qtbot, w, "submitApplication")
     on_page(qtbot, w, "review")
     assert w.ctl.snapshot.application.status is ApplicationStatus.UNDER_REVIEW  # type: ignore[union-attr]
+    # Resubmitting is confirmed, and says that no second payment is due.
+    qtbot.waitUntil(lambda: "submitted again" in w.info.text() and w.info.isVisible(),
+                    timeout=WAIT)
+    assert "no second payment" in w.info.text()
 
     # --- approved: serial and tracking; the self-check closes the journey
     approved = ops.approve(ctx(w), app_id, ApprovalRequest(tracking_number="SF1234567890"))

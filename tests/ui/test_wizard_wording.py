@@ -67,6 +67,28 @@ def test_chinese_in_the_guides_words(zh_CN: None) -> None:
         assert _cjk(result_text(result)), result
     assert note_text(_note(NoteCode.APPLICATION_REJECTED)) == (
         "审核驳回：印模不清晰；请修改后重新提交（无需再次缴费）")
-    assert note_text(_note(NoteCode.MATERIALS_MISSING)) == "待上传：mail_address、seal_impression"
+    # Names, never internal ids (the progress tree is read by clerks).
+    assert note_text(_note(NoteCode.MATERIALS_MISSING)) == "待上传：邮寄地址、公章印模采集页"
     assert note_text(Note(NoteCode.IDENTITY_FAILED, {"reason": ""})) == "身份认证未通过：请重试"
     assert note_text(_note(NoteCode.DEPOSIT_ATTEMPTS_LEFT)) == "剩余 2 次输入机会"
+
+
+def test_missing_things_have_names_in_both_languages(qapp: Any) -> None:
+    """The progress tree lists what is missing by name: every material kind and every field of
+    the application form has one, in English and in Chinese, never the internal id."""
+    from cgn_seal_desktop.portal.models import ApplicationForm, MaterialKind
+    from cgn_seal_desktop.ui.wizard.wording import missing_label
+
+    ids = [*ApplicationForm.model_fields, *(k.value for k in MaterialKind)]
+    for gen in (_translator("en"), _translator("zh_CN")):
+        next(gen)
+        names = [missing_label(i) for i in ids]
+        assert all(n and n != i and "_" not in n for n, i in zip(names, ids, strict=True))
+        assert len(set(names)) == len(names)  # no two things under one name
+        next(gen, None)
+    for gen in (_translator("zh_CN"),):
+        next(gen)
+        assert missing_label("org_phone") == "单位电话"
+        assert missing_label("authorisation_letter") == "授权书"
+        assert missing_label("something_newer") == "something_newer"
+        next(gen, None)

@@ -10,7 +10,7 @@ The Qt pages only render the view they are given.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from cgn_seal_desktop.portal.models import (
@@ -22,7 +22,9 @@ from cgn_seal_desktop.portal.wizard.state import (
     Action,
     PortalSnapshot,
     Progress,
+    Step,
     StepId,
+    StepState,
     WaitingFor,
 )
 
@@ -34,6 +36,7 @@ __all__ = [
     "View",
     "WaitResult",
     "route",
+    "steps_as_viewed",
     "view_for_step_click",
     "wait_result",
 ]
@@ -98,6 +101,28 @@ def route(snapshot: PortalSnapshot, progress: Progress, chosen: str | None) -> R
     if app is None or not app.editable:
         return Route(VIEW_FOR_STEP[progress.current], None)
     return Route(choice or VIEW_FOR_STEP[progress.current], choice)
+
+
+def steps_as_viewed(progress: Progress, view: View | None) -> tuple[Step, ...]:
+    """The steps as the list of steps shows them while *view* is on screen.
+
+    The state machine's current step is where the journey stands; the supplier may have opened
+    another part of the editable application (the uploads while the signed form is still to be
+    printed). Then the step on screen is the one marked current, and the state machine's current
+    step, not done yet, is shown as still to do — never two "you are here" marks, never the
+    mark on a page the supplier is not looking at.
+    """
+    viewed = next((sid for sid, v in CHOOSABLE_VIEWS.items() if v == view), None)
+    if viewed is None or viewed is progress.current or progress.current not in CHOOSABLE_VIEWS:
+        return progress.steps
+    steps = []
+    for step in progress.steps:
+        if step.id is viewed:
+            step = replace(step, state=StepState.CURRENT)
+        elif step.id is progress.current and step.state is StepState.CURRENT:
+            step = replace(step, state=StepState.TODO)
+        steps.append(step)
+    return tuple(steps)
 
 
 def view_for_step_click(step: str, snapshot: PortalSnapshot) -> View | None:

@@ -17,6 +17,7 @@ from enum import StrEnum
 from cgn_seal_desktop.portal.models import (
     Account,
     Application,
+    ApplicationForm,
     ApplicationStatus,
     IdentityStatus,
     MaterialKind,
@@ -253,6 +254,17 @@ def _verification(ov: OrgVerification, now: datetime) -> _Build:
     raise AssertionError(ov.state)  # VERIFIED is handled by the caller
 
 
+#: The order in which missing things are listed: as the form and the upload page show them.
+FORM_ORDER = tuple(ApplicationForm.model_fields)
+MATERIAL_ORDER = tuple(k.value for k in MaterialKind)
+
+
+def _in_order(items: set[str], order: tuple[str, ...]) -> tuple[str, ...]:
+    """*items* in *order*; anything the order does not know (a newer server) last, sorted."""
+    return (tuple(i for i in order if i in items)
+            + tuple(sorted(i for i in items if i not in order)))
+
+
 def _application(app: Application | None, now: datetime, self_checked: bool) -> _Build:
     A = ApplicationStatus
     if app is None:
@@ -267,14 +279,13 @@ def _application(app: Application | None, now: datetime, self_checked: bool) -> 
         if form_missing:
             b.current = StepId.APP_FORM
             b.details[StepId.APP_FORM] = Note(NoteCode.FORM_MISSING,
-                                              items=tuple(sorted(form_missing)))
-        elif MaterialKind.APPLICATION_FORM.value in missing:
-            b.current = StepId.APP_PRINT
+                                              items=_in_order(form_missing, FORM_ORDER))
         else:
-            b.current = StepId.APP_MATERIALS
-            if missing:
-                b.details[StepId.APP_MATERIALS] = Note(NoteCode.MATERIALS_MISSING,
-                                                       items=tuple(sorted(missing)))
+            printed = MaterialKind.APPLICATION_FORM.value not in missing
+            b.current = StepId.APP_MATERIALS if printed else StepId.APP_PRINT
+            if missing:  # also while printing: the supplier may look at the uploads first
+                b.details[StepId.APP_MATERIALS] = Note(
+                    NoteCode.MATERIALS_MISSING, items=_in_order(missing, MATERIAL_ORDER))
         if not missing:
             b.actions.add(Action.SUBMIT_APPLICATION)
         if app.status is A.REJECTED:

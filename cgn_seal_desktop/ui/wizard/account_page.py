@@ -19,7 +19,7 @@ from cgn_seal_desktop.portal import errors as E
 from cgn_seal_desktop.portal.models import RegisterRequest
 from cgn_seal_desktop.portal.tokens import keyring_usable
 from cgn_seal_desktop.portal.wizard.state import Progress
-from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
+from cgn_seal_desktop.ui.wizard.common import FieldError, WizardPage, heading, note, with_error
 from cgn_seal_desktop.ui.wizard.controller import WizardController
 from cgn_seal_desktop.ui.workers import run_task
 
@@ -74,13 +74,12 @@ class AccountPage(WizardPage):
                 edit.setEchoMode(QLineEdit.EchoMode.Password)
             else:
                 edit.textChanged.connect(self._save_draft)
-            err = QLabel()
-            err.setStyleSheet("color: #c00000")
+            err = FieldError()
+            err.setObjectName(f"reg_err_{name}")
             self.reg[name], self.reg_errors[name] = edit, err
             label = labels.get(name) or (self.tr("Password") if name == "password"
                                          else self.tr("Repeat password"))
-            rf.addRow(label, edit)
-            rf.addRow("", err)
+            rf.addRow(label, with_error(edit, err))
         self.register_button = QPushButton(self.tr("Register"))
         self.register_button.setObjectName("registerButton")
         self.reg_status = note()
@@ -90,6 +89,12 @@ class AccountPage(WizardPage):
         self.box.addStretch(1)
         self.login_button.clicked.connect(self._login)
         self.login_password.returnPressed.connect(self._login)
+        # A message about what was typed goes when the user types again.
+        for edit in (self.login_user, self.login_password):
+            edit.textEdited.connect(lambda _t: self.login_error.clear())
+        for name, edit in self.reg.items():
+            edit.textEdited.connect(lambda _t, n=name: self.reg_errors[n].clear())
+        self.reg["password"].textEdited.connect(lambda _t: self.reg_errors["password2"].clear())
         self.register_button.clicked.connect(self._register)
 
     def show_progress(self, progress: Progress) -> None:

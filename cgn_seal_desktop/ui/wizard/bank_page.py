@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from pydantic import ValidationError
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -19,9 +18,17 @@ from PySide6.QtWidgets import (
 
 from cgn_seal_desktop.portal import errors as E
 from cgn_seal_desktop.portal.models import BankAccount, OrgVerificationState
+from cgn_seal_desktop.portal.validators import check_bank_field
 from cgn_seal_desktop.portal.wizard.state import Action, Progress
 from cgn_seal_desktop.ui import dialogs
-from cgn_seal_desktop.ui.wizard.common import WizardPage, field_errors_shown_on, heading, note
+from cgn_seal_desktop.ui.wizard.common import (
+    FieldError,
+    WizardPage,
+    field_errors_shown_on,
+    heading,
+    note,
+    with_error,
+)
 from cgn_seal_desktop.ui.wizard.controller import WizardController
 from cgn_seal_desktop.ui.wizard.wording import note_text
 
@@ -64,11 +71,11 @@ class BankPage(WizardPage):
             edit = QLineEdit(str(saved.get(name, "")))
             edit.setObjectName(f"bank_{name}")
             edit.textChanged.connect(self.flush_drafts)
-            err = QLabel()
-            err.setStyleSheet("color: #c00000")
+            edit.textChanged.connect(lambda _t, n=name: self._edited(n))
+            err = FieldError()
+            err.setObjectName(f"bank_err_{name}")
             self.inputs[name], self.errors[name] = edit, err
-            form.addRow(label, edit)
-            form.addRow("", err)
+            form.addRow(label, with_error(edit, err))
         self.bank_submit = QPushButton(self.tr("Submit"))
         self.bank_submit.setObjectName("submitBank")
         form.addRow("", self.bank_submit)
@@ -82,19 +89,21 @@ class BankPage(WizardPage):
         self.code = QLineEdit()
         self.code.setObjectName("depositCode")
         self.code.setMaxLength(12)
-        self.code_error = QLabel()
+        self.code_error = FieldError()
         self.code_error.setObjectName("depositCodeError")
-        self.code_error.setStyleSheet("color: #c00000")
         self.code_submit = QPushButton(self.tr("Confirm"))
         self.code_submit.setObjectName("submitDepositCode")
         self.refresh_button = QPushButton(self.tr("Check again"))
         self.refresh_button.setObjectName("refreshDeposit")
+        self.checked = note()
+        self.checked.setObjectName("depositChecked")
         cf.addRow(self.tr("Random code"), self.code)
         cf.addRow("", self.code_error)
         row = QHBoxLayout()
         row.addWidget(self.code_submit)
         row.addWidget(self.refresh_button)
         cf.addRow("", row)
+        cf.addRow("", self.checked)
         self.stack.addWidget(code_host)
         self.cancel_button = QPushButton(self.tr("Cancel verification and start over…"))
         self.cancel_button.setObjectName("cancelVerification")
@@ -102,7 +111,8 @@ class BankPage(WizardPage):
         self.bank_submit.clicked.connect(self._submit_bank)
         self.code_submit.clicked.connect(self._submit_code)
         self.code.returnPressed.connect(self._submit_code)
-        self.refresh_button.clicked.connect(self.ctl.refresh)
+        self.code.textEdited.connect(lambda _t: self.code_error.clear())
+        self.refresh_button.clicked.connect(self._check_again)
         self.cancel_button.clicked.connect(lambda: confirm_cancel(self, self.ctl))
 
     def show_progress(self, progress: Progress) -> None:
@@ -117,6 +127,8 @@ class BankPage(WizardPage):
         for w in (self.code, self.code_submit):
             w.setEnabled(entering)
         self.refresh_button.setVisible(ov.state is S.DEPOSIT_PENDING)
+        if ov.state is not S.DEPOSIT_PENDING:
+            self.checked.clear()
         parts = [note_text(n) for n in (progress.step(progress.current).detail,
                                         *progress.notices)]
         if entering and ov.deposit is not None:
@@ -130,17 +142,48 @@ class BankPage(WizardPage):
     def flush_drafts(self) -> None:
         self.drafts.put(DRAFT, {n: e.text() for n, e in self.inputs.items()})
 
+    def _problem(self, name: str) -> str:
+        """What is wrong with field *name* as typed ("" when nothing)."""
+        code = check_bank_field(name, self.inputs[name].text())
+        if code is None:
+            return ""
+        return {
+            "required": self.tr("Required."),
+            "too_short": self.tr("Too short: enter the full name."),
+            "too_long": self.tr("Too long."),
+            "digits": self.tr("Digits only (spaces allowed), as on the bank's documents."),
+        }.get(code, self.tr("Not valid."))
+
+    def _edited(self, name: str) -> None:
+        # A message shown for this field goes as soon as the field is right (and the next
+        # problem, if any, replaces it); fields not touched keep theirs.
+        if self.errors[name].text():
+            self.errors[name].setText(self._problem(name))
+
+    def _check_again(self) -> None:
+        self.refresh_button.setEnabled(False)
+        self.checked.setText(self.tr("Checking…"))
+
+        def checked(ok: bool) -> None:
+            self.refresh_button.setEnabled(True)
+            ov = self.ctl.snapshot.verification
+            if not ok:
+                self.checked.setText(self.tr("Could not check; see the message above."))
+            elif ov is not None and ov.state is OrgVerificationState.DEPOSIT_PENDING:
+                at = self.ctl.now().astimezone().strftime("%H:%M")
+                self.checked.setText(self.tr("Checked at %1: the deposit has not arrived yet. "
+                                             "You will be told here when it does.")
+                                     .replace("%1", at))
+
+        self.ctl.refresh(checked)
+
     def _submit_bank(self) -> None:
-        for e in self.errors.values():
-            e.clear()
-        try:
-            account = BankAccount(**{n: e.text().strip() for n, e in self.inputs.items()})
-        except ValidationError as exc:
-            for err in exc.errors():
-                name = str(err["loc"][0]) if err["loc"] else ""
-                if name in self.errors:
-                    self.errors[name].setText(self.tr("Not valid."))
+        problems = {name: self._problem(name) for name in _FIELDS}
+        for name, text in problems.items():
+            self.errors[name].setText(text)
+        if any(problems.values()):
             return
+        account = BankAccount(**{n: e.text().strip() for n, e in self.inputs.items()})
 
         on_error = field_errors_shown_on(self.errors)
 

@@ -19,7 +19,39 @@ from cgn_seal_desktop.portal.wizard.state import Progress
 from cgn_seal_desktop.ui.messages import error_message
 from cgn_seal_desktop.ui.wizard.controller import ScopedDrafts, WizardController
 
-__all__ = ["ErrorBanner", "WizardPage", "field_errors_shown_on", "heading", "note"]
+__all__ = ["ERROR_STYLE", "ErrorBanner", "FieldError", "WizardPage", "field_errors_shown_on",
+           "heading", "note", "with_error"]
+
+#: The colour of a problem a field or a file has (also used by pages for their own messages).
+ERROR_STYLE = "color: #c62828"
+
+
+class FieldError(QLabel):
+    """What is wrong with one field, in red under it; takes no room while there is nothing."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setStyleSheet(ERROR_STYLE)
+        self.setWordWrap(True)
+        self.setVisible(False)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        self.setText("")
+
+
+def with_error(field: QWidget, error: QLabel) -> QWidget:
+    """*field* with its error label right under it, as one form-layout cell."""
+    box = QWidget()
+    lay = QVBoxLayout(box)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(2)
+    lay.addWidget(field)
+    lay.addWidget(error)
+    return box
 
 
 def field_errors_shown_on(labels: dict[str, QLabel]) -> Callable[[BaseException], bool]:

@@ -57,6 +57,7 @@ class WizardController(QObject):
     busy_changed = Signal(bool)
     result_arrived = Signal(object)  #: a long wait ended: a navigation.WaitResult
     login_required = Signal()  #: the session expired or was never there
+    confirmed = Signal(str)  #: a user action was done (submitted…): the text to show
 
     def __init__(self, drafts: DraftStore, *, client_factory: ClientFactory | None = None,
                  token_store_factory: TokenStoreFactory | None = None,
@@ -81,6 +82,8 @@ class WizardController(QObject):
         self._failed_background = False
         self._refreshing = False
         self._refresh_again = False
+        self._after_refresh: list[Callable[[bool], None]] = []  # for the next state read
+        self._checking: list[Callable[[bool], None]] = []  # for the read under way
         self._generation = 0  # bumps on reconnect/logout so late answers are dropped
         self._poll = QTimer(self, singleShot=True)
         self._poll.timeout.connect(self.refresh)
@@ -120,6 +123,13 @@ class WizardController(QObject):
         """Open *view* of the editable application (None: follow the state machine again)."""
         self.chosen_view = view
         self.recompute()
+
+    @property
+    def test_environment(self) -> bool:
+        """The service is a test environment: the built-in sandbox, or a service that says so
+        for the application. Then everything shown or printed carries the test mark."""
+        app = self.snapshot.application
+        return self.scope == "sandbox" or (app is not None and app.test_environment)
 
     @property
     def busy(self) -> bool:
@@ -173,6 +183,7 @@ class WizardController(QObject):
         self._poll.stop()
         self._retry = None
         self._refreshing = self._refresh_again = False
+        self._checked(False)
         if self.client is not None:
             self.client.close()
             self.client = None
@@ -256,33 +267,53 @@ class WizardController(QObject):
         again, self._retry = self._retry, None
         (again or self.refresh)()
 
-    def refresh(self) -> None:
+    def refresh(self, on_checked: Callable[[bool], None] | None = None) -> None:
         """Fetch the server state and recompute the progress (coalesces overlapping calls).
 
-        Whether there is a session at all is asked in the worker too (the token store may be
-        the OS keyring)."""
+        *on_checked* is called once a state read that started after this call has arrived
+        (True, after ``progress_changed``) or failed (False): what a "check again" button
+        needs to say that it looked. Whether there is a session at all is asked in the worker
+        too (the token store may be the OS keyring)."""
         self._poll.stop()
+        if on_checked is not None:
+            self._after_refresh.append(on_checked)
         if self.client is None:
             self._apply(PortalSnapshot())
+            self._checked(True)
             return
         if self._refreshing:
             self._refresh_again = True
             return
         self._refreshing = True
+        self._checking, self._after_refresh = self._after_refresh, []
 
         def done(snap: PortalSnapshot) -> None:
             self._refreshing = False
             self._apply(snap)
+            waiting, self._checking = self._checking, []
+            for callback in waiting:
+                callback(True)
             if self._refresh_again:
                 self._refresh_again = False
                 self.refresh()
 
         def error(exc: BaseException) -> bool:
             self._refreshing = self._refresh_again = False
+            self._checked(False)
             return False
 
         self.run(lambda c: c.snapshot() if c.logged_in else PortalSnapshot(), done, error,
                  refresh=False, background=True)
+
+    def _checked(self, ok: bool) -> None:
+        """Answer every "check again" waiting for a state read (also when it was dropped)."""
+        waiting = self._checking + self._after_refresh
+        self._checking, self._after_refresh = [], []
+        for callback in waiting:
+            try:
+                callback(ok)
+            except RuntimeError:  # the asking page was replaced (another account) meanwhile
+                log.debug("a state-read callback's page is gone")
 
     def _set_busy(self, delta: int) -> None:
         was = self.busy

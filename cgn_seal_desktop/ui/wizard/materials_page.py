@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cgn_seal_desktop.portal import errors as E
 from cgn_seal_desktop.portal.materials import MaterialProblem, precheck
 from cgn_seal_desktop.portal.models import (
     Application,
@@ -31,9 +32,9 @@ from cgn_seal_desktop.portal.wizard.navigation import View
 from cgn_seal_desktop.portal.wizard.state import Action, Progress
 from cgn_seal_desktop.ui import dialogs
 from cgn_seal_desktop.ui.messages import error_message
-from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
+from cgn_seal_desktop.ui.wizard.common import ERROR_STYLE, WizardPage, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
-from cgn_seal_desktop.ui.wizard.wording import note_text
+from cgn_seal_desktop.ui.wizard.wording import material_label, note_text
 
 __all__ = ["MaterialRow", "MaterialsPage"]
 
@@ -56,8 +57,11 @@ class MaterialRow(QFrame):
         self.thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumb.setText("PDF")
         self.title = QLabel()
+        self.title.setObjectName("materialTitle")
+        self.required = info.required
         self.set_required(info.required)
         self.state = QLabel(self.tr("Drop a file here, or choose one."))
+        self.state.setObjectName("materialState")
         self.state.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.setRange(0, 100)
@@ -77,6 +81,7 @@ class MaterialRow(QFrame):
         lay.addWidget(self.state, 1, 1)
         lay.addWidget(self.bar, 2, 1)
         lay.addLayout(buttons, 0, 2, 3, 1)
+        lay.setColumnStretch(1, 1)  # the state (and a problem) gets the row's width
         self.pending: Path | None = None  # chosen locally, not (yet) on the server
         self.uploaded: Material | None = None
         self.bytes_sent.connect(self._show_progress)  # queued: crosses threads
@@ -87,8 +92,22 @@ class MaterialRow(QFrame):
             self.bar.setValue(int(sent * 100 / total) if total else 100)
 
     def set_required(self, required: bool) -> None:
-        """Mark the kind as needed (some kinds are needed only in some cases)."""
-        self.title.setText(f"<b>{self.info.label}</b>" + (" *" if required else ""))
+        """Mark the kind as needed (some kinds are needed only in some cases), uploaded or not."""
+        self.required = required
+        self.title.setText(f"<b>{material_label(self.info.kind)}</b>"
+                           + (' <span style="color:#c62828">*</span>' if required else ""))
+
+    def show_state(self, text: str) -> None:
+        """Say where the file stands (uploaded, uploading, what to do)."""
+        self.setProperty("problem", None)
+        self.state.setStyleSheet("")
+        self.state.setText(text)
+
+    def show_problem(self, code: str, text: str) -> None:
+        """Say, in red, why this file was not taken (by the check here or by the server)."""
+        self.setProperty("problem", code)
+        self.state.setStyleSheet(ERROR_STYLE)
+        self.state.setText(text)
 
     # drag and drop: the drop handler calls the same slot the file chooser uses
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
@@ -156,8 +175,7 @@ class MaterialsPage(WizardPage):
         app = self.ctl.snapshot.application
         text = [note_text(n) for n in progress.notices]
         if app is not None and app.status is ApplicationStatus.REJECTED and app.redo_materials:
-            labels = [self.rows[k].info.label if k in self.rows else k.value
-                      for k in app.redo_materials]
+            labels = [material_label(k) for k in app.redo_materials]
             text.append(self.tr("Upload again: %1").replace("%1", self.tr(", ").join(labels)))
         self.notice.setText("\n".join(text))
         self._sync(app)
@@ -180,14 +198,16 @@ class MaterialsPage(WizardPage):
         for kind, row in self.rows.items():
             m = have.get(kind)
             row.uploaded = m
-            row.set_required(row.info.required or kind.value in app.missing)
-            if row.pending is None and not row.bar.isVisible():
+            # Needed for this application whether uploaded yet or not (the service says which).
+            row.set_required(kind in app.required_materials if app.required_materials
+                             else row.info.required or kind.value in app.missing)
+            if row.pending is None and not row.bar.isVisible() and not row.property("problem"):
                 if m is not None:
-                    row.state.setText(self.tr("Uploaded: %1 (%2 KB)").replace("%1", m.filename)
-                                      .replace("%2", str(max(1, m.size // 1024))))
+                    row.show_state(self.tr("Uploaded: %1 (%2 KB)").replace("%1", m.filename)
+                                   .replace("%2", str(max(1, m.size // 1024))))
                     row.choose.setText(self.tr("Replace…"))
                 else:
-                    row.state.setText(self.tr("Drop a file here, or choose one."))
+                    row.show_state(self.tr("Drop a file here, or choose one."))
                     row.choose.setText(self.tr("Choose file…"))
                     row.set_thumbnail(None)
 
@@ -202,16 +222,17 @@ class MaterialsPage(WizardPage):
         row = self.rows[kind]
         problem = precheck(path, row.info)
         if problem is not None:
-            row.state.setText({
+            row.show_problem(problem.value, {
                 MaterialProblem.TYPE: self.tr("This file type is not accepted: use PDF, JPEG "
                                               "or PNG."),
+                MaterialProblem.EMPTY: self.tr("The file is empty (0 bytes). Scan the document "
+                                               "again and choose the new file."),
                 MaterialProblem.SIZE: self.tr("The file is too large (max. %1 MB).").replace(
                     "%1", f"{row.info.max_bytes / 1048576:.1f}"),
                 MaterialProblem.UNREADABLE: self.tr("The file cannot be read."),
             }[problem])
-            row.setProperty("problem", problem.value)
             return
-        row.setProperty("problem", None)
+        row.show_state("")
         row.pending = path
         row.set_thumbnail(path)
         self._upload(kind)
@@ -221,7 +242,7 @@ class MaterialsPage(WizardPage):
         path, app = row.pending, self.ctl.snapshot.application
         if path is None or app is None:
             return
-        row.state.setText(self.tr("Uploading %1…").replace("%1", path.name))
+        row.show_state(self.tr("Uploading %1…").replace("%1", path.name))
         row.bar.setVisible(True)
         row.bar.setRange(0, 0)  # busy until the first bytes are out
         row.retry.setVisible(False)
@@ -238,7 +259,10 @@ class MaterialsPage(WizardPage):
 
         def on_error(exc: BaseException) -> bool:
             title, text = error_message(exc)
-            row.state.setText(f"{title}: {text}")
+            reasons = exc.fields if isinstance(exc, E.ValidationFailed) else {}
+            # The server's reason for this file (its words are Chinese already), else ours.
+            reason = "；".join(reasons.values()) if reasons else text
+            row.show_problem("server", f"{title}: {reason}")
             row.bar.setRange(0, 100)
             row.bar.setValue(0)
             row.bar.setVisible(False)
@@ -257,6 +281,7 @@ class MaterialsPage(WizardPage):
     def _remove(self, kind: MaterialKind) -> None:
         row = self.rows[kind]
         row.pending = None
+        row.setProperty("problem", None)
         row.retry.setVisible(False)
         row.remove.setVisible(False)
         row.set_thumbnail(None)
@@ -267,12 +292,23 @@ class MaterialsPage(WizardPage):
         if app is None:
             return
         self.submit_button.setEnabled(False)
+        again = app.status is ApplicationStatus.REJECTED
+        paid = app.paid
 
         def done(_a: Any) -> None:
             self.ctl.chosen_view = None
+            if again:
+                text = self.tr("Your application was submitted again. SZCA reviews it once "
+                               "more; no second payment is needed.") if paid else self.tr(
+                    "Your application was submitted again. Pay the fee to start the review.")
+            else:
+                text = self.tr("Your application was submitted. Pay the fee to start the "
+                               "review.")
+            # Said once the page shows where the application now stands.
+            self.ctl.refresh(lambda ok: self.ctl.confirmed.emit(text) if ok else None)
 
         self.ctl.run(lambda c: c.submit_application(app.id), done,
-                     self._reenable)
+                     self._reenable, refresh=False)
 
     def _reenable(self, _exc: BaseException) -> bool:
         self.submit_button.setEnabled(True)

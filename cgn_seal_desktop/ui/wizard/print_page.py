@@ -1,18 +1,25 @@
-"""打印申请表: the two print-ready PDFs (申请表 with the entered data, 公章印模采集页), made
-with ``documents/``, previewed in the built-in viewer, printed through Qt's print dialog,
-saved as PDF."""
+"""打印申请表: the print-ready PDFs — 申请表 with the entered data, 公章印模采集页, and the 授权书
+when the 经办人 is not the 法定代表人 — made with ``documents/``, previewed in the built-in
+viewer, printed through Qt's print dialog, saved as PDF. In a test environment (the built-in
+sandbox) every page carries the test mark."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QPushButton, QWidget
 
 from cgn_seal_desktop import paths
 from cgn_seal_desktop.documents.application_form import render_application_form
+from cgn_seal_desktop.documents.authorisation_letter import render_authorisation_letter
 from cgn_seal_desktop.documents.output import save_pdf
 from cgn_seal_desktop.documents.seal_impression_page import render_seal_impression_page
-from cgn_seal_desktop.portal.print_data import application_form_data
+from cgn_seal_desktop.portal.print_data import (
+    application_form_data,
+    authorisation_letter_data,
+    needs_authorisation_letter,
+    test_marked,
+)
 from cgn_seal_desktop.portal.wizard.navigation import View
 from cgn_seal_desktop.portal.wizard.state import Progress
 from cgn_seal_desktop.ui import dialogs
@@ -23,31 +30,49 @@ from cgn_seal_desktop.ui.wizard.controller import WizardController
 from cgn_seal_desktop.ui.wizard.printing import ask_and_print
 from cgn_seal_desktop.ui.workers import run_task
 
-__all__ = ["PrintFormsPage"]
+__all__ = ["DOCUMENTS", "PrintFormsPage"]
+
+#: The documents this page makes, in the order of its buttons, with their file names.
+DOCUMENTS = {"form": "数字证书申请表.pdf", "seal": "公章印模采集页.pdf", "letter": "授权书.pdf"}
 
 
 class PrintFormsPage(WizardPage):
-    """打印申请表: generate, preview, print, save the two forms."""
+    """打印申请表: generate, preview, print, save the forms."""
 
     def __init__(self, ctl: WizardController, parent: QWidget | None = None) -> None:
         super().__init__(ctl, parent)
         self.box.addWidget(heading(self.tr("Print the application form")))
         self.box.addWidget(note(self.tr(
-            "Print both pages on plain white A4 paper. The legal representative and the operator "
-            "sign the application form; stamp the company seal on both. Then scan them and "
+            "Print each page on plain white A4 paper. The legal representative and the operator "
+            "sign the application form; stamp the company seal on every page. Then scan them and "
             "upload them in the next step.")))
+        self.letter_note = note(self.tr(
+            "The operator is not the legal representative: the legal representative also signs "
+            "the authorisation letter, and it is uploaded with the other materials."))
+        self.letter_note.setObjectName("letterNote")
+        self.letter_note.hide()
+        self.box.addWidget(self.letter_note)
         row = QHBoxLayout()
         self.show_form = QPushButton(self.tr("Application form"))
         self.show_form.setObjectName("previewForm")
         self.show_seal = QPushButton(self.tr("Seal impression page"))
         self.show_seal.setObjectName("previewSeal")
+        self.show_letter = QPushButton(self.tr("Authorisation letter"))
+        self.show_letter.setObjectName("previewLetter")
+        self.show_letter.hide()
         self.print_button = QPushButton(self.tr("Print…"))
         self.print_button.setObjectName("printButton")
         self.save_button = QPushButton(self.tr("Save as PDF…"))
         self.save_button.setObjectName("savePdfButton")
         self.next_button = QPushButton(self.tr("Next: upload materials"))
         self.next_button.setObjectName("toMaterials")
-        for b in (self.show_form, self.show_seal, self.print_button, self.save_button):
+        shown = QButtonGroup(self)  # which document the preview, Print and Save are about
+        for b in (self.show_form, self.show_seal, self.show_letter):
+            b.setCheckable(True)
+            shown.addButton(b)
+        self.show_form.setChecked(True)
+        for b in (self.show_form, self.show_seal, self.show_letter, self.print_button,
+                  self.save_button):
             row.addWidget(b)
         row.addStretch(1)
         row.addWidget(self.next_button)
@@ -57,9 +82,10 @@ class PrintFormsPage(WizardPage):
         self.preview: PdfView | None = None  # created on first use (starts render workers)
         self.pdfs: dict[str, bytes] = {}
         self.current = "form"
-        self._key: tuple[int, int] | None = None
+        self._key: tuple[object, ...] | None = None
         self.show_form.clicked.connect(lambda: self._show("form"))
         self.show_seal.clicked.connect(lambda: self._show("seal"))
+        self.show_letter.clicked.connect(lambda: self._show("letter"))
         self.print_button.clicked.connect(self._print)
         self.save_button.clicked.connect(self._save)
         self.next_button.clicked.connect(self._to_materials)
@@ -72,20 +98,32 @@ class PrintFormsPage(WizardPage):
         app = snap.application
         if app is None or snap.account is None or snap.verification is None:
             return
-        key = (app.id, app.revision)
-        if key == self._key and self.pdfs:
-            return
-        self._key = key
         elements = snap.verification.elements
         account = snap.account
         if elements is None:
             return
+        sandbox = self.ctl.scope == "sandbox"
+        # Any change of the form, the six elements or the service's kind makes new PDFs.
+        key = (app.id, app.updated_at, elements, test_marked(app, sandbox))
+        if key == self._key and self.pdfs:
+            return
+        self._key = key
+        letter = needs_authorisation_letter(elements, app)
+        self.show_letter.setVisible(letter)
+        self.letter_note.setVisible(letter)
+        if not letter and self.current == "letter":
+            self.current = "form"
         self.status.setText(self.tr("Preparing the forms…"))
 
         def make() -> dict[str, bytes]:
-            data = application_form_data(account, elements, app)
-            return {"form": render_application_form(data),
-                    "seal": render_seal_impression_page(elements.org_name, elements.uscc)}
+            data = application_form_data(account, elements, app, sandbox=sandbox)
+            pdfs = {"form": render_application_form(data),
+                    "seal": render_seal_impression_page(
+                        elements.org_name, elements.uscc, test_mark=data.test_mark)}
+            if letter:
+                pdfs["letter"] = render_authorisation_letter(
+                    authorisation_letter_data(elements, app, sandbox=sandbox))
+            return pdfs
 
         run_task(make, self._made, lambda exc: show_error(self, exc))
 
@@ -103,7 +141,9 @@ class PrintFormsPage(WizardPage):
 
     def _show(self, which: str) -> None:
         self.current = which
-        if not self.pdfs:
+        {"form": self.show_form, "seal": self.show_seal,
+         "letter": self.show_letter}[which].setChecked(True)
+        if which not in self.pdfs:
             return
         if self.preview is None:
             view = PdfView(self)
@@ -114,8 +154,8 @@ class PrintFormsPage(WizardPage):
         self.preview.open(str(self.pdf_path(which)))
 
     def _title(self) -> str:
-        return (self.tr("Application form") if self.current == "form"
-                else self.tr("Seal impression page"))
+        return {"form": self.tr("Application form"), "seal": self.tr("Seal impression page"),
+                "letter": self.tr("Authorisation letter")}[self.current]
 
     def _print(self) -> None:
         if self.current in self.pdfs:
@@ -128,7 +168,7 @@ class PrintFormsPage(WizardPage):
         data = self.pdfs.get(self.current)
         if data is None:
             return
-        default = "数字证书申请表.pdf" if self.current == "form" else "公章印模采集页.pdf"
+        default = DOCUMENTS[self.current]
         target = dialogs.ask_save_path(self, self.tr("Save as PDF"),
                                        str(Path.home() / default))
         if not target:

@@ -1,5 +1,6 @@
 """The wizard's QR code (identity check, payment): the shared crisp QR painter plus an
-"expired" state, greyed out with a note, so nobody scans a dead code."""
+"expired" state, greyed out with a note, so nobody scans a dead code, and a test mark under the
+code while a test environment (the built-in sandbox) made it."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ class QrCodeWidget(QWidget):
         self._payload = ""
         self._matrix: list[list[bool]] = []
         self._expired = False
+        self._test_mark = False
         self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -39,6 +41,16 @@ class QrCodeWidget(QWidget):
             self._expired = False
         self.update()
 
+    @property
+    def test_mark(self) -> bool:
+        return self._test_mark
+
+    def set_test_mark(self, marked: bool) -> None:
+        """Say under the code that it comes from a test environment and pays/proves nothing."""
+        if marked != self._test_mark:
+            self._test_mark = marked
+            self.update()
+
     def set_expired(self, expired: bool) -> None:
         if expired != self._expired:
             self._expired = expired
@@ -51,9 +63,18 @@ class QrCodeWidget(QWidget):
         if not self._matrix:
             return
         p = QPainter(self)
-        side = min(self.width(), self.height())
-        square = QRectF((self.width() - side) / 2, (self.height() - side) / 2, side, side)
+        band = p.fontMetrics().height() * 1.6 if self._test_mark else 0.0
+        side = min(self.width(), self.height() - band)
+        top = (self.height() - side - band) / 2
+        square = QRectF((self.width() - side) / 2, top, side, side)
         paint_matrix(p, self._matrix, square)
+        if self._test_mark:  # under the code, never over it: the code stays readable
+            f = p.font()
+            f.setBold(True)
+            p.setFont(f)
+            p.setPen(QColor("#c62828"))
+            p.drawText(QRectF(0, square.bottom(), self.width(), band),
+                       Qt.AlignmentFlag.AlignCenter, self.tr("TEST / SANDBOX — NOT VALID"))
         if self._expired:
             p.fillRect(square, QColor(255, 255, 255, 200))
             p.setPen(QColor("#c62828"))

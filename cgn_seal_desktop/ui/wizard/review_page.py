@@ -9,7 +9,7 @@ from cgn_seal_desktop.portal.models import ApplicationStatus
 from cgn_seal_desktop.portal.wizard.state import Progress
 from cgn_seal_desktop.ui.wizard.common import WizardPage, heading, note
 from cgn_seal_desktop.ui.wizard.controller import WizardController
-from cgn_seal_desktop.ui.wizard.wording import note_text
+from cgn_seal_desktop.ui.wizard.wording import invoice_text, note_text
 
 __all__ = ["ReviewPage"]
 
@@ -28,7 +28,10 @@ class ReviewPage(WizardPage):
         self.serial.setObjectName("certificateSerial")
         self.tracking = QLabel()
         self.tracking.setObjectName("trackingNumber")
-        for w in (self.serial, self.tracking):
+        self.invoice = QLabel()
+        self.invoice.setObjectName("reviewInvoice")
+        self.invoice.setWordWrap(True)
+        for w in (self.serial, self.tracking, self.invoice):
             w.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self.box.addWidget(w)
         row = QHBoxLayout()
@@ -42,10 +45,29 @@ class ReviewPage(WizardPage):
             row.addWidget(b)
         row.addStretch(1)
         self.box.addLayout(row)
+        self.checked = note()
+        self.checked.setObjectName("reviewChecked")
+        self.box.addWidget(self.checked)
         self.box.addStretch(1)
-        self.refresh_button.clicked.connect(self.ctl.refresh)
+        self.refresh_button.clicked.connect(self._check)
         self.self_check_button.clicked.connect(self.self_check_requested)
         self.done_button.clicked.connect(self.ctl.mark_self_check_done)
+
+    def _check(self) -> None:
+        self.refresh_button.setEnabled(False)
+        self.checked.setText(self.tr("Checking…"))
+
+        def checked(ok: bool) -> None:
+            self.refresh_button.setEnabled(True)
+            app = self.ctl.snapshot.application
+            if not ok:
+                self.checked.setText(self.tr("Could not check; see the message above."))
+            elif app is not None and app.status is ApplicationStatus.UNDER_REVIEW:
+                at = self.ctl.now().astimezone().strftime("%H:%M")
+                self.checked.setText(self.tr("Checked at %1: still under review.")
+                                     .replace("%1", at))
+
+        self.ctl.refresh(checked)
 
     def show_progress(self, progress: Progress) -> None:
         app = self.ctl.snapshot.application
@@ -72,6 +94,10 @@ class ReviewPage(WizardPage):
         ship = app.shipping
         self.tracking.setText(self.tr("Courier: %1, tracking number %2").replace(
             "%1", ship.courier).replace("%2", ship.tracking_number) if ship else "")
+        self.invoice.setText(invoice_text(app.payment.invoice)
+                             if app.payment is not None and app.payment.invoice else "")
+        if app.status is not ApplicationStatus.UNDER_REVIEW:
+            self.checked.clear()
         self.self_check_button.setVisible(approved)
         self.done_button.setVisible(approved and not progress.finished)
         self.refresh_button.setVisible(not approved)

@@ -1,4 +1,8 @@
-"""办理进度: every step of the journey with its state, what we wait for, and the next action."""
+"""办理进度: every step of the journey with its state, what we wait for, and the next action.
+
+Lines wrap to the panel's width (no horizontal scroll bar hides the end of a detail), and the
+step marked current is the one on screen (:func:`~portal.wizard.navigation.steps_as_viewed`).
+"""
 
 from __future__ import annotations
 
@@ -6,8 +10,17 @@ from collections import Counter
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QLabel,
+    QListView,
+    QListWidget,
+    QListWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
 
+from cgn_seal_desktop.portal.wizard.navigation import View, steps_as_viewed
 from cgn_seal_desktop.portal.wizard.state import Progress, StepState
 from cgn_seal_desktop.ui.wizard.wording import (
     group_title,
@@ -37,6 +50,13 @@ class StepsPanel(QWidget):
         title = QLabel(f"<b>{self.tr('Progress')}</b>")
         self.list = QListWidget()
         self.list.setObjectName("progressSteps")
+        # Wrap long details at the panel's width instead of hiding them behind a scroll bar.
+        self.list.setWordWrap(True)
+        self.list.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.list.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         self.waiting = QLabel()
         self.waiting.setObjectName("waitingText")
         self.waiting.setWordWrap(True)
@@ -52,11 +72,13 @@ class StepsPanel(QWidget):
         self.list.itemClicked.connect(
             lambda it: self.step_clicked.emit(it.data(Qt.ItemDataRole.UserRole)))
 
-    def show_progress(self, progress: Progress) -> None:
+    def show_progress(self, progress: Progress, view: View | None = None) -> None:
+        """Show *progress*; *view* is the page on screen (its step is marked current)."""
         self.list.clear()
-        sizes = Counter(step.group for step in progress.steps)
+        steps = steps_as_viewed(progress, view)
+        sizes = Counter(step.group for step in steps)
         group = None
-        for step in progress.steps:
+        for step in steps:
             grouped = sizes[step.group] > 1  # a stage of one step is shown as that step
             if step.group != group and grouped:
                 head = QListWidgetItem(group_title(step.group))
@@ -74,7 +96,8 @@ class StepsPanel(QWidget):
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, step.id.value)
             item.setForeground(QBrush(QColor(_COLOR[step.state])))
-            if step.id is progress.current:
+            if step.state is StepState.CURRENT or (
+                    step.id is progress.current and step.state is not StepState.TODO):
                 f = item.font()
                 f.setBold(True)
                 item.setFont(f)

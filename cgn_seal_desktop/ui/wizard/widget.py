@@ -12,7 +12,7 @@ import logging
 from collections.abc import Callable
 from datetime import datetime
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -32,11 +32,13 @@ from cgn_seal_desktop.portal.server_profile import (
     KIND_SANDBOX,
     KIND_SERVICE,
     ServerProfile,
+    first_start_profile,
+    is_release_build,
     valid_service_url,
 )
 from cgn_seal_desktop.portal.wizard.navigation import View, route, view_for_step_click
 from cgn_seal_desktop.portal.wizard.state import Action, Progress, StepId
-from cgn_seal_desktop.settings import Settings
+from cgn_seal_desktop.settings import DEFAULT_SERVICE_URL, Settings
 from cgn_seal_desktop.ui.wizard.account_page import AccountPage
 from cgn_seal_desktop.ui.wizard.application_page import ApplicationFormPage
 from cgn_seal_desktop.ui.wizard.bank_page import BankPage
@@ -49,6 +51,7 @@ from cgn_seal_desktop.ui.wizard.controller import (
 from cgn_seal_desktop.ui.wizard.elements_page import ElementsPage
 from cgn_seal_desktop.ui.wizard.identity_page import IdentityPage
 from cgn_seal_desktop.ui.wizard.materials_page import MaterialsPage
+from cgn_seal_desktop.ui.wizard.ops_console import OpsConsoleDialog
 from cgn_seal_desktop.ui.wizard.payment_page import PaymentPage
 from cgn_seal_desktop.ui.wizard.print_page import PrintFormsPage
 from cgn_seal_desktop.ui.wizard.review_page import ReviewPage
@@ -75,13 +78,18 @@ class WizardWidget(QWidget):
                  token_store_factory: TokenStoreFactory | None = None,
                  sandbox_factory: SandboxFactory | None = None,
                  now: Callable[[], datetime] | None = None, poll_ms: int = 3000,
-                 slow_poll_ms: int = 60_000, tray: bool = True,
+                 slow_poll_ms: int = 60_000, tray: bool = True, release: bool | None = None,
                  parent: QWidget | None = None) -> None:
+        """*release*: start like the installed program (None: find out), i.e. with the real
+        service unless the user chose otherwise before."""
         super().__init__(parent)
         self.setObjectName("wizardWidget")
         self.settings = settings
         self.drafts = drafts or DraftStore()
-        self.profile = ServerProfile.load()
+        service_url = settings.service_base_url if settings is not None else DEFAULT_SERVICE_URL
+        self.profile = first_start_profile(
+            ServerProfile.load(), service_url,
+            release=is_release_build() if release is None else release)
         self.ctl = WizardController(self.drafts, client_factory=client_factory,
                                     token_store_factory=token_store_factory, now=now,
                                     poll_ms=poll_ms, slow_poll_ms=slow_poll_ms, parent=self)
@@ -90,7 +98,8 @@ class WizardWidget(QWidget):
         self._want_tray = tray
         self._closed = False
         self._retry_override: Callable[[], None] | None = None
-        self._info_step: StepId | None = None
+        self._info_key: tuple[StepId, object] | None = None
+        self._ops_url = ""
 
         outer = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -105,9 +114,9 @@ class WizardWidget(QWidget):
         self.support_button = QPushButton(self.tr("Contact customer service"))
         self.support_button.setObjectName("supportButton")
         self.support_button.hide()
-        self.console_link = QLabel()
+        # The operator page's address, shown to copy (a click may open no browser at all).
+        self.console_link = QPushButton(self.tr("Operator page…"))
         self.console_link.setObjectName("consoleLink")
-        self.console_link.setOpenExternalLinks(True)  # the browser shows the operator page
         self.console_link.hide()
         top.addWidget(self.server_label, 1)
         top.addWidget(self.console_link)
@@ -116,6 +125,15 @@ class WizardWidget(QWidget):
         top.addWidget(self.change_server)
         top.addWidget(self.logout_button)
         outer.addLayout(top)
+        self.sandbox_mark = QLabel(self.tr(
+            "<b>TEST / SANDBOX — NOT VALID.</b> This is the built-in sandbox: nothing reaches "
+            "SZCA, and every number, QR code, printout and certificate here is test data."))
+        self.sandbox_mark.setObjectName("sandboxMark")
+        self.sandbox_mark.setWordWrap(True)
+        self.sandbox_mark.setStyleSheet("#sandboxMark { color: #b71c1c; background: #fff3e0;"
+                                        " border: 1px solid #ef9a9a; padding: 4px; }")
+        self.sandbox_mark.hide()
+        outer.addWidget(self.sandbox_mark)
         self.banner = ErrorBanner()
         outer.addWidget(self.banner)
         self.info = QLabel()
@@ -149,6 +167,7 @@ class WizardWidget(QWidget):
         self.server_page.cancelled.connect(self._leave_server_choice)
         self.change_server.clicked.connect(self.show_server_choice)
         self.support_button.clicked.connect(self.support_requested)
+        self.console_link.clicked.connect(self.show_ops_console)
         self.logout_button.clicked.connect(self._logout)
         self.banner.retry_clicked.connect(self._retry)
         self.ctl.progress_changed.connect(self._render)
@@ -157,6 +176,7 @@ class WizardWidget(QWidget):
         self.ctl.busy_changed.connect(
             lambda b: self.busy_label.setText(self.tr("Working…") if b else ""))
         self.ctl.result_arrived.connect(lambda result: self.notify(result_text(result)))
+        self.ctl.confirmed.connect(lambda text: self.notify(text, tray=False))
         self.ctl.login_required.connect(lambda: self._render(self.ctl.progress))
         self.sandbox.started.connect(self._sandbox_started)
         self.sandbox.start_failed.connect(self._sandbox_failed)
@@ -217,6 +237,7 @@ class WizardWidget(QWidget):
         if kind != KIND_SANDBOX:
             self.sandbox.stop()
             self.console_link.hide()
+            self._ops_url = ""
         self._connect()
 
     def settings_changed(self) -> None:
@@ -234,6 +255,7 @@ class WizardWidget(QWidget):
     def _connect(self) -> None:
         self.banner.hide()
         self.ctl.scope = self._scope()
+        self._show_sandbox_mark()
         account = self.pages[View.ACCOUNT]
         assert isinstance(account, AccountPage)
         account.suggest_user(self.profile.username)
@@ -248,8 +270,9 @@ class WizardWidget(QWidget):
 
     def _sandbox_started(self, url: str) -> None:
         self._retry_override = None
-        # Play CA staff, WeChat, bank and payment provider in the browser.
-        self.console_link.setText(f'<a href="{url}/ops">{self.tr("Operator page…")}</a>')
+        # Play CA staff, WeChat, bank and payment provider on the operator page.
+        self._ops_url = f"{url}/ops"
+        self.console_link.setToolTip(self._ops_url)
         self.console_link.setVisible(self.profile.kind == KIND_SANDBOX)
         self.server_label.setText(self.tr("Built-in sandbox (test data only) at %1")
                                   .replace("%1", url))
@@ -257,6 +280,26 @@ class WizardWidget(QWidget):
             self.ctl.refresh()
         else:
             self.ctl.connect_to(url, self.profile.username, self.profile.remember)
+
+    @property
+    def ops_url(self) -> str:
+        """The built-in sandbox's operator page ("" while none runs)."""
+        return self._ops_url
+
+    def show_ops_console(self) -> OpsConsoleDialog | None:
+        """Show the operator page's address (to copy, or to open in a browser)."""
+        if not self._ops_url:
+            return None
+        dlg = OpsConsoleDialog(self._ops_url, self)
+        dlg.setModal(False)
+        dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dlg.show()
+        return dlg
+
+    def _show_sandbox_mark(self) -> None:
+        app = self.ctl.snapshot.application
+        self.sandbox_mark.setVisible(self.profile.kind == KIND_SANDBOX or (
+            app is not None and app.test_environment))
 
     def _sandbox_failed(self, exc: BaseException) -> None:
         self._retry_override = self.sandbox.start
@@ -279,11 +322,12 @@ class WizardWidget(QWidget):
         if key != self._account_key:
             self._account_key = key
             self._build_pages()
-        self.steps_panel.show_progress(progress)
-        if self._info_step is not None and progress.current is not self._info_step:
-            self.info.hide()
-            self._info_step = None
         name = self._page_name(progress)
+        self.steps_panel.show_progress(progress, name)
+        self._show_sandbox_mark()
+        if self._info_key is not None and self._info_key != self._where(progress):
+            self.info.hide()  # the journey moved on, or a new wait began (a new QR code)
+            self._info_key = None
         page = self.pages[name]
         self.stack.setCurrentWidget(page)
         page.show_progress(progress)
@@ -322,12 +366,17 @@ class WizardWidget(QWidget):
         if self._retry_override is None:
             self.banner.hide()
 
-    def notify(self, text: str) -> None:
-        """Tell the user a long wait ended: in the page and, if possible, in the tray."""
+    @staticmethod
+    def _where(progress: Progress) -> tuple[StepId, object]:
+        return progress.current, progress.waiting.what if progress.waiting else None
+
+    def notify(self, text: str, *, tray: bool = True) -> None:
+        """Tell the user a long wait ended (or an action was done): in the page and, with
+        *tray*, in the tray. Shown until the journey moves on or a new wait begins."""
         self.info.setText(text)
         self.info.show()
-        self._info_step = self.ctl.progress.current  # hidden once the journey moves on
-        if self._want_tray and QSystemTrayIcon.isSystemTrayAvailable():
+        self._info_key = self._where(self.ctl.progress)
+        if tray and self._want_tray and QSystemTrayIcon.isSystemTrayAvailable():
             if self._tray is None:
                 icon = self.window().windowIcon()
                 if icon.isNull():

@@ -7,6 +7,7 @@ from collections.abc import Callable, Mapping
 
 from PySide6.QtCore import QCoreApplication
 
+from cgn_seal_desktop.portal.models import Invoice, MaterialKind
 from cgn_seal_desktop.portal.wizard.navigation import WaitResult
 from cgn_seal_desktop.portal.wizard.state import (
     Note,
@@ -17,8 +18,8 @@ from cgn_seal_desktop.portal.wizard.state import (
     WaitingFor,
 )
 
-__all__ = ["group_title", "next_action_text", "note_text", "result_text", "step_title",
-           "waiting_text"]
+__all__ = ["field_label", "group_title", "invoice_text", "material_label", "missing_label",
+           "next_action_text", "note_text", "result_text", "step_title", "waiting_text"]
 
 _CTX = "WizardText"
 
@@ -56,8 +57,51 @@ def step_title(step: StepId) -> str:
     }[step]
 
 
+def field_label(name: str) -> str:
+    """A field of the certificate application form (``ApplicationForm``) by its name."""
+    return {
+        "org_address": _tr("Organisation address"),
+        "org_phone": _tr("Organisation telephone"),
+        "seal_name": _tr("Name on the seal"),
+        "validity_years": _tr("Validity"),
+        "contact_name": _tr("Contact person"),
+        "contact_mobile": _tr("Contact mobile"),
+        "contact_email": _tr("Contact e-mail"),
+        "mail_recipient": _tr("UKEY recipient"),
+        "mail_mobile": _tr("Recipient mobile"),
+        "mail_address": _tr("Mailing address"),
+    }.get(name, name)
+
+
+def material_label(kind: MaterialKind) -> str:
+    """A kind of material to upload, in the process guide's words (营业执照, 授权书, …)."""
+    return {
+        MaterialKind.BUSINESS_LICENCE: _tr("Business licence"),
+        MaterialKind.APPLICATION_FORM: _tr("Application form (signed and stamped)"),
+        MaterialKind.SEAL_IMPRESSION: _tr("Seal impression page"),
+        MaterialKind.OPERATOR_ID_FRONT: _tr("Operator's ID card (photo side)"),
+        MaterialKind.OPERATOR_ID_BACK: _tr("Operator's ID card (emblem side)"),
+        MaterialKind.AUTHORISATION_LETTER: _tr("Authorisation letter"),
+    }[kind]
+
+
+def invoice_text(invoice: Invoice) -> str:
+    """The 发票 details kept with a payment order, in words."""
+    return _tr("Invoice made out to %1, tax ID %2").replace("%1", invoice.title).replace(
+        "%2", invoice.tax_id)
+
+
+def missing_label(item: str) -> str:
+    """One entry of what is still missing (a form field or a material kind), in words; an
+    entry a newer service added and this version does not know stays as it is."""
+    try:
+        return material_label(MaterialKind(item))
+    except ValueError:
+        return field_label(item)
+
+
 def _listed(items: tuple[str, ...]) -> str:
-    return _tr(", ").join(items)
+    return _tr(", ").join(missing_label(i) for i in items)
 
 
 def _identity_failed(p: Mapping[str, str]) -> str:
